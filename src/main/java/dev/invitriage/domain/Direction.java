@@ -1,0 +1,7 @@
+package dev.invitriage.domain;
+
+/** Whether the user received an invitation or sent it. */
+public enum Direction {
+  INCOMING,
+  OUTGOING
+}

@@ -1,0 +1,104 @@
+package dev.invitriage.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * An invitation's stable 128-bit id: a hash of its direction, the other person (profile URL, or
+ * name when there is none) and the time it was sent. Re-importing the same export yields the same
+ * ids, which is how imports recognise what they already know.
+ */
+public record InvitationId(long hi, long lo) implements Comparable<InvitationId> {
+
+  /** Hex digits in a full id. */
+  public static final int HEX_LENGTH = 32;
+
+  /** Shortest prefix ever shown, as git does: shorter prefixes collide early. */
+  public static final int MIN_ABBREV = 8;
+
+  public static InvitationId of(Invitation inv) {
+    String url = ProfileUrl.normalise(inv.counterpartUrl());
+    String person = url.isEmpty() ? "name:" + Names.normalise(inv.counterpartName()) : "url:" + url;
+    String key = "v1\n" + inv.direction() + "\n" + person + "\n" + inv.sentAt();
+    byte[] digest = sha256(key.getBytes(StandardCharsets.UTF_8));
+    return new InvitationId(readLong(digest, 0), readLong(digest, 8));
+  }
+
+  /** Parses a full 32-digit hex id. */
+  public static InvitationId parse(String hex) {
+    if (!isHex(hex) || hex.length() != HEX_LENGTH) {
+      throw InvitriageException.badInput("not an invitation id: '" + hex + "'");
+    }
+    return new InvitationId(
+        Long.parseUnsignedLong(hex.substring(0, 16), 16),
+        Long.parseUnsignedLong(hex.substring(16), 16));
+  }
+
+  /** True when the text is non-empty and made only of hex digits (either case). */
+  public static boolean isHex(String text) {
+    if (text.isEmpty() || text.length() > HEX_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.digit(text.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public String hex() {
+    return HexFormat.of().toHexDigits(hi) + HexFormat.of().toHexDigits(lo);
+  }
+
+  /** Number of leading hex digits this id shares with another. */
+  public int commonHexPrefix(InvitationId other) {
+    long x = hi ^ other.hi;
+    if (x != 0) {
+      return Long.numberOfLeadingZeros(x) / 4;
+    }
+    x = lo ^ other.lo;
+    return x == 0 ? HEX_LENGTH : 16 + Long.numberOfLeadingZeros(x) / 4;
+  }
+
+  /** Lowest id that starts with the given hex prefix; ids starting with it sort from here on. */
+  public static InvitationId lowestWithPrefix(String prefix) {
+    String hex = prefix.toLowerCase(Locale.ROOT) + "0".repeat(HEX_LENGTH - prefix.length());
+    return parse(hex);
+  }
+
+  /** True when this id's hex form starts with the given prefix (either case). */
+  public boolean startsWith(String prefix) {
+    return hex().startsWith(prefix.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public int compareTo(InvitationId o) {
+    int c = Long.compareUnsigned(hi, o.hi);
+    return c != 0 ? c : Long.compareUnsigned(lo, o.lo);
+  }
+
+  @Override
+  public String toString() {
+    return hex();
+  }
+
+  private static long readLong(byte[] b, int off) {
+    long v = 0;
+    for (int i = 0; i < 8; i++) {
+      v = (v << 8) | (b[off + i] & 0xFF);
+    }
+    return v;
+  }
+
+  private static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
