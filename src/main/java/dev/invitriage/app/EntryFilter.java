@@ -1,0 +1,52 @@
+package dev.invitriage.app;
+
+import dev.invitriage.domain.Decision;
+import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.domain.Verdict;
+import java.util.Locale;
+
+/**
+ * Which invitations a listing or export shows. Null fields do not filter.
+ *
+ * @param direction null for both directions
+ * @param search case-insensitive text looked for in the other person's name, the message and the
+ *     note
+ */
+public record EntryFilter(
+    boolean offendersOnly,
+    Verdict verdict,
+    Decision decision,
+    Direction direction,
+    boolean clientsOnly,
+    String search) {
+
+  /** Everything, both directions. */
+  public static final EntryFilter ALL = new EntryFilter(false, null, null, null, false, null);
+
+  public boolean matches(InboxEntry e) {
+    if (offendersOnly && !e.offender()) {
+      return false;
+    }
+    if (verdict != null && e.verdict() != verdict) {
+      return false;
+    }
+    if (decision != null && e.decision() != decision) {
+      return false;
+    }
+    if (direction != null && e.invitation().direction() != direction) {
+      return false;
+    }
+    if (clientsOnly && !e.client()) {
+      return false;
+    }
+    return search == null || search.isBlank() || containsSearch(e);
+  }
+
+  private boolean containsSearch(InboxEntry e) {
+    String needle = search.toLowerCase(Locale.ROOT);
+    return e.invitation().counterpartName().toLowerCase(Locale.ROOT).contains(needle)
+        || e.invitation().message().toLowerCase(Locale.ROOT).contains(needle)
+        || e.note().toLowerCase(Locale.ROOT).contains(needle);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.invitriage.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The stored inbox. Every method that changes something is durable when it returns: a kill at
+ * any later moment loses nothing of it. Changes other than imports can be undone and redone.
+ */
+public interface InboxRepository extends AutoCloseable {
+
+  /** Stores what is new in the batch; never overwrites a decision or note already made. */
+  ImportResult importBatch(ImportBatch batch);
+
+  int size();
+
+  /** Every invitation, in the order they were first imported. */
+  void forEach(Consumer<InboxEntry> action);
+
+  Optional<InboxEntry> find(InvitationId id);
+
+  /** Every stored id that starts with the given hex prefix (any case); empty when none does. */
+  List<InvitationId> idsWithPrefix(String hexPrefix);
+
+  /** Sets one decision on every given invitation, as one undoable change. */
+  void decide(List<InvitationId> ids, Decision decision, Instant at);
+
+  /** Replaces the personal context note of an invitation; the empty string removes it. */
+  void setNote(InvitationId id, String note);
+
+  List<Client> clients();
+
+  /** Adds the clients (their ids are assigned here) as one undoable change; returns them stored. */
+  List<Client> addClients(List<Client> clients);
+
+  /** Replaces the stored client of the same id. */
+  void updateClient(Client client);
+
+  void removeClient(long clientId);
+
+  /** Reverts the latest change that was not undone yet; returns what it was, if any. */
+  Optional<String> undo();
+
+  /** Re-applies the latest undone change; returns what it was, if any. */
+  Optional<String> redo();
+
+  @Override
+  void close();
+}

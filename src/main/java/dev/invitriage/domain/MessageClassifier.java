@@ -1,0 +1,14 @@
+package dev.invitriage.domain;
+
+/** Judges invitation messages; implemented by the classify package, used wherever verdicts are made. */
+public interface MessageClassifier {
+
+  /** DEFAULT, EMPTY or PERSONAL with a reason; never TEMPLATE, which needs the whole inbox. */
+  Classification classify(String message, String senderName);
+
+  /**
+   * The message stripped of names, greetings and noise, so the same template from different
+   * senders gives the same key; the empty string when the message is EMPTY or DEFAULT.
+   */
+  String templateKey(String message, String senderName);
+}

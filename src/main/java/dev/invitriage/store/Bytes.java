@@ -1,0 +1,139 @@
+package dev.invitriage.store;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Minimal growable byte writer and matching reader with varints and length-prefixed UTF-8. */
+final class Bytes {
+  private Bytes() {}
+
+  /** Appends primitive values to a byte array. */
+  static final class Out extends ByteArrayOutputStream {
+    Out() {
+      super(256);
+    }
+
+    Out writeByte(int b) {
+      write(b);
+      return this;
+    }
+
+    Out writeVarLong(long v) {
+      // Zig-zag so small negative numbers (the -1 "unset" markers) stay one byte.
+      long z = (v << 1) ^ (v >> 63);
+      while ((z & ~0x7FL) != 0) {
+        write((int) ((z & 0x7F) | 0x80));
+        z >>>= 7;
+      }
+      write((int) z);
+      return this;
+    }
+
+    Out writeLong(long v) {
+      for (int i = 56; i >= 0; i -= 8) {
+        write((int) (v >>> i));
+      }
+      return this;
+    }
+
+    Out writeString(String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      writeVarLong(b.length);
+      write(b, 0, b.length);
+      return this;
+    }
+
+    Out writeBlob(byte[] b) {
+      writeVarLong(b.length);
+      write(b, 0, b.length);
+      return this;
+    }
+  }
+
+  /** Reads what {@link Out} wrote; throws {@link CorruptRecordException} on truncated input. */
+  static final class In {
+    private final byte[] buf;
+    private int pos;
+
+    In(byte[] buf) {
+      this.buf = buf;
+    }
+
+    boolean atEnd() {
+      return pos >= buf.length;
+    }
+
+    int readByte() {
+      need(1);
+      return buf[pos++] & 0xFF;
+    }
+
+    long readVarLong() {
+      long z = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        int b = readByte();
+        z |= (long) (b & 0x7F) << shift;
+        if ((b & 0x80) == 0) {
+          return (z >>> 1) ^ -(z & 1);
+        }
+      }
+      throw new CorruptRecordException("varint too long");
+    }
+
+    int readVarInt() {
+      long v = readVarLong();
+      if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+        throw new CorruptRecordException("number out of range");
+      }
+      return (int) v;
+    }
+
+    long readLong() {
+      need(8);
+      long v = 0;
+      for (int i = 0; i < 8; i++) {
+        v = (v << 8) | (buf[pos++] & 0xFF);
+      }
+      return v;
+    }
+
+    String readString() {
+      int len = readLength();
+      String s = new String(buf, pos, len, StandardCharsets.UTF_8);
+      pos += len;
+      return s;
+    }
+
+    byte[] readBlob() {
+      int len = readLength();
+      byte[] b = Arrays.copyOfRange(buf, pos, pos + len);
+      pos += len;
+      return b;
+    }
+
+    private int readLength() {
+      int len = readVarInt();
+      if (len < 0) {
+        throw new CorruptRecordException("negative length");
+      }
+      need(len);
+      return len;
+    }
+
+    private void need(int n) {
+      if (n > buf.length - pos) {
+        throw new CorruptRecordException("record ends early");
+      }
+    }
+  }
+
+  /** A stored record could not be decoded: the file was damaged or is not ours. */
+  static final class CorruptRecordException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CorruptRecordException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The inbox on disk: one MapDB file plus the append-only {@link dev.invitriage.store.Journal} that
+ * makes it crash-proof. {@link dev.invitriage.store.MapDbInbox} is the entry point; {@link
+ * dev.invitriage.store.Tables} is the one place MapDB maps are opened, always with their
+ * serializers; {@link dev.invitriage.store.Codec} is the one binary record format.
+ *
+ * <p>May import {@code domain} and MapDB. Nothing outside this package sees MapDB.
+ */
+package dev.invitriage.store;
