@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * keeps a predictable width:
  *
  * <ul>
- *   <li>C0 controls and DEL become their Unicode Control Pictures (ESC → {@code ␛}, LF → {@code
- *       ␤}, DEL → {@code ␡}); they name the control, which helps when reading a hostile export.
+ *   <li>C0 controls and DEL become their Unicode Control Pictures (ESC → {@code ␛}, BEL → {@code
+ *       ␇}, LF → {@code ␤}, DEL → {@code ␡}); they name the control, which helps when reading a
+ *       hostile export.
  *   <li>Everything else that is dangerous or invisible becomes {@code ⍰} (U+2370): C1 controls,
  *       every format (Cf) character (bidi controls, zero-width characters, soft hyphen, BOM, tag
  *       characters), lone surrogates, private-use and unassigned code points, line/paragraph
@@ -246,7 +247,7 @@ public final class TerminalText {
           i++;
           continue;
         } else {
-          replacement = String.valueOf((char) (cp == 0x7F ? 0x2421 : 0x2400 + cp));
+          replacement = String.valueOf(controlPicture(cp));
         }
       } else if (multiline && (cp == 0x2028 || cp == 0x2029)) {
         lineBreak = true;
@@ -259,7 +260,8 @@ public final class TerminalText {
       } else if (isHidden(cp)) {
         replacement = String.valueOf(PLACEHOLDER);
       } else if (isVariationSelector(cp)) {
-        if (prevCp == -1 || isVariationSelector(prevCp)) {
+        // One selector after a real base is legitimate; a run (or one after a stand-in) is not.
+        if (prevCp == -1 || prevCp == PLACEHOLDER || isVariationSelector(prevCp)) {
           replacement = String.valueOf(PLACEHOLDER);
         }
       } else if (prevCp == -1 && isCombiningMark(cp)) {
@@ -294,6 +296,17 @@ public final class TerminalText {
       i += len;
     }
     return out == null ? s : out.toString();
+  }
+
+  /**
+   * The Control Picture for a C0 control or DEL: U+2400 + code, except LF, which gets ␤ (SYMBOL FOR
+   * NEWLINE) rather than ␊ because readers recognise it, and DEL, which sits at U+2421.
+   */
+  private static char controlPicture(int cp) {
+    if (cp == '\n') {
+      return '\u2424';
+    }
+    return (char) (cp == 0x7F ? 0x2421 : 0x2400 + cp);
   }
 
   /** Code points that must never reach the terminal as themselves (ZWJ is decided separately). */

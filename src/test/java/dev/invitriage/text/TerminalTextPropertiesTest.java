@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 class TerminalTextPropertiesTest {
@@ -27,10 +28,10 @@ class TerminalTextPropertiesTest {
             "漢", "ｶ", "\u3164", "\u2028", " ", "  ", "a", "é", "مَ", "𝓙", "\u1100", "\u1161",
             new String(Character.toChars(0x1FAE0)));
     return Arbitraries.frequencyOf(
-            Arbitraries.frequencyPair(3, anyCodePoint),
-            Arbitraries.frequencyPair(2, lowCodePoint),
-            Arbitraries.frequencyPair(2, anyChar),
-            Arbitraries.frequencyPair(5, tricky))
+            Tuple.of(3, anyCodePoint),
+            Tuple.of(2, lowCodePoint),
+            Tuple.of(2, anyChar),
+            Tuple.of(5, tricky))
         .list()
         .ofMaxSize(40)
         .map(parts -> String.join("", parts));
@@ -98,7 +99,7 @@ class TerminalTextPropertiesTest {
     String drawable = TerminalText.replaceUnsupported(safe, cp -> cp < 0x10000);
 
     assertThat(TerminalText.width(drawable)).isEqualTo(TerminalText.width(safe));
-    assertThat(drawable.chars().noneMatch(Character::isSurrogate)).isTrue();
+    assertThat(drawable.chars().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
   }
 
   private static void assertSafe(String out, boolean lineFeedsAllowed) {
