@@ -171,7 +171,8 @@ public final class TerminalText {
   /**
    * Replaces each grapheme cluster containing a code point the renderer cannot draw with {@code �}
    * followed by spaces, keeping the cluster's width, so columns stay aligned (Lanterna 3.1 prints
-   * astral characters as {@code ??}). Returns {@code s} itself when everything can be drawn.
+   * astral characters as {@code ??}). A zero-width cluster that cannot be drawn is dropped, since
+   * it has no column to hold a stand-in. Returns {@code s} itself when everything can be drawn.
    */
   public static String replaceUnsupported(String s, IntPredicate canDraw) {
     if (s == null) {
