@@ -1,0 +1,8 @@
+/**
+ * Untrusted text made safe and measurable for terminals: {@link dev.invitriage.text.TerminalText}
+ * neutralises controls and invisible characters and measures, fits, pads and wraps text in
+ * terminal columns, grapheme-aware. {@code UnicodeTables} holds the embedded width and emoji data.
+ *
+ * <p>May import the JDK only; used by the CLI tables and the UI alike.
+ */
+package dev.invitriage.text;
