@@ -1,0 +1,237 @@
+package dev.invitriage.store;
+
+import static dev.invitriage.store.Fixtures.CLASSIFIER;
+import static dev.invitriage.store.Fixtures.batch;
+import static dev.invitriage.store.Fixtures.batchOf;
+import static dev.invitriage.store.Fixtures.incoming;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.invitriage.domain.Client;
+import dev.invitriage.domain.Connection;
+import dev.invitriage.domain.Decision;
+import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.ImportBatch;
+import dev.invitriage.domain.ImportResult;
+import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.domain.Invitation;
+import dev.invitriage.domain.InvitationId;
+import dev.invitriage.domain.InvitriageException;
+import dev.invitriage.domain.RestoredTriage;
+import dev.invitriage.domain.Verdict;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MapDbInboxTest {
+  @TempDir Path dir;
+  final List<String> notices = new ArrayList<>();
+  static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+
+  MapDbInbox open() {
+    return MapDbInbox.open(dir.resolve("inbox.db"), CLASSIFIER, notices::add);
+  }
+
+  static List<InboxEntry> all(MapDbInbox inbox) {
+    List<InboxEntry> out = new ArrayList<>();
+    inbox.forEach(out::add);
+    return out;
+  }
+
+  @Test
+  void importedInvitationsSurviveReopening() {
+    try (MapDbInbox inbox = open()) {
+      ImportResult r = inbox.importBatch(batchOf(0, 30));
+      assertThat(r.invitationsNew()).isEqualTo(30);
+    }
+    try (MapDbInbox inbox = open()) {
+      assertThat(inbox.size()).isEqualTo(30);
+      assertThat(all(inbox)).extracting(e -> e.invitation().fromName()).contains("Sender 0", "Sender 29");
+    }
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void reimportingAddsOnlyWhatIsNewAndKeepsDecisionsAndNotes() {
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batchOf(0, 10));
+      InvitationId id = InvitationId.of(incoming(2, "We met at meetup 2"));
+      inbox.decide(List.of(id), Decision.ACCEPT, NOW);
+      inbox.setNote(id, "met in Lisbon");
+      ImportResult again = inbox.importBatch(batchOf(5, 10));
+      assertThat(again.invitationsNew()).isEqualTo(5);
+      assertThat(again.invitationsKnown()).isEqualTo(5);
+      InboxEntry e = inbox.find(id).orElseThrow();
+      assertThat(e.decision()).isEqualTo(Decision.ACCEPT);
+      assertThat(e.note()).isEqualTo("met in Lisbon");
+    }
+  }
+
+  @Test
+  void duplicateRowsInOneImportCountOnce() {
+    try (MapDbInbox inbox = open()) {
+      ImportResult r = inbox.importBatch(batch(incoming(1, "x"), incoming(1, "x")));
+      assertThat(r.invitationsRead()).isEqualTo(1);
+      assertThat(inbox.size()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void decisionUndoAndRedoAreDurable() {
+    InvitationId id = InvitationId.of(incoming(1, "default text"));
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batchOf(0, 3));
+      inbox.decide(List.of(id), Decision.IGNORE, NOW);
+    }
+    try (MapDbInbox inbox = open()) {
+      assertThat(inbox.find(id).orElseThrow().decision()).isEqualTo(Decision.IGNORE);
+      assertThat(inbox.find(id).orElseThrow().decidedAt()).isEqualTo(NOW);
+      assertThat(inbox.undo()).contains("ignore 1 invitation");
+    }
+    try (MapDbInbox inbox = open()) {
+      assertThat(inbox.find(id).orElseThrow().decision()).isEqualTo(Decision.PENDING);
+      assertThat(inbox.redo()).isPresent();
+    }
+    try (MapDbInbox inbox = open()) {
+      assertThat(inbox.find(id).orElseThrow().decision()).isEqualTo(Decision.IGNORE);
+      assertThat(inbox.redo()).isEmpty();
+    }
+  }
+
+  @Test
+  void undoRevertsNotesAndClientEditsToo() {
+    InvitationId id = InvitationId.of(incoming(1, "default text"));
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batchOf(0, 3));
+      inbox.setNote(id, "first");
+      inbox.setNote(id, "second");
+      Client c = inbox.addClients(List.of(new Client(0, "Ana Client", "", "Acme", ""))).get(0);
+      inbox.updateClient(new Client(c.id(), "Ana Client", "", "Acme Corp", ""));
+      inbox.undo();
+      assertThat(inbox.clients()).extracting(Client::company).containsExactly("Acme");
+      inbox.undo();
+      assertThat(inbox.clients()).isEmpty();
+      inbox.undo();
+      assertThat(inbox.find(id).orElseThrow().note()).isEqualTo("first");
+    }
+  }
+
+  @Test
+  void aNewChangeClearsRedo() {
+    InvitationId id = InvitationId.of(incoming(1, "default text"));
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batchOf(0, 3));
+      inbox.decide(List.of(id), Decision.ACCEPT, NOW);
+      inbox.undo();
+      inbox.decide(List.of(id), Decision.LATER, NOW);
+      assertThat(inbox.redo()).isEmpty();
+    }
+  }
+
+  @Test
+  void offendersAreIncomingNonPersonalAndNeverClients() {
+    Invitation empty = incoming(1, "");
+    Invitation def = incoming(2, "a default text");
+    Invitation personal = incoming(3, "We met in Porto");
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batch(empty, def, personal));
+      assertThat(inbox.find(InvitationId.of(empty)).orElseThrow().offender()).isTrue();
+      assertThat(inbox.find(InvitationId.of(def)).orElseThrow().offender()).isTrue();
+      assertThat(inbox.find(InvitationId.of(personal)).orElseThrow().offender()).isFalse();
+      inbox.addClients(List.of(new Client(0, "Someone", "http://linkedin.com/in/Sender-2/", "", "")));
+      InboxEntry fromClient = inbox.find(InvitationId.of(def)).orElseThrow();
+      assertThat(fromClient.client()).isTrue();
+      assertThat(fromClient.offender()).isFalse();
+      assertThat(fromClient.verdict()).isEqualTo(Verdict.DEFAULT);
+    }
+  }
+
+  @Test
+  void sameTextFromThreeDifferentSendersIsATemplate() {
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batch(incoming(1, "Grow your career with Acme"), incoming(2, "Grow your career with Acme")));
+      assertThat(inbox.find(InvitationId.of(incoming(1, "Grow your career with Acme"))).orElseThrow().verdict())
+          .isEqualTo(Verdict.PERSONAL);
+      inbox.importBatch(batch(incoming(3, "grow your career with acme ")));
+      InboxEntry e = inbox.find(InvitationId.of(incoming(1, "Grow your career with Acme"))).orElseThrow();
+      assertThat(e.verdict()).isEqualTo(Verdict.TEMPLATE);
+      assertThat(e.classification().reason()).contains("3 different senders");
+      assertThat(e.offender()).isTrue();
+    }
+  }
+
+  @Test
+  void connectionsMarkInvitationsByUrlAndByUniqueNameOnly() {
+    Invitation byUrl = incoming(1, "");
+    Invitation byName = new Invitation(Direction.INCOMING, "Bo  Nameonly", "", "Pat", "", incoming(2, "").sentAt(), "");
+    Invitation ambiguous = new Invitation(Direction.INCOMING, "Twin Name", "", "Pat", "", incoming(3, "").sentAt(), "");
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batch(byUrl, byName, ambiguous));
+      inbox.importBatch(Fixtures.connections(
+          new Connection("X", "Y", "https://www.linkedin.com/in/sender-1/", "", "", "", null),
+          new Connection("bo", "nameonly", "", "", "", "", null),
+          new Connection("Twin", "Name", "", "", "", "", java.time.LocalDate.of(2024, 1, 1)),
+          new Connection("Twin", "Name", "", "", "", "", java.time.LocalDate.of(2024, 2, 1))));
+      assertThat(inbox.find(InvitationId.of(byUrl)).orElseThrow().connection()).isTrue();
+      assertThat(inbox.find(InvitationId.of(byName)).orElseThrow().connection()).isTrue();
+      assertThat(inbox.find(InvitationId.of(ambiguous)).orElseThrow().connection()).isFalse();
+    }
+  }
+
+  @Test
+  void restoredTriageFromAnExportFillsOnlyWhatIsUnset() {
+    Invitation inv = incoming(1, "hello there");
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(new ImportBatch(List.of("export.csv"), List.of(), List.of(), List.of(
+          new RestoredTriage(inv, Decision.ACCEPT, NOW, "from export", true, true))));
+      InboxEntry e = inbox.find(InvitationId.of(inv)).orElseThrow();
+      assertThat(e.decision()).isEqualTo(Decision.ACCEPT);
+      assertThat(e.note()).isEqualTo("from export");
+      assertThat(e.client()).isTrue();
+      assertThat(e.connection()).isTrue();
+      inbox.importBatch(new ImportBatch(List.of("export.csv"), List.of(), List.of(), List.of(
+          new RestoredTriage(inv, Decision.IGNORE, NOW, "other", true, true))));
+      assertThat(inbox.clients()).hasSize(1);
+      assertThat(inbox.find(InvitationId.of(inv)).orElseThrow().note()).isEqualTo("from export");
+    }
+  }
+
+  @Test
+  void idsAreAbbreviatedToAtLeastEightDigitsAndResolvedByPrefix() {
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batchOf(0, 50));
+      for (InboxEntry e : all(inbox)) {
+        assertThat(e.abbrev()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(e.id().hex()).startsWith(e.abbrev());
+        assertThat(inbox.idsWithPrefix(e.abbrev())).containsExactly(e.id());
+        assertThat(inbox.idsWithPrefix(e.abbrev().toUpperCase())).containsExactly(e.id());
+      }
+      assertThat(inbox.idsWithPrefix("")).hasSize(50);
+    }
+  }
+
+  @Test
+  void decidingAnUnknownIdChangesNothing() {
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batchOf(0, 2));
+      InvitationId unknown = InvitationId.of(incoming(99, ""));
+      assertThatThrownBy(() -> inbox.decide(List.of(unknown), Decision.ACCEPT, NOW))
+          .isInstanceOf(InvitriageException.class).hasMessageContaining("no invitation");
+      assertThat(inbox.undo()).isEmpty();
+    }
+  }
+
+  @Test
+  void aSecondOpenOfTheSameStoreIsRefusedAsInUse() {
+    try (MapDbInbox inbox = open()) {
+      assertThatThrownBy(this::open)
+          .isInstanceOf(InvitriageException.class)
+          .hasMessageEndingWith("is in use by another invitriage process")
+          .extracting(e -> ((InvitriageException) e).kind()).isEqualTo(InvitriageException.Kind.IN_USE);
+    }
+    open().close();
+  }
+}
