@@ -286,7 +286,7 @@ final class InboxState {
 
   private static void writeStack(Bytes.Out out, Map<Long, byte[]> stack) {
     out.writeVarLong(stack.size());
-    stack.values().forEach(out::writeBytes);
+    stack.values().forEach(out::writeBlob);
   }
 
   void applyState(byte[] payload) {

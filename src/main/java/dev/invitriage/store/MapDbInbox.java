@@ -296,6 +296,14 @@ public final class MapDbInbox implements InboxRepository {
   }
 
   private void apply(Journal.Entry e) {
+    try {
+      applyUnchecked(e);
+    } catch (Bytes.CorruptRecordException damaged) {
+      throw InvitriageException.badInput(journal.path() + ": journal entry " + e.seq() + " is damaged: " + damaged.getMessage());
+    }
+  }
+
+  private void applyUnchecked(Journal.Entry e) {
     switch (e.type()) {
       case IMPORT -> state.applyImport(Codec.importBatch(e.payload()));
       case CHANGE -> state.applyChange(Codec.change(e.payload()));
