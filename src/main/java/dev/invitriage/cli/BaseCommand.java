@@ -1,0 +1,43 @@
+package dev.invitriage.cli;
+
+import dev.invitriage.app.App;
+import dev.invitriage.app.PhraseBook;
+import dev.invitriage.text.TerminalText;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every subcommand shares: its streams, the context, and opening the store. */
+abstract class BaseCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  RootCommand root() {
+    return (RootCommand) spec.root().userObject();
+  }
+
+  Context context() {
+    return root().context;
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  PhraseBook phrases() {
+    return new PhraseBook(context().locations().phrasesFile());
+  }
+
+  /** Opens the store; recovery notices go to stderr, one line each. */
+  App openApp() {
+    return App.open(
+        context().locations().store(root().db),
+        phrases(),
+        context().clock(),
+        notice -> err().println("invitriage: " + TerminalText.sanitize(notice)));
+  }
+}

@@ -1,0 +1,43 @@
+package dev.invitriage.cli;
+
+import dev.invitriage.app.Locations;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What a command may know of the world it runs in, so tests can supply their own.
+ *
+ * @param outIsTerminal standard output is a terminal (colour and width apply)
+ * @param terminalColumns the terminal's width, or 0 when unknown
+ */
+public record Context(
+    Map<String, String> env,
+    InputStream in,
+    boolean outIsTerminal,
+    int terminalColumns,
+    Clock clock) {
+
+  public Context {
+    env = Map.copyOf(env);
+  }
+
+  public Locations locations() {
+    return new Locations(env);
+  }
+
+  /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+  public boolean colour() {
+    String noColor = env.get("NO_COLOR");
+    return outIsTerminal && (noColor == null || noColor.isEmpty());
+  }
+
+  /** Width for tables: COLUMNS, else the terminal's, else 100. */
+  public int columns() {
+    String c = env.get("COLUMNS");
+    if (c != null && c.matches("\\d{2,4}")) {
+      return Integer.parseInt(c);
+    }
+    return terminalColumns > 0 ? terminalColumns : 100;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.invitriage.cli;
+
+import dev.invitriage.app.App;
+import dev.invitriage.domain.InvitriageException;
+import dev.invitriage.formats.ExportFormat;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code invitriage export}: every field of the chosen invitations, as CSV or JSON. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = {
+      "Export invitations with every field (see README) for other tools, newest first.",
+      "Importing an export back into a store loses nothing."
+    })
+final class ExportCommand extends BaseCommand {
+  @Mixin FilterOptions filter;
+
+  @Option(names = "--format", paramLabel = "F", defaultValue = "csv", description = "csv (default) or json.")
+  ExportFormat format = ExportFormat.CSV;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (replaced only when complete) instead of standard output.")
+  Path output;
+
+  @Override
+  public Integer call() {
+    try (App app = openApp()) {
+      if (output == null) {
+        app.export(filter.toFilter(), format, out());
+        out().flush();
+        return ExitCodes.OK;
+      }
+      // Write beside the target and rename, so a failed export never leaves half a file.
+      Path target = output.toAbsolutePath();
+      Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+      int n;
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        n = app.export(filter.toFilter(), format, w);
+      } catch (IOException | RuntimeException e) {
+        deleteQuietly(tmp);
+        if (e instanceof InvitriageException ie) {
+          throw ie;
+        }
+        throw InvitriageException.io(output + ": cannot write: " + e.getMessage(), e);
+      }
+      try {
+        try {
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } catch (IOException e) {
+        deleteQuietly(tmp);
+        throw InvitriageException.io(output + ": cannot write: " + e.getMessage(), e);
+      }
+      err().printf("exported %d invitations to %s%n", n, output);
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // Best effort: a leftover hidden temp file is harmless.
+    }
+  }
+}

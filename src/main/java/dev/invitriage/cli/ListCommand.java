@@ -1,0 +1,42 @@
+package dev.invitriage.cli;
+
+import dev.invitriage.app.App;
+import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.formats.ExportFormat;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code invitriage list}: the inbox as a table, CSV or JSON, newest first. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List invitations, newest first. Offenders are red on a terminal (unless NO_COLOR is set).")
+final class ListCommand extends BaseCommand {
+  /** Output formats of {@code list}. */
+  enum Format {
+    TABLE,
+    CSV,
+    JSON
+  }
+
+  @Mixin FilterOptions filter;
+
+  @Option(names = "--format", paramLabel = "F", defaultValue = "table", description = "table (default), csv or json.")
+  Format format = Format.TABLE;
+
+  @Override
+  public Integer call() {
+    try (App app = openApp()) {
+      switch (format) {
+        case TABLE -> {
+          List<InboxEntry> entries = app.list(filter.toFilter());
+          new EntryTable(context().columns(), context().colour()).print(entries, out());
+        }
+        case CSV -> app.export(filter.toFilter(), ExportFormat.CSV, out());
+        case JSON -> app.export(filter.toFilter(), ExportFormat.JSON, out());
+      }
+    }
+    out().flush();
+    return ExitCodes.OK;
+  }
+}
