@@ -112,7 +112,7 @@ final class Canonical {
         continue;
       }
       if (c < 0x80) {
-        out[len++] = c;
+        out[len++] = c == '`' ? '\'' : c;
         if (c != ' ') {
           visible = true;
         }

@@ -299,6 +299,9 @@ public final class Classifier {
     if ((c.breakBefore[from] & Canonical.DASH) != 0 && signature(c, from, c.size, sender)) {
       return SIGNATURE;
     }
+    if ((c.breakBefore[from] & Canonical.NEWLINE) != 0 && bareName(c, from)) {
+      return SIGNATURE; // a name alone on the last line
+    }
     return INVALID;
   }
 
@@ -332,6 +335,22 @@ public final class Classifier {
               || Noise.TITLES.contains(w)
               || (c.capital[k] && !Noise.SENTENCE_WORDS.contains(w));
       if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True when the tokens from {@code from} to the end are one to three capitalised names and
+   * nothing else. Only trusted on a line of their own: "Great Talk" after a full stop is content.
+   */
+  private static boolean bareName(Canonical c, int from) {
+    if (c.size - from > 3) {
+      return false;
+    }
+    for (int k = from; k < c.size; k++) {
+      if (!strictName(c, k) || (k > from && c.breakBefore[k] != 0)) {
         return false;
       }
     }
