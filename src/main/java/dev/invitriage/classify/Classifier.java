@@ -213,7 +213,11 @@ public final class Classifier {
         && (phrase.namedLead() || (c.breakBefore[start] & Canonical.COMMA) != 0)) {
       boolean names = true;
       for (int k = 0; k < start && names; k++) {
-        names = strictName(c, k) || (k > 0 && Noise.CONNECTORS.contains(c.tokens[k]));
+        names =
+            strictName(c, k)
+                || (k > 0 && Noise.CONNECTORS.contains(c.tokens[k]))
+                // no case signal at all: one plain word before a comma ("anna, ...")
+                || (start == 1 && !anyCapital(c) && plainWord(c.tokens[k]));
       }
       if (names) {
         return GREETING;
@@ -273,10 +277,15 @@ public final class Classifier {
     if (from >= c.size) {
       return 0;
     }
-    int name = sender.prefixMatch(c.tokens, from, c.size);
+    int titled = from;
+    while (titled < c.size && titled - from < 2 && Noise.TITLES.contains(c.tokens[titled])) {
+      titled++; // "Dr. John Smith"
+    }
+    int name = sender.prefixMatch(c.tokens, titled, c.size);
     if (name > 0) {
-      int rest = from + name;
-      if (rest == c.size || (c.breakBefore[rest] != 0 && signature(c, rest, c.size, sender))) {
+      int rest = titled + name;
+      if (rest == c.size
+          || (c.breakBefore[rest] != 0 && signature(c, rest, c.size, sender, true))) {
         return SIGNATURE;
       }
     }
@@ -287,7 +296,7 @@ public final class Classifier {
         return SIGN_OFF;
       }
       if (c.breakBefore[rest] != 0) {
-        if (signature(c, rest, c.size, sender)) {
+        if (signature(c, rest, c.size, sender, false)) {
           return SIGN_OFF | SIGNATURE;
         }
         int more = trailer(c, rest, sender, depth + 1);
@@ -296,7 +305,7 @@ public final class Classifier {
         }
       }
     }
-    if ((c.breakBefore[from] & Canonical.DASH) != 0 && signature(c, from, c.size, sender)) {
+    if ((c.breakBefore[from] & Canonical.DASH) != 0 && signature(c, from, c.size, sender, false)) {
       return SIGNATURE;
     }
     if ((c.breakBefore[from] & Canonical.NEWLINE) != 0 && bareName(c, from)) {
@@ -305,19 +314,30 @@ public final class Classifier {
     return INVALID;
   }
 
-  /** True when tokens {@code from..to} are short and name- or title-like, not a sentence. */
-  private static boolean signature(Canonical c, int from, int to, SenderName sender) {
+  /**
+   * True when tokens {@code from..to} are short and name- or title-like, not a sentence. {@code
+   * afterSenderName}: they follow the sender's own name, so they are a title ("| cto at x").
+   */
+  private static boolean signature(
+      Canonical c, int from, int to, SenderName sender, boolean afterSenderName) {
     int n = to - from;
     if (n < 1 || n > Noise.MAX_SIGNATURE) {
       return false;
     }
     if (!anyCapital(c)) {
-      // No case signal: accept only one or two plain words ("- john").
-      if (n > 2) {
+      // No case signal: accept one or two plain words ("- john"), or a plain title after the
+      // sender's name; sentence words still rule a trailer out.
+      if (n > 2 && !afterSenderName) {
         return false;
       }
       for (int k = from; k < to; k++) {
-        if (!sender.contains(c.tokens[k]) && !plainWord(c.tokens[k])) {
+        String w = c.tokens[k];
+        boolean ok =
+            sender.contains(w)
+                || plainWord(w)
+                || Noise.TITLES.contains(w)
+                || (k > from && Noise.CONNECTORS.contains(w));
+        if (!ok) {
           return false;
         }
       }
