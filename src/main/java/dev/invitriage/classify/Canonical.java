@@ -1,0 +1,346 @@
+package dev.invitriage.classify;
+
+import java.text.Normalizer;
+
+/**
+ * A note in canonical form: lower-case word tokens without accents, apostrophes, punctuation,
+ * emoji or invisible characters, plus for each token whether it was capitalised and which
+ * separators preceded it (so signatures and greetings can still be recognised).
+ */
+final class Canonical {
+  /** Separator flags stored per token, describing what stood between it and the previous token. */
+  static final int COMMA = 1;
+
+  static final int DASH = 2;
+  static final int OTHER = 4;
+  static final int NEWLINE = 8;
+
+  final String[] tokens;
+  final boolean[] capital;
+  final byte[] breakBefore;
+  final int size;
+  /** True when tokenising stopped early because the note had more than the allowed tokens. */
+  final boolean overflow;
+  /** False when nothing but whitespace, control and invisible characters was found. */
+  final boolean visible;
+
+  private Canonical(
+      String[] tokens,
+      boolean[] capital,
+      byte[] breakBefore,
+      int size,
+      boolean overflow,
+      boolean visible) {
+    this.tokens = tokens;
+    this.capital = capital;
+    this.breakBefore = breakBefore;
+    this.size = size;
+    this.overflow = overflow;
+    this.visible = visible;
+  }
+
+  private static final Canonical INVISIBLE =
+      new Canonical(new String[0], new boolean[0], new byte[0], 0, false, false);
+
+  /** The tokens joined by single spaces. */
+  String joined(int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(tokens[i]);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Normalises a note. Never throws. Stops after {@code maxTokens} tokens (setting {@link
+   * #overflow}) so that long personal notes cost little.
+   */
+  static Canonical of(String raw, int maxTokens) {
+    if (raw == null || raw.isEmpty()) {
+      return INVISIBLE;
+    }
+    if (raw.indexOf('&') >= 0) {
+      // Twice, because exporters sometimes double-encode ("&amp;#39;").
+      raw = Entities.decode(Entities.decode(raw));
+    }
+    Prepared p = prepare(raw);
+    if (!p.visible) {
+      return INVISIBLE;
+    }
+    char[] chars = p.chars;
+    int len = p.length;
+    if (p.nonAscii) {
+      // NFKD folds compatibility forms (mathematical letters, ligatures, full-width) and splits
+      // accents off so that they can be dropped: "gustaría" and "gustaria" then match.
+      String s = Normalizer.normalize(new String(chars, 0, len), Normalizer.Form.NFKD);
+      chars = s.toCharArray();
+      len = chars.length;
+    }
+    return tokenise(chars, len, maxTokens);
+  }
+
+  private record Prepared(char[] chars, int length, boolean visible, boolean nonAscii) {}
+
+  /**
+   * First pass: drops terminal escape sequences and invisible characters, turns whitespace and
+   * control characters into spaces or line breaks, and unifies apostrophe look-alikes.
+   */
+  private static Prepared prepare(String raw) {
+    int n = raw.length();
+    char[] out = new char[n];
+    int len = 0;
+    boolean visible = false;
+    boolean nonAscii = false;
+    for (int i = 0; i < n; i++) {
+      char c = raw.charAt(i);
+      if (c == 0x1B || c == 0x9B) {
+        i = skipEscape(raw, i);
+        if (len > 0) {
+          out[len++] = ' ';
+        }
+        continue;
+      }
+      if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029) {
+        out[len++] = '\n';
+        continue;
+      }
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+        out[len++] = ' ';
+        continue;
+      }
+      if (c < 0x80) {
+        out[len++] = c == '`' ? '\'' : c;
+        if (c != ' ') {
+          visible = true;
+        }
+        continue;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < n && Character.isLowSurrogate(raw.charAt(i + 1))) {
+          int cp = Character.toCodePoint(c, raw.charAt(i + 1));
+          i++;
+          if (Character.getType(cp) == Character.FORMAT) {
+            continue; // e.g. tag characters used in flag emoji
+          }
+          out[len++] = c;
+          out[len++] = raw.charAt(i);
+          visible = true;
+          nonAscii = true;
+          continue;
+        }
+        out[len++] = ' '; // lone surrogate
+        continue;
+      }
+      if (Character.isLowSurrogate(c)) {
+        out[len++] = ' ';
+        continue;
+      }
+      if (isApostrophe(c)) {
+        out[len++] = '\'';
+        visible = true;
+        continue;
+      }
+      int type = Character.getType(c);
+      if (type == Character.FORMAT) {
+        continue; // zero-width characters, BOM, bidi controls, soft hyphen
+      }
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        out[len++] = ' ';
+        continue;
+      }
+      if (c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800
+          || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x034F || c == 0x180E) {
+        continue; // fillers and variation selectors that render as nothing
+      }
+      out[len++] = c;
+      visible = true;
+      nonAscii = true;
+    }
+    return new Prepared(out, len, visible, nonAscii);
+  }
+
+  /** Returns the index of the last character of the escape sequence starting at {@code i}. */
+  private static int skipEscape(String s, int i) {
+    int n = s.length();
+    int j;
+    if (s.charAt(i) == 0x9B) {
+      j = i + 1; // C1 CSI: parameters follow directly
+    } else {
+      if (i + 1 >= n) {
+        return i;
+      }
+      char kind = s.charAt(i + 1);
+      if (kind == ']' || kind == 'P' || kind == '_' || kind == '^') {
+        // OSC/DCS/APC/PM: up to BEL or ST (ESC \), but never unbounded beyond a line
+        for (j = i + 2; j < n; j++) {
+          char c = s.charAt(j);
+          if (c == 0x07 || c == '\n') {
+            return j;
+          }
+          if (c == 0x1B) {
+            return (j + 1 < n && s.charAt(j + 1) == '\\') ? j + 1 : j - 1;
+          }
+        }
+        return n - 1;
+      }
+      if (kind != '[') {
+        return kind >= 0x20 && kind < 0x7F ? i + 1 : i;
+      }
+      j = i + 2;
+    }
+    while (j < n && s.charAt(j) >= 0x30 && s.charAt(j) <= 0x3F) {
+      j++;
+    }
+    while (j < n && s.charAt(j) >= 0x20 && s.charAt(j) <= 0x2F) {
+      j++;
+    }
+    if (j < n && s.charAt(j) >= 0x40 && s.charAt(j) <= 0x7E) {
+      return j;
+    }
+    return j - 1;
+  }
+
+  static boolean isApostrophe(char c) {
+    switch (c) {
+      case '\'':
+      case '`':
+      case '\u00B4': // acute accent
+      case '\u2018':
+      case '\u2019':
+      case '\u201A':
+      case '\u201B':
+      case '\u2032': // prime
+      case '\u2035':
+      case '\u02B9':
+      case '\u02BB':
+      case '\u02BC':
+      case '\u02BD':
+      case '\u02C8':
+      case '\u02CA':
+      case '\u02CB':
+      case '\uA78C':
+      case '\uFF07':
+      case '\uFF40':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Second pass: splits into lower-case tokens and records capitals and separators. */
+  private static Canonical tokenise(char[] s, int len, int maxTokens) {
+    int cap = Math.min(maxTokens, len / 2 + 1) + 1;
+    String[] tokens = new String[cap];
+    boolean[] capital = new boolean[cap];
+    byte[] breaks = new byte[cap];
+    StringBuilder word = new StringBuilder(32);
+    int size = 0;
+    int pendingBreak = 0;
+    boolean inWord = false;
+    boolean overflow = false;
+    for (int i = 0; i < len; i++) {
+      char c = s[i];
+      int cp = c;
+      if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s[i + 1])) {
+        cp = Character.toCodePoint(c, s[++i]);
+      }
+      if (cp < 0x80) {
+        if (cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9') {
+          if (!inWord) {
+            if (size == maxTokens) {
+              overflow = true;
+              break;
+            }
+            capital[size] = false;
+            breaks[size] = (byte) pendingBreak;
+            inWord = true;
+          }
+          word.append((char) cp);
+          continue;
+        }
+        if (cp >= 'A' && cp <= 'Z') {
+          if (!inWord) {
+            if (size == maxTokens) {
+              overflow = true;
+              break;
+            }
+            capital[size] = true;
+            breaks[size] = (byte) pendingBreak;
+            inWord = true;
+          }
+          word.append((char) (cp + 32));
+          continue;
+        }
+        if (cp == '\'') {
+          continue; // "I'd" and "Id" are the same word here
+        }
+      } else {
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+          continue; // accents split off by NFKD
+        }
+        if (Character.isLetterOrDigit(cp) || type == Character.COMBINING_SPACING_MARK) {
+          if (!inWord) {
+            if (type == Character.COMBINING_SPACING_MARK) {
+              continue;
+            }
+            if (size == maxTokens) {
+              overflow = true;
+              break;
+            }
+            capital[size] = Character.isUpperCase(cp) || Character.isTitleCase(cp);
+            breaks[size] = (byte) pendingBreak;
+            inWord = true;
+          }
+          appendFolded(word, cp);
+          continue;
+        }
+      }
+      // A separator: ends the current word and is remembered as a break before the next one.
+      if (inWord) {
+        tokens[size++] = word.toString();
+        word.setLength(0);
+        inWord = false;
+        pendingBreak = 0;
+      }
+      pendingBreak |= separatorKind(cp);
+    }
+    if (inWord) {
+      tokens[size++] = word.toString();
+    }
+    return new Canonical(tokens, capital, breaks, size, overflow, true);
+  }
+
+  private static void appendFolded(StringBuilder word, int cp) {
+    if (cp == 'ß' || cp == 'ẞ') {
+      word.append("ss");
+    } else if (cp == 'ς') {
+      word.append('σ');
+    } else {
+      word.appendCodePoint(Character.toLowerCase(cp));
+    }
+  }
+
+  private static int separatorKind(int cp) {
+    switch (cp) {
+      case ' ':
+        return 0;
+      case '\n':
+        return NEWLINE;
+      case ',':
+      case '\u060C':
+      case '\u3001':
+      case '\uFF0C':
+        return COMMA;
+      case '|':
+      case '~':
+      case '/':
+        return DASH;
+      default:
+        return Character.getType(cp) == Character.DASH_PUNCTUATION ? DASH : OTHER;
+    }
+  }
+}

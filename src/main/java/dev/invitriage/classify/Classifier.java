@@ -1,0 +1,489 @@
+package dev.invitriage.classify;
+
+import dev.invitriage.domain.Classification;
+import dev.invitriage.domain.Verdict;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides whether an invitation's note is LinkedIn's default text (an offender), empty (also an
+ * offender) or personal.
+ *
+ * <p>How it works: the note is normalised once into canonical tokens ({@link Canonical}), keeping
+ * per token only whether it was capitalised and which separators preceded it. A known default
+ * text ({@link PhraseTable}) must then start within the first few tokens, after nothing but a
+ * greeting ("Hello Dr. Smith -") or a bare name ("Anna,"), and be followed by nothing but
+ * sign-offs and a short name-like signature ("Best, John Smith | CTO at X") or the sender's name.
+ * Greetings and signatures are recognised by word lists and capitalisation ({@link Noise}); any
+ * lower-case sentence word in them makes the note personal, because calling a personal note a
+ * default is the worst mistake this class can make. Notes with more tokens than any default with
+ * its largest allowed greeting and signature are personal without a trie walk.
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class Classifier {
+  private static final Classification NO_MESSAGE =
+      new Classification(Verdict.EMPTY, "no message");
+  private static final Classification EMPTY_MESSAGE =
+      new Classification(Verdict.EMPTY, "empty message");
+  private static final Classification ONLY_SYMBOLS =
+      new Classification(Verdict.PERSONAL, "personal: symbols or punctuation but no words");
+  private static final Classification NO_DEFAULT =
+      new Classification(Verdict.PERSONAL, "personal: matches no default text");
+
+  /** Trailer flags. */
+  private static final int SIGN_OFF = 1;
+
+  private static final int SIGNATURE = 2;
+  private static final int INVALID = -1;
+
+  /** Prefix kinds. */
+  private static final int NO_PREFIX = 0;
+
+  private static final int GREETING = 1;
+
+  private final PhraseTable table;
+
+  /** The last sender name seen with its tokens: consecutive notes often share none or the same. */
+  private SenderName lastSender = SenderName.NONE;
+
+  private Classifier(PhraseTable table) {
+    this.table = table;
+  }
+
+  /**
+   * Built-in phrases from the resource file plus the user's own phrases (each a default text, may
+   * be empty list).
+   */
+  public static Classifier create(List<String> userPhrases) {
+    PhraseTable table = PhraseTable.builtIn();
+    if (userPhrases != null) {
+      int number = 0;
+      for (String phrase : userPhrases) {
+        number++;
+        if (phrase != null) {
+          table.add("user phrase " + number, phrase);
+        }
+      }
+    }
+    return new Classifier(table);
+  }
+
+  /**
+   * Verdict DEFAULT, EMPTY or PERSONAL (never TEMPLATE: that is decided inbox-wide by the caller)
+   * and a reason. senderName may be "" (used to recognise greetings/signatures naming the sender).
+   */
+  public Classification classify(String message, String senderName) {
+    if (message == null || message.isEmpty()) {
+      return NO_MESSAGE;
+    }
+    SenderName sender = sender(senderName);
+    int limit = tokenLimit(sender);
+    Canonical c = Canonical.of(message, limit);
+    if (!c.visible) {
+      return EMPTY_MESSAGE;
+    }
+    if (c.size == 0) {
+      return ONLY_SYMBOLS;
+    }
+    if (c.overflow) {
+      return new Classification(
+          Verdict.PERSONAL,
+          "personal: more than "
+              + limit
+              + " words, longer than any default text with greeting and signature");
+    }
+    return judge(c, sender);
+  }
+
+  /**
+   * For mass-template detection: the message normalised with greetings, names, sign-offs, case,
+   * punctuation, whitespace, emoji and apostrophe noise removed, so that the same template sent by
+   * different people gives the same key. Returns "" for messages that classify as EMPTY or
+   * DEFAULT.
+   */
+  public String templateKey(String message, String senderName) {
+    if (message == null || message.isEmpty()) {
+      return "";
+    }
+    SenderName sender = sender(senderName);
+    Canonical c = Canonical.of(message, Integer.MAX_VALUE);
+    if (c.size == 0) {
+      return "";
+    }
+    if (c.size <= tokenLimit(sender) && judge(c, sender).verdict() != Verdict.PERSONAL) {
+      return "";
+    }
+    int from = greetingEnd(c, sender);
+    int to = c.size;
+    int earliest = Math.max(from + 1, c.size - trailerLimit(sender));
+    for (int k = earliest; k < c.size; k++) {
+      if (trailer(c, k, sender, 0) > 0) {
+        to = k;
+        break;
+      }
+    }
+    StringBuilder key = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      if (c.capital[k] && sender.contains(c.tokens[k])) {
+        continue; // the sender introducing themselves by name
+      }
+      if (key.length() > 0) {
+        key.append(' ');
+      }
+      key.append(c.tokens[k]);
+    }
+    return key.toString();
+  }
+
+  private Classification judge(Canonical c, SenderName sender) {
+    String[] t = c.tokens;
+    int maxStart = Math.min(c.size - 1, prefixLimit(sender));
+    List<PhraseTable.Match> matches = new ArrayList<>(4);
+    Classification nearMiss = null;
+    for (int start = 0; start <= maxStart; start++) {
+      if (!table.canStartWith(t[start])) {
+        continue;
+      }
+      matches.clear();
+      table.matchesAt(t, start, c.size, matches);
+      // Longest match first: "... network on LinkedIn" before "... network".
+      for (int i = matches.size() - 1; i >= 0; i--) {
+        PhraseTable.Match m = matches.get(i);
+        int prefix = prefix(c, start, m.phrase(), sender);
+        if (prefix == INVALID) {
+          if (nearMiss == null) {
+            nearMiss = personal(start + " words before the default text", m.phrase());
+          }
+          continue;
+        }
+        int trailer = trailer(c, m.end(), sender, 0);
+        if (trailer == INVALID) {
+          if (nearMiss == null || nearMiss.reason().contains("before")) {
+            nearMiss = personal((c.size - m.end()) + " words beyond the default text", m.phrase());
+          }
+          continue;
+        }
+        return new Classification(Verdict.DEFAULT, defaultReason(m.phrase(), prefix, trailer));
+      }
+    }
+    return nearMiss != null ? nearMiss : NO_DEFAULT;
+  }
+
+  private static Classification personal(String why, Phrase phrase) {
+    return new Classification(Verdict.PERSONAL, "personal: " + why + " (" + phrase.label() + ")");
+  }
+
+  private static String defaultReason(Phrase phrase, int prefix, int trailer) {
+    List<String> noise = new ArrayList<>(3);
+    if (prefix != NO_PREFIX) {
+      noise.add("greeting");
+    }
+    if ((trailer & SIGN_OFF) != 0) {
+      noise.add("sign-off");
+    }
+    if ((trailer & SIGNATURE) != 0) {
+      noise.add("signature");
+    }
+    StringBuilder sb = new StringBuilder("default text (").append(phrase.label()).append(')');
+    for (int i = 0; i < noise.size(); i++) {
+      sb.append(i == 0 ? " with " : i == noise.size() - 1 ? " and " : ", ").append(noise.get(i));
+    }
+    return sb.toString();
+  }
+
+  // ---- greetings -------------------------------------------------------------------------
+
+  /** Classifies tokens before {@code start}: NO_PREFIX, GREETING or INVALID. */
+  private static int prefix(Canonical c, int start, Phrase phrase, SenderName sender) {
+    if (start == 0) {
+      return NO_PREFIX;
+    }
+    int g = Noise.matchPhrase(Noise.GREETINGS, c.tokens, 0, start, Noise.MAX_GREETING_WORDS);
+    if (g > 0 && start - g <= Noise.MAX_GREETING_NAMES && greetingNames(c, g, start, sender)) {
+      return GREETING;
+    }
+    if (sender.isSequence(c.tokens, 0, start)) {
+      return GREETING; // the sender's own name, as in the group form
+    }
+    int maxBare = phrase.namedLead() ? Noise.MAX_GREETING_NAMES : 2;
+    if (start <= maxBare
+        && (phrase.namedLead() || (c.breakBefore[start] & Canonical.COMMA) != 0)) {
+      boolean names = true;
+      for (int k = 0; k < start && names; k++) {
+        names =
+            strictName(c, k)
+                || (k > 0 && Noise.CONNECTORS.contains(c.tokens[k]))
+                // no case signal at all: one plain word before a comma ("anna, ...")
+                || (start == 1 && !anyCapital(c) && plainWord(c.tokens[k]));
+      }
+      if (names) {
+        return GREETING;
+      }
+    }
+    return INVALID;
+  }
+
+  /** True when tokens {@code from..to} can be the names after a greeting word. */
+  private static boolean greetingNames(Canonical c, int from, int to, SenderName sender) {
+    int lowerCase = 0;
+    for (int k = from; k < to; k++) {
+      String w = c.tokens[k];
+      if (Noise.TITLES.contains(w) || Noise.FILLERS.contains(w) || sender.contains(w)) {
+        continue;
+      }
+      if (k > from && Noise.CONNECTORS.contains(w)) {
+        continue;
+      }
+      if (strictName(c, k)) {
+        continue;
+      }
+      // A writer who never uses capitals gives no case signal: allow one plain word as the name.
+      if (!c.capital[k] && !anyCapital(c) && plainWord(w) && ++lowerCase <= 1) {
+        continue;
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /** End of the greeting for template keys: greeting word and names, or a bare "Anna,". */
+  private static int greetingEnd(Canonical c, SenderName sender) {
+    int g = Noise.matchPhrase(Noise.GREETINGS, c.tokens, 0, c.size, Noise.MAX_GREETING_WORDS);
+    if (g > 0) {
+      int end = g;
+      while (end < c.size && end - g < Noise.MAX_GREETING_NAMES
+          && greetingNames(c, end, end + 1, sender)
+          && !(end > g && c.breakBefore[end] != 0 && !Noise.TITLES.contains(c.tokens[end - 1]))) {
+        end++;
+      }
+      return end;
+    }
+    if (c.size > 2 && strictName(c, 0) && (c.breakBefore[1] & Canonical.COMMA) != 0) {
+      return 1;
+    }
+    return 0;
+  }
+
+  // ---- sign-offs and signatures ----------------------------------------------------------
+
+  /**
+   * Classifies tokens from {@code from} to the end: a combination of SIGN_OFF and SIGNATURE flags
+   * (0 when there is nothing), or INVALID when they contain real content.
+   */
+  private static int trailer(Canonical c, int from, SenderName sender, int depth) {
+    if (from >= c.size) {
+      return 0;
+    }
+    int titled = from;
+    while (titled < c.size && titled - from < 2 && Noise.TITLES.contains(c.tokens[titled])) {
+      titled++; // "Dr. John Smith"
+    }
+    int name = sender.prefixMatch(c.tokens, titled, c.size);
+    if (name > 0) {
+      int rest = titled + name;
+      if (rest == c.size
+          || (c.breakBefore[rest] != 0 && signature(c, rest, c.size, sender, true))) {
+        return SIGNATURE;
+      }
+    }
+    int s = Noise.matchPhrase(Noise.SIGN_OFFS, c.tokens, from, c.size, Noise.MAX_SIGN_OFF_WORDS);
+    if (s > 0 && depth < Noise.MAX_SIGN_OFFS) {
+      int rest = from + s;
+      if (rest == c.size) {
+        return SIGN_OFF;
+      }
+      if (c.breakBefore[rest] != 0) {
+        if (signature(c, rest, c.size, sender, false)) {
+          return SIGN_OFF | SIGNATURE;
+        }
+        int more = trailer(c, rest, sender, depth + 1);
+        if (more > 0) {
+          return SIGN_OFF | more;
+        }
+      }
+    }
+    if ((c.breakBefore[from] & Canonical.DASH) != 0 && signature(c, from, c.size, sender, false)) {
+      return SIGNATURE;
+    }
+    if ((c.breakBefore[from] & Canonical.NEWLINE) != 0 && bareName(c, from)) {
+      return SIGNATURE; // a name alone on the last line
+    }
+    return INVALID;
+  }
+
+  /**
+   * True when tokens {@code from..to} are short and name- or title-like, not a sentence. {@code
+   * afterSenderName}: they follow the sender's own name, so they are a title ("| cto at x").
+   */
+  private static boolean signature(
+      Canonical c, int from, int to, SenderName sender, boolean afterSenderName) {
+    int n = to - from;
+    if (n < 1 || n > Noise.MAX_SIGNATURE) {
+      return false;
+    }
+    if (!anyCapital(c)) {
+      // No case signal: accept one or two plain words ("- john"), or a plain title after the
+      // sender's name; sentence words still rule a trailer out.
+      if (n > 2 && !afterSenderName) {
+        return false;
+      }
+      for (int k = from; k < to; k++) {
+        String w = c.tokens[k];
+        boolean ok =
+            sender.contains(w)
+                || plainWord(w)
+                || Noise.TITLES.contains(w)
+                || (k > from && Noise.CONNECTORS.contains(w));
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (!strictName(c, from) && !sender.contains(c.tokens[from])
+        && !Noise.TITLES.contains(c.tokens[from])) {
+      return false;
+    }
+    for (int k = from + 1; k < to; k++) {
+      String w = c.tokens[k];
+      boolean ok =
+          sender.contains(w)
+              || Noise.CONNECTORS.contains(w)
+              || Noise.TITLES.contains(w)
+              || (c.capital[k] && !Noise.SENTENCE_WORDS.contains(w));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True when the tokens from {@code from} to the end are one to three capitalised names and
+   * nothing else. Only trusted on a line of their own: "Great Talk" after a full stop is content.
+   */
+  private static boolean bareName(Canonical c, int from) {
+    if (c.size - from > 3) {
+      return false;
+    }
+    for (int k = from; k < c.size; k++) {
+      if (!strictName(c, k) || (k > from && c.breakBefore[k] != 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A capitalised alphabetic word that is neither a sentence word, greeting nor sign-off. */
+  private static boolean strictName(Canonical c, int k) {
+    String w = c.tokens[k];
+    return c.capital[k]
+        && isAlphabetic(w)
+        && !Noise.SENTENCE_WORDS.contains(w)
+        && !Noise.GREETINGS.contains(w)
+        && !Noise.SIGN_OFFS.contains(w);
+  }
+
+  /** A lower-case word that could be a name when the writer ignores case. */
+  private static boolean plainWord(String w) {
+    return isAlphabetic(w)
+        && !Noise.SENTENCE_WORDS.contains(w)
+        && !Noise.GREETINGS.contains(w)
+        && !Noise.SIGN_OFFS.contains(w)
+        && !Noise.CONNECTORS.contains(w);
+  }
+
+  private static boolean anyCapital(Canonical c) {
+    for (int k = 0; k < c.size; k++) {
+      if (c.capital[k]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAlphabetic(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (Character.isDigit(w.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- limits ----------------------------------------------------------------------------
+
+  private static int prefixLimit(SenderName sender) {
+    return Math.max(
+        Noise.MAX_GREETING_WORDS + Noise.MAX_GREETING_NAMES, sender.tokens().length);
+  }
+
+  private static int trailerLimit(SenderName sender) {
+    return Noise.MAX_SIGN_OFFS * Noise.MAX_SIGN_OFF_WORDS
+        + sender.tokens().length
+        + Noise.MAX_SIGNATURE;
+  }
+
+  /** More tokens than this cannot be a default: the largest phrase with the largest noise. */
+  private int tokenLimit(SenderName sender) {
+    return prefixLimit(sender) + table.maxLength() + trailerLimit(sender);
+  }
+
+  private SenderName sender(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return SenderName.NONE;
+    }
+    SenderName last = lastSender;
+    if (last.raw().equals(raw)) {
+      return last;
+    }
+    SenderName fresh = SenderName.of(raw);
+    lastSender = fresh;
+    return fresh;
+  }
+
+  /** The sender's name in canonical tokens. Immutable, so sharing it between threads is safe. */
+  private record SenderName(String raw, String[] tokens, Set<String> set) {
+    static final SenderName NONE = new SenderName("", new String[0], Set.of());
+
+    static SenderName of(String raw) {
+      // Bounded: a pathological "name" must not make every note expensive.
+      Canonical c = Canonical.of(raw.length() > 200 ? raw.substring(0, 200) : raw, 8);
+      String[] tokens = new String[c.size];
+      System.arraycopy(c.tokens, 0, tokens, 0, c.size);
+      Set<String> set = new HashSet<>(List.of(tokens));
+      // Titles and particles in a name ("Dr.", "von") must not make such words name-like.
+      set.removeAll(Noise.SENTENCE_WORDS);
+      return new SenderName(raw, tokens, Set.copyOf(set));
+    }
+
+    boolean contains(String token) {
+      return set.contains(token);
+    }
+
+    /** True when tokens {@code from..to} are a non-empty run of the sender's name words. */
+    boolean isSequence(String[] t, int from, int to) {
+      if (to <= from || tokens.length == 0) {
+        return false;
+      }
+      for (int k = from; k < to; k++) {
+        if (!set.contains(t[k])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Length of the longest run of the sender's name words starting at {@code from}. */
+    int prefixMatch(String[] t, int from, int to) {
+      int k = from;
+      while (k < to && k - from < tokens.length && set.contains(t[k])) {
+        k++;
+      }
+      return k - from;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.invitriage.classify;
+
+import java.util.Map;
+
+/** Decodes the HTML character references that exports and copy-paste leave in notes. */
+final class Entities {
+  private Entities() {}
+
+  private static final Map<String, String> NAMED =
+      Map.ofEntries(
+          Map.entry("amp", "&"),
+          Map.entry("apos", "'"),
+          Map.entry("quot", "\""),
+          Map.entry("lt", "<"),
+          Map.entry("gt", ">"),
+          Map.entry("nbsp", " "),
+          Map.entry("rsquo", "\u2019"),
+          Map.entry("lsquo", "\u2018"),
+          Map.entry("rdquo", "\u201D"),
+          Map.entry("ldquo", "\u201C"),
+          Map.entry("sbquo", "\u201A"),
+          Map.entry("prime", "\u2032"),
+          Map.entry("acute", "\u00B4"),
+          Map.entry("grave", "`"),
+          Map.entry("hellip", "\u2026"),
+          Map.entry("ndash", "\u2013"),
+          Map.entry("mdash", "\u2014"),
+          Map.entry("zwj", ""),
+          Map.entry("zwnj", ""),
+          Map.entry("shy", ""),
+          Map.entry("excl", "!"),
+          Map.entry("period", "."),
+          Map.entry("comma", ","),
+          Map.entry("eacute", "é"),
+          Map.entry("egrave", "è"),
+          Map.entry("ecirc", "ê"),
+          Map.entry("aacute", "á"),
+          Map.entry("agrave", "à"),
+          Map.entry("acirc", "â"),
+          Map.entry("iacute", "í"),
+          Map.entry("oacute", "ó"),
+          Map.entry("uacute", "ú"),
+          Map.entry("ntilde", "ñ"),
+          Map.entry("atilde", "ã"),
+          Map.entry("otilde", "õ"),
+          Map.entry("ccedil", "ç"),
+          Map.entry("auml", "ä"),
+          Map.entry("ouml", "ö"),
+          Map.entry("uuml", "ü"),
+          Map.entry("szlig", "ß"));
+
+  /** Decodes named and numeric references; anything malformed is left as it was. */
+  static String decode(String s) {
+    int amp = s.indexOf('&');
+    if (amp < 0) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    sb.append(s, 0, amp);
+    int i = amp;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c != '&') {
+        sb.append(c);
+        i++;
+        continue;
+      }
+      int semi = -1;
+      for (int j = i + 1; j < n && j <= i + 10; j++) {
+        char d = s.charAt(j);
+        if (d == ';') {
+          semi = j;
+          break;
+        }
+        if (!Character.isLetterOrDigit(d) && d != '#') {
+          break;
+        }
+      }
+      String decoded = semi < 0 ? null : entity(s.substring(i + 1, semi));
+      if (decoded == null) {
+        sb.append(c);
+        i++;
+      } else {
+        sb.append(decoded);
+        i = semi + 1;
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String entity(String name) {
+    if (name.length() > 1 && name.charAt(0) == '#') {
+      try {
+        int cp =
+            name.charAt(1) == 'x' || name.charAt(1) == 'X'
+                ? Integer.parseInt(name.substring(2), 16)
+                : Integer.parseInt(name.substring(1));
+        return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : null;
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    String v = NAMED.get(name);
+    return v != null ? v : NAMED.get(name.toLowerCase(java.util.Locale.ROOT));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.invitriage.classify;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The known default texts as a token trie, so a note is matched against all of them in one walk
+ * from each possible start instead of one regular expression per variant.
+ */
+final class PhraseTable {
+  /** Token that stands for a placeholder in the middle of a phrase. */
+  static final String WILDCARD = "\u0000";
+  /** Most tokens a placeholder in the middle of a phrase may stand for (a group's name). */
+  static final int MAX_WILDCARD = 10;
+
+  static final String RESOURCE = "default-phrases.tsv";
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]{1,20}>");
+
+  /** A trie node; {@code ends} lists the phrases that end here. */
+  private static final class Node {
+    final Map<String, Node> next = new HashMap<>(4);
+    Node wildcard;
+    final List<Phrase> ends = new ArrayList<>(1);
+  }
+
+  /** A phrase found in a note, from token {@code start} to just before {@code end}. */
+  record Match(Phrase phrase, int start, int end) {}
+
+  private final Node root = new Node();
+  private final List<Phrase> phrases = new ArrayList<>();
+  private int maxLength;
+
+  /** Reads the built-in phrases from the resource file next to this class. */
+  static PhraseTable builtIn() {
+    PhraseTable table = new PhraseTable();
+    try (InputStream in = PhraseTable.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      int number = 0;
+      while ((line = r.readLine()) != null) {
+        number++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] cols = line.split("\t", -1);
+        if (cols.length != 3 || cols[2].isBlank()) {
+          throw new IllegalStateException(RESOURCE + ":" + number + ": expected 3 tab-separated columns");
+        }
+        table.add(cols[0].strip() + ", " + cols[1].strip(), cols[2].strip());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return table;
+  }
+
+  /** Adds a phrase; returns false when nothing of it is left to match (e.g. only a placeholder). */
+  boolean add(String label, String text) {
+    List<String> tokens = new ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(text);
+    int last = 0;
+    boolean placeholderSeen = false;
+    boolean namedLead = false;
+    while (m.find()) {
+      List<String> before = Noise.tokensOf(text.substring(last, m.start()));
+      // A placeholder before any literal (after at most a greeting word) is the name in a greeting
+      // or the sender's name: greeting handling covers it, so it is dropped with its greeting.
+      if (tokens.isEmpty() && before.size() <= Noise.MAX_GREETING_WORDS && !placeholderSeen) {
+        namedLead = true;
+      } else {
+        tokens.addAll(before);
+        tokens.add(WILDCARD);
+      }
+      placeholderSeen = true;
+      last = m.end();
+    }
+    tokens.addAll(Noise.tokensOf(text.substring(last)));
+    // A trailing placeholder is a signature ("- <name>"): signature handling covers it.
+    while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).equals(WILDCARD)) {
+      tokens.remove(tokens.size() - 1);
+    }
+    if (tokens.isEmpty()) {
+      return false;
+    }
+    Phrase phrase = new Phrase(label, tokens.toArray(new String[0]), namedLead);
+    Node node = root;
+    int length = 0;
+    for (String t : phrase.tokens()) {
+      if (t.equals(WILDCARD)) {
+        if (node.wildcard == null) {
+          node.wildcard = new Node();
+        }
+        node = node.wildcard;
+        length += MAX_WILDCARD;
+      } else {
+        node = node.next.computeIfAbsent(t, k -> new Node());
+        length++;
+      }
+    }
+    node.ends.add(phrase);
+    phrases.add(phrase);
+    maxLength = Math.max(maxLength, length);
+    return true;
+  }
+
+  /** Most tokens any phrase can cover, counting each placeholder at its maximum. */
+  int maxLength() {
+    return maxLength;
+  }
+
+  List<Phrase> phrases() {
+    return List.copyOf(phrases);
+  }
+
+  /** Quick test whether any phrase can start with this token. */
+  boolean canStartWith(String token) {
+    return root.next.containsKey(token);
+  }
+
+  /** All phrases that start at token {@code start}, added to {@code out}, longest last. */
+  void matchesAt(String[] tokens, int start, int size, List<Match> out) {
+    walk(root, tokens, start, start, size, out);
+  }
+
+  private static void walk(Node node, String[] tokens, int start, int pos, int size, List<Match> out) {
+    for (Phrase p : node.ends) {
+      out.add(new Match(p, start, pos));
+    }
+    if (pos >= size) {
+      return;
+    }
+    Node child = node.next.get(tokens[pos]);
+    if (child != null) {
+      walk(child, tokens, start, pos + 1, size, out);
+    }
+    if (node.wildcard != null) {
+      for (int k = 1; k <= MAX_WILDCARD && pos + k <= size; k++) {
+        walk(node.wildcard, tokens, start, pos + k, size, out);
+      }
+    }
+  }
+}

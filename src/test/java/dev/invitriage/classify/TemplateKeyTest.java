@@ -1,0 +1,62 @@
+package dev.invitriage.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Template keys: equal for the same template from different senders, empty for offenders. */
+class TemplateKeyTest {
+  private static final Classifier CLASSIFIER = Classifier.create(List.of());
+
+  @Test
+  void sameTemplateFromDifferentSendersWithDifferentGreetingsGivesSameKey() {
+    String a =
+        CLASSIFIER.templateKey(
+            "Hi Anna, I'm John from Acme. We help companies grow their sales pipeline! Best, John Doe",
+            "John Doe");
+    String b =
+        CLASSIFIER.templateKey(
+            "Hello Dr. Bob Miller - I’m Mary from ACME. We help companies grow their sales"
+                + " pipeline!!! 🚀\n\nCheers,\nMary Major | Growth Lead",
+            "Mary Major");
+    String c =
+        CLASSIFIER.templateKey(
+            "hey  there,\r\ni&#39;m Li from Acme.  we help companies grow their sales pipeline",
+            "Li Wei");
+
+    assertThat(a).isNotEmpty().isEqualTo(b).isEqualTo(c);
+    assertThat(a).isEqualTo("im from acme we help companies grow their sales pipeline");
+  }
+
+  @Test
+  void differentTemplatesGiveDifferentKeys() {
+    assertThat(CLASSIFIER.templateKey("Hi Anna, we help companies grow.", ""))
+        .isNotEqualTo(CLASSIFIER.templateKey("Hi Anna, we help companies hire.", ""));
+  }
+
+  @Test
+  void defaultTextGivesEmptyKey() {
+    assertThat(
+            CLASSIFIER.templateKey(
+                "Hi Anna, I'd like to add you to my professional network on LinkedIn. - John",
+                "John"))
+        .isEmpty();
+  }
+
+  @Test
+  void emptyMessagesGiveEmptyKey() {
+    assertThat(CLASSIFIER.templateKey("", "")).isEmpty();
+    assertThat(CLASSIFIER.templateKey(null, null)).isEmpty();
+    assertThat(CLASSIFIER.templateKey(" \u200B\n", "John")).isEmpty();
+  }
+
+  @Test
+  void personalNoteWithDefaultPrefixKeepsItsContent() {
+    assertThat(
+            CLASSIFIER.templateKey(
+                "I'd like to add you to my professional network on LinkedIn. We met at KubeCon.",
+                ""))
+        .endsWith("we met at kubecon");
+  }
+}
