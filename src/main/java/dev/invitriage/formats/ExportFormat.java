@@ -1,0 +1,7 @@
+package dev.invitriage.formats;
+
+/** The file formats {@code invitriage export} can write. */
+public enum ExportFormat {
+  CSV,
+  JSON
+}

@@ -1,0 +1,31 @@
+package dev.invitriage.formats;
+
+import dev.invitriage.domain.InboxEntry;
+import java.io.Writer;
+
+/**
+ * Streams inbox entries into an export, one at a time, so an export of any size needs no more
+ * memory than one entry. Fields, in order: {@code id, direction, from_name, from_url, to_name,
+ * to_url, sent_at, message, verdict, reason, offender, client, connection, decision, decided_at,
+ * note}. {@link LinkedInExportReader} reads both formats back without loss.
+ *
+ * <p>{@link #close()} finishes the document and flushes, but leaves {@code out} open: whoever
+ * opened it closes it (it may be the terminal's own writer).
+ */
+public interface ExportWriter extends AutoCloseable {
+
+  /** Opens a writer of the given format; the CSV header or the JSON array opening is written now. */
+  static ExportWriter open(ExportFormat format, Writer out) {
+    return switch (format) {
+      case CSV -> new CsvExportWriter(out);
+      case JSON -> new JsonExportWriter(out);
+    };
+  }
+
+  /** Appends one entry. */
+  void write(InboxEntry entry);
+
+  /** Ends the document and flushes {@code out} without closing it. */
+  @Override
+  void close();
+}
