@@ -1,5 +1,6 @@
 package dev.invitriage.classify;
 
+import dev.invitriage.domain.MessageClassifier;
 import dev.invitriage.domain.Classification;
 import dev.invitriage.domain.Verdict;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.Set;
  *
  * <p>Instances are immutable and safe to share between threads.
  */
-public final class Classifier {
+public final class Classifier implements MessageClassifier {
   private static final Classification NO_MESSAGE =
       new Classification(Verdict.EMPTY, "no message");
   private static final Classification EMPTY_MESSAGE =

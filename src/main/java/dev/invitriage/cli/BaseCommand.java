@@ -5,10 +5,12 @@ import dev.invitriage.app.PhraseBook;
 import dev.invitriage.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** What every subcommand shares: its streams, the context, and opening the store. */
+@Command
 abstract class BaseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

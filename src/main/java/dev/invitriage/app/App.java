@@ -1,0 +1,162 @@
+package dev.invitriage.app;
+
+import dev.invitriage.classify.Classifier;
+import dev.invitriage.domain.Client;
+import dev.invitriage.domain.Decision;
+import dev.invitriage.domain.ImportBatch;
+import dev.invitriage.domain.ImportResult;
+import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.domain.InboxRepository;
+import dev.invitriage.domain.InvitationId;
+import dev.invitriage.domain.InvitriageException;
+import dev.invitriage.domain.MessageClassifier;
+import dev.invitriage.formats.ClientCsvReader;
+import dev.invitriage.formats.ExportFormat;
+import dev.invitriage.formats.ExportWriter;
+import dev.invitriage.formats.LinkedInExportReader;
+import dev.invitriage.store.MapDbInbox;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One open inbox and everything a user can do with it. The CLI, the UI and the SSH server all go
+ * through here, so a rule is enforced in one place whichever face the user sees.
+ */
+public final class App implements AutoCloseable {
+  private final InboxRepository inbox;
+  private final Clock clock;
+
+  App(InboxRepository inbox, Clock clock) {
+    this.inbox = inbox;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens the store, creating it when absent. Recovery after a crash is reported to {@code
+   * notices}, one line each.
+   */
+  public static App open(Path store, PhraseBook phrases, Clock clock, Consumer<String> notices) {
+    MessageClassifier classifier = Classifier.create(phrases.phrases());
+    return new App(MapDbInbox.open(store, classifier, notices), clock);
+  }
+
+  public InboxRepository inbox() {
+    return inbox;
+  }
+
+  // ---------------------------------------------------------------- import
+
+  /**
+   * Reads every path (export zip, export folder, Invitations.csv, Connections.csv, or an
+   * invitriage export) and stores them in one durable step; a bad file stores nothing.
+   */
+  public ImportResult importFiles(List<Path> paths, boolean skipBad, Consumer<String> skipped) {
+    ImportBatch batch = new LinkedInExportReader().read(paths, skipBad, skipped);
+    return inbox.importBatch(batch);
+  }
+
+  /** Imports a client list CSV, or every connection of a Connections.csv, as one change. */
+  public List<Client> importClients(Path file, boolean fromConnections) {
+    List<Client> read = new ClientCsvReader().read(file, fromConnections);
+    return read.isEmpty() ? List.of() : inbox.addClients(read);
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** The matching invitations, newest first. */
+  public List<InboxEntry> list(EntryFilter filter) {
+    List<InboxEntry> out = new ArrayList<>();
+    inbox.forEach(e -> {
+      if (filter.matches(e)) {
+        out.add(e);
+      }
+    });
+    out.sort(NEWEST_FIRST);
+    return out;
+  }
+
+  /** Newest first; equal times by id so the order never depends on import order. */
+  public static final Comparator<InboxEntry> NEWEST_FIRST =
+      Comparator.comparing((InboxEntry e) -> e.invitation().sentAt()).reversed().thenComparing(InboxEntry::id);
+
+  /** Writes the matching invitations, newest first, in the given format. */
+  public int export(EntryFilter filter, ExportFormat format, Writer out) {
+    List<InboxEntry> entries = list(filter);
+    try (ExportWriter writer = ExportWriter.open(format, out)) {
+      for (InboxEntry e : entries) {
+        writer.write(e);
+      }
+    }
+    return entries.size();
+  }
+
+  public Stats stats() {
+    Stats stats = new Stats();
+    inbox.forEach(stats::add);
+    return stats;
+  }
+
+  // ---------------------------------------------------------------- ids
+
+  /** The one invitation whose id starts with {@code prefix}; a clear error when none or several. */
+  public InvitationId resolve(String prefix) {
+    String p = prefix.strip();
+    if (!InvitationId.isHex(p)) {
+      throw new InvitriageException(InvitriageException.Kind.USAGE, "'" + prefix + "' is not an invitation id (ids are hex digits)");
+    }
+    if (p.length() < 4) {
+      throw new InvitriageException(InvitriageException.Kind.USAGE, "id '" + prefix + "' is too short: give at least 4 hex digits");
+    }
+    List<InvitationId> matches = inbox.idsWithPrefix(p);
+    if (matches.isEmpty()) {
+      throw new InvitriageException(InvitriageException.Kind.USAGE, "no invitation with id " + p);
+    }
+    if (matches.size() > 1) {
+      throw new InvitriageException(InvitriageException.Kind.USAGE,
+          "id " + p + " is ambiguous: it matches " + matches.size() + " invitations; give more digits");
+    }
+    return matches.get(0);
+  }
+
+  public List<InvitationId> resolveAll(List<String> prefixes) {
+    LinkedHashSet<InvitationId> ids = new LinkedHashSet<>();
+    for (String p : prefixes) {
+      ids.add(resolve(p));
+    }
+    return List.copyOf(ids);
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  public void decide(List<InvitationId> ids, Decision decision) {
+    inbox.decide(ids, decision, clock.instant());
+  }
+
+  public InboxEntry entry(InvitationId id) {
+    return inbox.find(id).orElseThrow(() ->
+        new InvitriageException(InvitriageException.Kind.USAGE, "no invitation with id " + id.hex()));
+  }
+
+  /** Finds a client by its number, or by profile URL. */
+  public Client client(String idOrUrl) {
+    String key = idOrUrl.strip();
+    for (Client c : inbox.clients()) {
+      if (key.matches("\\d{1,18}") ? c.id() == Long.parseLong(key)
+          : !c.url().isEmpty() && dev.invitriage.domain.ProfileUrl.normalise(c.url()).equals(dev.invitriage.domain.ProfileUrl.normalise(key))) {
+        return c;
+      }
+    }
+    throw new InvitriageException(InvitriageException.Kind.USAGE, "no client " + idOrUrl);
+  }
+
+  @Override
+  public void close() {
+    inbox.close();
+  }
+}

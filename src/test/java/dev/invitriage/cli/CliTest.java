@@ -1,0 +1,317 @@
+package dev.invitriage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.invitriage.app.PhraseBook;
+import dev.invitriage.classify.Classifier;
+import dev.invitriage.store.MapDbInbox;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  static final String HEADER = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+  static final String HOSTILE = "Hi \u001b]52;c;aGk=\u0007 there \u001b[2J \u009b31m \u202e";
+
+  @TempDir Path home;
+  CliRunner cli;
+  Path invitations;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    cli = new CliRunner(home);
+    invitations = home.resolve("Invitations.csv");
+    Files.writeString(invitations, HEADER
+        + "Pat User,Sam Out,\"11/2/26, 9:15 AM\",,OUTGOING,https://www.linkedin.com/in/pat-user,https://www.linkedin.com/in/sam-out\n"
+        + "Ana Lima,Pat User,\"11/20/26, 8:56 PM\",I'd like to add you to my professional network on LinkedIn. - Ana,INCOMING,https://www.linkedin.com/in/ana-lima,https://www.linkedin.com/in/pat-user\n"
+        + "Bo Chen,Pat User,\"11/19/26, 10:01 AM\",,INCOMING,https://www.linkedin.com/in/bo-chen,https://www.linkedin.com/in/pat-user\n"
+        + "Cara Diaz,Pat User,\"11/18/26, 12:05 AM\",\"Hi Pat, we met at the Lisbon Java meetup last week, would love to stay in touch.\",INCOMING,https://www.linkedin.com/in/cara-diaz,https://www.linkedin.com/in/pat-user\n"
+        + "\"Evil, Esq.\",Pat User,\"11/17/26, 1:00 PM\",\"" + HOSTILE + "\",INCOMING,https://www.linkedin.com/in/evil,https://www.linkedin.com/in/pat-user\n",
+        StandardCharsets.UTF_8);
+  }
+
+  CliRunner.Result importSample() {
+    CliRunner.Result r = cli.run("import", invitations.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    return r;
+  }
+
+  JsonNode listJson(String... filters) throws IOException {
+    List<String> args = new ArrayList<>(List.of("list", "--format", "json"));
+    args.addAll(List.of(filters));
+    CliRunner.Result r = cli.run(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  static List<String> names(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.get("from_name").asText()));
+    return out;
+  }
+
+  String idOf(String fromName) throws IOException {
+    for (JsonNode n : listJson("--direction", "all")) {
+      if (n.get("from_name").asText().equals(fromName)) {
+        return n.get("id").asText();
+      }
+    }
+    throw new AssertionError("no invitation from " + fromName);
+  }
+
+  @Test
+  void importPrintsTheSummaryLine() {
+    assertThat(importSample().out())
+        .isEqualTo("imported 5 invitations (5 new, 0 already known), 0 connections from Invitations.csv\n");
+  }
+
+  @Test
+  void reimportingAddsNothingNew() {
+    importSample();
+    assertThat(cli.run("import", invitations.toString()).out())
+        .isEqualTo("imported 5 invitations (0 new, 5 already known), 0 connections from Invitations.csv\n");
+  }
+
+  @Test
+  void aBrokenFileFailsWithOneLineAndExit65AndStoresNothing() throws IOException {
+    Files.writeString(invitations, HEADER + "Ana,Pat,\"11/20/26, 8:56 PM\",hello,INCOMING,a,b\nBo,Pat,\"unterminated,INCOMING\n");
+    CliRunner.Result r = cli.run("import", invitations.toString());
+    assertThat(r.code()).isEqualTo(65);
+    assertThat(r.err()).startsWith("invitriage: Invitations.csv:").doesNotContain("Exception").hasLineCount(1);
+    assertThat(listJson("--direction", "all")).isEmpty();
+  }
+
+  @Test
+  void aMissingFileIsBadInput() {
+    CliRunner.Result r = cli.run("import", home.resolve("nope.csv").toString());
+    assertThat(r.code()).isEqualTo(65);
+    assertThat(r.err()).startsWith("invitriage: ").contains("nope.csv").hasLineCount(1);
+  }
+
+  @Test
+  void offendersAreDefaultAndEmptyIncomingOnly() throws IOException {
+    importSample();
+    assertThat(names(listJson("--offenders"))).containsExactlyInAnyOrder("Ana Lima", "Bo Chen");
+    assertThat(names(listJson("--verdict", "personal"))).contains("Cara Diaz").doesNotContain("Ana Lima");
+  }
+
+  @Test
+  void listDefaultsToIncomingNewestFirst() throws IOException {
+    importSample();
+    assertThat(names(listJson())).containsExactly("Ana Lima", "Bo Chen", "Cara Diaz", "Evil, Esq.");
+    assertThat(names(listJson("--direction", "outgoing"))).containsExactly("Pat User");
+  }
+
+  @Test
+  void aDecisionByIdPrefixIsRecordedAndUndone() throws IOException {
+    importSample();
+    String id = idOf("Ana Lima");
+    CliRunner.Result r = cli.run("decide", id.substring(0, 10), "accept");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(names(listJson("--decision", "accept"))).containsExactly("Ana Lima");
+    JsonNode ana = listJson("--decision", "accept").get(0);
+    assertThat(ana.get("decided_at").asText()).isEqualTo("2026-11-28T10:00:00Z");
+    assertThat(cli.run("undo").out()).isEqualTo("undid: accept 1 invitation\n");
+    assertThat(listJson("--decision", "accept")).isEmpty();
+    assertThat(cli.run("redo").out()).isEqualTo("redid: accept 1 invitation\n");
+    assertThat(names(listJson("--decision", "accept"))).containsExactly("Ana Lima");
+  }
+
+  @Test
+  void decidingSeveralIdsIsOneChange() throws IOException {
+    importSample();
+    assertThat(cli.run("decide", idOf("Ana Lima"), idOf("Bo Chen"), "ignore").out()).isEqualTo("ignore: 2 invitations\n");
+    cli.run("undo");
+    assertThat(listJson("--decision", "ignore")).isEmpty();
+  }
+
+  @Test
+  void anUnknownIdOrDecisionIsAUsageError() throws IOException {
+    importSample();
+    CliRunner.Result unknown = cli.run("decide", "ffffffffffff", "accept");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).isEqualTo("invitriage: no invitation with id ffffffffffff\n");
+    CliRunner.Result badWord = cli.run("decide", idOf("Ana Lima"), "maybe");
+    assertThat(badWord.code()).isEqualTo(2);
+    assertThat(badWord.err()).contains("unknown decision 'maybe'");
+    assertThat(cli.run("decide", "zz", "accept").code()).isEqualTo(2);
+  }
+
+  @Test
+  void aNoteIsSetPrintedAndRemoved() throws IOException {
+    importSample();
+    String id = idOf("Bo Chen");
+    assertThat(cli.run("note", id, "Met at KubeCon, ask about Berlin").out()).isEqualTo("note saved\n");
+    assertThat(cli.run("note", id).out()).isEqualTo("Met at KubeCon, ask about Berlin\n");
+    assertThat(cli.run("note", id, "").out()).isEqualTo("note removed\n");
+    assertThat(cli.run("note", id).out()).isEmpty();
+  }
+
+  @Test
+  void noteEditRunsTheEditorOnTheCurrentNote() throws IOException {
+    importSample();
+    String id = idOf("Bo Chen");
+    cli.run("note", id, "old");
+    Path script = home.resolve("editor.sh");
+    Files.writeString(script, "#!/bin/sh\nprintf 'edited from %s\\n' \"$(cat \"$1\")\" > \"$1\"\n");
+    script.toFile().setExecutable(true);
+    cli.env.put("EDITOR", script.toString());
+    assertThat(cli.run("note", id, "--edit").out()).isEqualTo("note saved\n");
+    assertThat(cli.run("note", id).out()).isEqualTo("edited from old\n");
+  }
+
+  @Test
+  void aClientIsNeverAnOffender() throws IOException {
+    importSample();
+    CliRunner.Result add = cli.run("client", "add", "--name", "Ana Lima", "--url", "https://linkedin.com/in/ana-lima/");
+    assertThat(add.out()).isEqualTo("added client 1: Ana Lima\n");
+    assertThat(names(listJson("--offenders"))).containsExactly("Bo Chen");
+    assertThat(names(listJson("--client"))).containsExactly("Ana Lima");
+    assertThat(cli.run("client", "list").out()).contains("Ana Lima").contains("https://linkedin.com/in/ana-lima/");
+    assertThat(cli.run("client", "edit", "1", "--company", "Acme").out()).isEqualTo("updated client 1: Ana Lima\n");
+    assertThat(cli.run("client", "remove", "https://www.linkedin.com/in/ana-lima").out()).isEqualTo("removed client 1: Ana Lima\n");
+    assertThat(names(listJson("--offenders"))).containsExactlyInAnyOrder("Ana Lima", "Bo Chen");
+    assertThat(cli.run("client", "remove", "7").code()).isEqualTo(2);
+  }
+
+  @Test
+  void clientsAreImportedFromACsv() throws IOException {
+    Path clients = home.resolve("clients.csv");
+    Files.writeString(clients, "name,profile_url,company,note\nBo Chen,https://www.linkedin.com/in/bo-chen,Chen GmbH,retainer\n");
+    importSample();
+    assertThat(cli.run("client", "import", clients.toString()).out()).isEqualTo("imported 1 clients from clients.csv\n");
+    assertThat(names(listJson("--offenders"))).containsExactly("Ana Lima");
+  }
+
+  @Test
+  void classifyPrintsVerdictTabReason() throws IOException {
+    CliRunner.Result r = cli.run("classify", "Hi Anna, I'd like to add you to my professional network on LinkedIn. - John");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("DEFAULT\t").contains("(en, classic)");
+    cli.stdin = "Loved your talk at JavaOne about virtual threads!";
+    assertThat(cli.run("classify").out()).startsWith("PERSONAL\t");
+    JsonNode json = new ObjectMapper().readTree(cli.run("classify", "--format", "json", "").out());
+    assertThat(json.get("verdict").asText()).isEqualTo("EMPTY");
+    assertThat(json.get("reason").asText()).isNotBlank();
+  }
+
+  @Test
+  void userPhrasesAreManagedAndCount() {
+    assertThat(cli.run("classify", "Let us grow together").out()).startsWith("PERSONAL");
+    assertThat(cli.run("phrases", "add", "Let us grow together").out()).isEqualTo("added\n");
+    assertThat(cli.run("phrases", "list").out()).isEqualTo("  1  Let us grow together\n");
+    assertThat(cli.run("classify", "Let us grow together!").out()).startsWith("DEFAULT");
+    assertThat(cli.run("phrases", "remove", "1").out()).isEqualTo("removed: Let us grow together\n");
+    assertThat(new PhraseBook(cli.home().resolve("config/invitriage/default-phrases.txt")).phrases()).isEmpty();
+  }
+
+  @Test
+  void exportAndReimportLosesNothing() throws IOException {
+    importSample();
+    cli.run("decide", idOf("Ana Lima"), "ignore");
+    cli.run("note", idOf("Cara Diaz"), "=cmd|' /C calc'!A0, \"quoted\"\nsecond line");
+    cli.run("client", "add", "--name", "Bo Chen", "--url", "https://www.linkedin.com/in/bo-chen");
+    Path csv = home.resolve("out.csv");
+    CliRunner.Result r = cli.run("export", "--direction", "all", "-o", csv.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String first = Files.readString(csv);
+    assertThat(first).startsWith("id,direction,from_name,from_url,to_name,to_url,sent_at,message,verdict,reason,offender,client,connection,decision,decided_at,note");
+    assertThat(first).doesNotContain(",=cmd");
+
+    CliRunner fresh = new CliRunner(home.resolve("fresh"));
+    assertThat(fresh.run("import", csv.toString()).code()).isZero();
+    Path again = home.resolve("again.csv");
+    fresh.run("export", "--direction", "all", "-o", again.toString());
+    assertThat(Files.readString(again)).isEqualTo(first);
+
+    CliRunner.Result json = cli.run("export", "--direction", "all", "--format", "json");
+    assertThat(new ObjectMapper().readTree(json.out())).hasSize(5);
+  }
+
+  @Test
+  void statsCountsByDirectionVerdictAndDecision() {
+    importSample();
+    String out = cli.run("stats").out();
+    assertThat(out).contains("invitations  5 (incoming 4, outgoing 1)");
+    assertThat(out).contains("offenders    2");
+    assertThat(out).contains("pending 4");
+  }
+
+  @Test
+  void offendersAreRedOnATerminalUnlessNoColor() {
+    importSample();
+    cli.terminal = true;
+    String coloured = cli.run("list").out();
+    assertThat(coloured.lines().filter(l -> l.startsWith("\u001b[31m!"))).hasSize(2);
+    cli.env.put("NO_COLOR", "1");
+    String plain = cli.run("list").out();
+    assertThat(plain).doesNotContain("\u001b");
+    assertThat(plain.lines().filter(l -> l.startsWith("! "))).hasSize(2);
+  }
+
+  @Test
+  void hostileTextNeverReachesTheTerminalRaw() {
+    importSample();
+    for (String[] args : List.of(new String[] {"list"}, new String[] {"list", "--search", "evil"}, new String[] {"stats"})) {
+      String out = cli.run(args).out();
+      assertThat(out.chars().filter(c -> c < 0x20 && c != '\n' || c == 0x7f || c >= 0x80 && c < 0xa0 || c == 0x202e)).isEmpty();
+    }
+    assertThat(cli.run("list", "--search", "evil").out()).contains("Evil, Esq.").contains("␛");
+  }
+
+  @Test
+  void tablesFitTheTerminalWidth() {
+    importSample();
+    cli.env.put("COLUMNS", "80");
+    assertThat(cli.run("list").out().lines()).allSatisfy(l -> assertThat(dev.invitriage.text.TerminalText.width(l)).isLessThanOrEqualTo(80));
+  }
+
+  @Test
+  void helpAndVersionNeverTouchTheStore() {
+    CliRunner.Result help = cli.run("--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("import").contains("export").contains("Exit codes");
+    CliRunner.Result version = cli.run("--version");
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("invitriage ");
+    assertThat(cli.run("list", "--help").code()).isZero();
+    assertThat(Files.exists(cli.db())).isFalse();
+  }
+
+  @Test
+  void anUnknownOptionIsExit2WithAHint() {
+    CliRunner.Result r = cli.run("list", "--colour");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("invitriage: Unknown option: '--colour'").contains("invitriage list --help");
+  }
+
+  @Test
+  void aStoreInUseIsExit75AndUntouched() throws IOException {
+    importSample();
+    try (MapDbInbox held = MapDbInbox.open(cli.db(), Classifier.create(List.of()), n -> {})) {
+      byte[] before = Files.readAllBytes(cli.db());
+      CliRunner.Result r = cli.run("decide", "0000", "accept");
+      assertThat(r.code()).isEqualTo(75);
+      assertThat(r.err()).isEqualTo("invitriage: " + cli.db() + " is in use by another invitriage process\n");
+      assertThat(Files.readAllBytes(cli.db())).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void theStoreLocationFollowsTheEnvironment() {
+    cli.env.put("INVITRIAGE_DB", home.resolve("env.db").toString());
+    assertThat(cli.runRaw("import", invitations.toString()).code()).isZero();
+    assertThat(home.resolve("env.db")).exists();
+    cli.env.remove("INVITRIAGE_DB");
+    assertThat(cli.runRaw("import", invitations.toString()).code()).isZero();
+    assertThat(home.resolve("data/invitriage/inbox.db")).exists();
+  }
+}
