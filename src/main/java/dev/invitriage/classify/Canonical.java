@@ -66,7 +66,7 @@ final class Canonical {
       // Twice, because exporters sometimes double-encode ("&amp;#39;").
       raw = Entities.decode(Entities.decode(raw));
     }
-    Prepared p = prepare(raw);
+    Prepared p = prepare(raw, maxTokens);
     if (!p.visible) {
       return INVISIBLE;
     }
@@ -79,21 +79,29 @@ final class Canonical {
       chars = s.toCharArray();
       len = chars.length;
     }
-    return tokenise(chars, len, maxTokens);
+    Canonical c = tokenise(chars, len, maxTokens);
+    return p.overflow && !c.overflow
+        ? new Canonical(c.tokens, c.capital, c.breakBefore, c.size, true, true)
+        : c;
   }
 
-  private record Prepared(char[] chars, int length, boolean visible, boolean nonAscii) {}
+  private record Prepared(
+      char[] chars, int length, boolean visible, boolean nonAscii, boolean overflow) {}
 
   /**
    * First pass: drops terminal escape sequences and invisible characters, turns whitespace and
    * control characters into spaces or line breaks, and unifies apostrophe look-alikes.
    */
-  private static Prepared prepare(String raw) {
+  private static Prepared prepare(String raw, int maxTokens) {
     int n = raw.length();
     char[] out = new char[n];
     int len = 0;
     boolean visible = false;
     boolean nonAscii = false;
+    // Words are counted as the tokeniser will see them (apostrophes and invisible characters do
+    // not split a word), so a long note stops being copied once it cannot be a default any more.
+    int words = 0;
+    boolean inWord = false;
     for (int i = 0; i < n; i++) {
       char c = raw.charAt(i);
       if (c == 0x1B || c == 0x9B) {
@@ -102,6 +110,26 @@ final class Canonical {
           out[len++] = ' ';
         }
         continue;
+      }
+      if (c < 0x80) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+          if (!inWord && ++words > maxTokens) {
+            return new Prepared(out, len, true, nonAscii, true);
+          }
+          inWord = true;
+        } else if (c != '\'' && c != '`') {
+          inWord = false;
+        }
+      } else if (Character.isLetterOrDigit(c)) {
+        if (!inWord && ++words > maxTokens) {
+          return new Prepared(out, len, true, nonAscii, true);
+        }
+        inWord = true;
+      } else if (!Character.isSurrogate(c) && !isApostrophe(c)) {
+        int t = Character.getType(c);
+        if (t != Character.FORMAT && t != Character.NON_SPACING_MARK) {
+          inWord = false;
+        }
       }
       if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029) {
         out[len++] = '\n';
@@ -159,7 +187,7 @@ final class Canonical {
       visible = true;
       nonAscii = true;
     }
-    return new Prepared(out, len, visible, nonAscii);
+    return new Prepared(out, len, visible, nonAscii, false);
   }
 
   /** Returns the index of the last character of the escape sequence starting at {@code i}. */

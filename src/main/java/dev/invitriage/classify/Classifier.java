@@ -22,7 +22,8 @@ import java.util.Set;
  * default is the worst mistake this class can make. Notes with more tokens than any default with
  * its largest allowed greeting and signature are personal without a trie walk.
  *
- * <p>Instances are immutable and safe to share between threads.
+ * <p>Instances are safe to share between threads: the only mutable field caches the last sender
+ * name as an immutable record, so a race costs at most a recomputation.
  */
 public final class Classifier implements MessageClassifier {
   private static final Classification NO_MESSAGE =

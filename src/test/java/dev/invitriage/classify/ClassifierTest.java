@@ -49,6 +49,13 @@ class ClassifierTest {
   }
 
   @Test
+  void defaultWithHundredsOfEmojiAndEscapeSequencesIsStillDefault() {
+    String note = "\u001B[0m ".repeat(200) + CLASSIC + " 🙂 🚀".repeat(200) + " - John";
+
+    assertThat(CLASSIFIER.classify(note, "").verdict()).isEqualTo(Verdict.DEFAULT);
+  }
+
+  @Test
   void nullMessageIsEmptyWithNoMessageReason() {
     assertThat(CLASSIFIER.classify(null, null))
         .isEqualTo(new Classification(Verdict.EMPTY, "no message"));
