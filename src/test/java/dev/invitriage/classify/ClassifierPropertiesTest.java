@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Properties over generated notes: robustness, noise tolerance, and sentences staying personal. */
-class ClassifierProperties {
+class ClassifierPropertiesTest {
   private static final Classifier CLASSIFIER = Classifier.create(List.of());
 
   private static final List<String> DEFAULTS =
