@@ -47,8 +47,8 @@ class ExportImportTest {
 
   private static String row(String decision, String client) {
     return ID
-        + ",INCOMING,'=Dana,https://www.linkedin.com/in/dana-whitfield,''Mira,,2022-08-26T20:56:00,'''quoted,"
-        + "EMPTY,no message,true,"
+        + ",INCOMING,'=Dana,https://www.linkedin.com/in/dana-whitfield,''Mira,,2022-08-26T20:56:00,'''quoted,EMPTY,no"
+        + " message,true,"
         + client
         + ",false,"
         + decision
@@ -64,7 +64,12 @@ class ExportImportTest {
     assertThat(b.restored())
         .containsExactly(
             new RestoredTriage(
-                INV, Decision.IGNORE, Instant.parse("2026-11-28T10:15:30Z"), "-call back", true, false));
+                INV,
+                Decision.IGNORE,
+                Instant.parse("2026-11-28T10:15:30Z"),
+                "-call back",
+                true,
+                false));
   }
 
   @Test
@@ -72,7 +77,8 @@ class ExportImportTest {
     Path p = Fixtures.write(dir, "inbox.csv", HEADER + row("maybe", "true"));
     failsWith(
         p,
-        "inbox.csv:2: field \"decision\": expected pending, accept, ignore or later, found \"maybe\"");
+        "inbox.csv:2: field \"decision\": expected pending, accept, ignore or later, found"
+            + " \"maybe\"");
   }
 
   @Test
@@ -94,8 +100,8 @@ class ExportImportTest {
             + ID
             + "\",\"direction\":\"INCOMING\",\"from_name\":\"=Dana\",\"from_url\":\"https://www.linkedin.com/in/dana-whitfield\","
             + "\"to_name\":\"'Mira\",\"to_url\":\"\",\"sent_at\":\"2022-08-26T20:56:00\",\"message\":\"''quoted\","
-            + "\"verdict\":\"EMPTY\",\"reason\":\"\",\"offender\":true,\"client\":false,\"connection\":true,"
-            + "\"decision\":\"later\",\"decided_at\":null,\"note\":\"\"}\n]\n";
+            + "\"verdict\":\"EMPTY\",\"reason\":\"\",\"offender\":true,\"client\":false,\"connection\":true,\"decision\":\"later\",\"decided_at\":null,\"note\":\"\"}\n"
+            + "]\n";
     ImportBatch b = read(Fixtures.write(dir, "inbox.json", json));
     assertThat(b.restored())
         .containsExactly(new RestoredTriage(INV, Decision.LATER, null, "", false, true));
@@ -103,7 +109,8 @@ class ExportImportTest {
 
   @Test
   void reportsMalformedJsonWithItsLine() {
-    Path p = Fixtures.write(dir, "inbox.json", "[\n{\"id\": \"x\",\n\"direction\" \"INCOMING\"}\n]");
+    Path p =
+        Fixtures.write(dir, "inbox.json", "[\n{\"id\": \"x\",\n\"direction\" \"INCOMING\"}\n]");
     failsWith(p, "inbox.json:3: malformed JSON");
   }
 
@@ -116,8 +123,7 @@ class ExportImportTest {
   @Test
   void reportsBadJsonEntryAtTheLineItStarts() {
     Path p =
-        Fixtures.write(
-            dir, "inbox.json", "[\n{\"id\":\"" + ID + "\",\n\"direction\":\"UP\"}\n]");
+        Fixtures.write(dir, "inbox.json", "[\n{\"id\":\"" + ID + "\",\n\"direction\":\"UP\"}\n]");
     failsWith(p, "inbox.json:2: field \"direction\": expected INCOMING or OUTGOING, found \"UP\"");
   }
 
@@ -130,7 +136,8 @@ class ExportImportTest {
     assertThat(b.restored()).isEmpty();
     assertThat(skipped)
         .containsExactly(
-            "inbox.json:2: field \"direction\": expected INCOMING or OUTGOING, found \"UP\" (skipped)");
+            "inbox.json:2: field \"direction\": expected INCOMING or OUTGOING, found \"UP\""
+                + " (skipped)");
   }
 
   @Test

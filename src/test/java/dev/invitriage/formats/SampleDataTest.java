@@ -78,7 +78,10 @@ class SampleDataTest {
     var senders =
         incoming().stream()
             .filter(i -> !i.message().isEmpty())
-            .collect(Collectors.groupingBy(Invitation::message, Collectors.mapping(Invitation::fromName, Collectors.toSet())));
+            .collect(
+                Collectors.groupingBy(
+                    Invitation::message,
+                    Collectors.mapping(Invitation::fromName, Collectors.toSet())));
     assertThat(senders.values()).anyMatch(names -> names.size() >= 3);
   }
 
@@ -119,16 +122,19 @@ class SampleDataTest {
   @Test
   void includesSendersWhoAreAlreadyConnections() {
     Set<String> connected =
-        batch.connections().stream().map(c -> ProfileUrl.normalise(c.url())).collect(Collectors.toSet());
-    assertThat(incoming()).filteredOn(i -> connected.contains(ProfileUrl.normalise(i.fromUrl()))).hasSizeGreaterThan(3);
+        batch.connections().stream()
+            .map(c -> ProfileUrl.normalise(c.url()))
+            .collect(Collectors.toSet());
+    assertThat(incoming())
+        .filteredOn(i -> connected.contains(ProfileUrl.normalise(i.fromUrl())))
+        .hasSizeGreaterThan(3);
   }
 
   @Test
   void readsClientListWithClientsWhoSentInvitations() {
     List<Client> clients = new ClientCsvReader().read(SAMPLE.resolve("clients.csv"), false);
     assertThat(clients).hasSize(5);
-    Set<String> senders =
-        incoming().stream().map(Invitation::fromName).collect(Collectors.toSet());
+    Set<String> senders = incoming().stream().map(Invitation::fromName).collect(Collectors.toSet());
     assertThat(clients).filteredOn(c -> senders.contains(c.name())).hasSizeGreaterThanOrEqualTo(2);
   }
 
