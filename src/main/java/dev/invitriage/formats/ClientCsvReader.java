@@ -37,8 +37,7 @@ public final class ClientCsvReader {
     Path fn = file.getFileName();
     String name = fn == null ? file.toString() : fn.toString();
     try (InputStream in = Files.newInputStream(file);
-        CsvRows rows =
-            new CsvRows(name, new BufferedReader(StrictTextReader.open(in), 8192))) {
+        CsvRows rows = new CsvRows(name, new BufferedReader(StrictTextReader.open(in), 8192))) {
       return fromConnections ? fromConnections(rows) : fromClientList(rows);
     } catch (InvitriageException e) {
       throw e;
@@ -53,7 +52,8 @@ public final class ClientCsvReader {
   private static List<Client> fromClientList(CsvRows rows) {
     CsvRows.Row header = rows.nextNonBlank();
     if (header == null) {
-      throw Problems.at(rows.file() + ":1", "empty file (expected a name,profile_url,company,note header)");
+      throw Problems.at(
+          rows.file() + ":1", "empty file (expected a name,profile_url,company,note header)");
     }
     boolean withNote = CsvHeader.matches(header.cells(), HEADER);
     if (!withNote && !CsvHeader.matches(header.cells(), HEADER.subList(0, 3))) {
@@ -72,7 +72,11 @@ public final class ClientCsvReader {
         throw Problems.field(where, "name", "is empty");
       }
       clients.add(
-          new Client(0, row.cell(0).strip(), row.cell(1).strip(), row.cell(2).strip(),
+          new Client(
+              0,
+              row.cell(0).strip(),
+              row.cell(1).strip(),
+              row.cell(2).strip(),
               withNote ? row.cell(3) : ""));
     }
     return clients;

@@ -22,10 +22,7 @@ import org.apache.commons.csv.QuoteMode;
 final class CsvExportWriter implements ExportWriter {
 
   private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder()
-          .setRecordSeparator('\n')
-          .setQuoteMode(QuoteMode.MINIMAL)
-          .get();
+      CSVFormat.RFC4180.builder().setRecordSeparator('\n').setQuoteMode(QuoteMode.MINIMAL).get();
 
   private final Writer out;
   private final CSVPrinter printer;

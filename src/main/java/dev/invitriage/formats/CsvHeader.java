@@ -20,19 +20,20 @@ record CsvHeader(Kind kind, long line, List<String> columns) {
     EMPTY
   }
 
-  static final List<String> INVITATIONS_OLD = List.of("From", "To", "Sent At", "Message", "Direction");
+  static final List<String> INVITATIONS_OLD =
+      List.of("From", "To", "Sent At", "Message", "Direction");
   static final List<String> INVITATIONS_NEW =
       List.of(
-          "From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl", "inviteeProfileUrl");
+          "From",
+          "To",
+          "Sent At",
+          "Message",
+          "Direction",
+          "inviterProfileUrl",
+          "inviteeProfileUrl");
   static final List<String> CONNECTIONS_NEW =
       List.of(
-          "First Name",
-          "Last Name",
-          "URL",
-          "Email Address",
-          "Company",
-          "Position",
-          "Connected On");
+          "First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On");
   static final List<String> CONNECTIONS_OLD =
       List.of("First Name", "Last Name", "Email Address", "Company", "Position", "Connected On");
 

@@ -96,8 +96,7 @@ final class CsvRows implements Closeable {
       return ie;
     }
     if (cause instanceof StrictTextReader.MalformedTextException m) {
-      return InvitriageException.badInput(
-          file + ":" + m.line() + ": invalid " + m.charsetName());
+      return InvitriageException.badInput(file + ":" + m.line() + ": invalid " + m.charsetName());
     }
     // Commons CSV says what went wrong only in its message text, somewhere in the cause chain.
     StringBuilder chain = new StringBuilder();

@@ -44,7 +44,8 @@ final class ExportFields {
   /**
    * Makes a CSV cell safe to open in a spreadsheet: a cell starting with {@code = + - @}, tab or CR
    * could run as a formula, so it gets a leading {@code '}. A cell already starting with {@code '}
-   * gets one too, so that {@link #restore} (drop exactly one leading {@code '}) is an exact inverse.
+   * gets one too, so that {@link #restore} (drop exactly one leading {@code '}) is an exact
+   * inverse.
    */
   static String neutralise(String cell) {
     if (cell.isEmpty()) {
@@ -99,7 +100,8 @@ final class ExportFields {
     String sentText = field.apply("sent_at");
     LocalDateTime sentAt =
         Dates.exportDateTime(sentText)
-            .orElseThrow(() -> bad(where, "sent_at", "cannot read date-time " + Problems.show(sentText)));
+            .orElseThrow(
+                () -> bad(where, "sent_at", "cannot read date-time " + Problems.show(sentText)));
     Invitation inv =
         new Invitation(
             direction,
@@ -136,7 +138,9 @@ final class ExportFields {
       }
     }
     throw bad(
-        where, "decision", "expected pending, accept, ignore or later, found " + Problems.show(text));
+        where,
+        "decision",
+        "expected pending, accept, ignore or later, found " + Problems.show(text));
   }
 
   static Direction direction(String text, String where, String fieldName) {

@@ -9,12 +9,17 @@ import java.io.Writer;
  * to_url, sent_at, message, verdict, reason, offender, client, connection, decision, decided_at,
  * note}. {@link LinkedInExportReader} reads both formats back without loss.
  *
+ * <p>The writers produce characters; {@code out} should encode them as UTF-8 (both formats are
+ * specified as UTF-8, and the reader accepts nothing else without a BOM).
+ *
  * <p>{@link #close()} finishes the document and flushes, but leaves {@code out} open: whoever
  * opened it closes it (it may be the terminal's own writer).
  */
 public interface ExportWriter extends AutoCloseable {
 
-  /** Opens a writer of the given format; the CSV header or the JSON array opening is written now. */
+  /**
+   * Opens a writer of the given format; the CSV header or the JSON array opening is written now.
+   */
   static ExportWriter open(ExportFormat format, Writer out) {
     return switch (format) {
       case CSV -> new CsvExportWriter(out);

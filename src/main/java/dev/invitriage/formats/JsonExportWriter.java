@@ -10,9 +10,9 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes the JSON export: one array of flat objects, streamed through Jackson's generator.
- * Booleans are JSON booleans and an unset {@code decided_at} is null; every other value is a
- * string exactly as in the CSV export, minus the spreadsheet protection.
+ * Writes the JSON export: one array of flat objects, streamed through Jackson's generator. Booleans
+ * are JSON booleans and an unset {@code decided_at} is null; every other value is a string exactly
+ * as in the CSV export, minus the spreadsheet protection.
  */
 final class JsonExportWriter implements ExportWriter {
 

@@ -129,11 +129,7 @@ public final class LinkedInExportReader {
     List<Path> csvs;
     try (Stream<Path> files = Files.list(dir)) {
       csvs =
-          files
-              .filter(Files::isRegularFile)
-              .filter(p -> isCsvName(fileName(p)))
-              .sorted()
-              .toList();
+          files.filter(Files::isRegularFile).filter(p -> isCsvName(fileName(p))).sorted().toList();
     }
     boolean found = false;
     for (Path csv : csvs) {
@@ -154,7 +150,8 @@ public final class LinkedInExportReader {
     boolean anyEntry = false;
     boolean found = false;
     try (ZipInputStream in =
-        new ZipInputStream(new BufferedInputStream(Files.newInputStream(zip)), StandardCharsets.UTF_8)) {
+        new ZipInputStream(
+            new BufferedInputStream(Files.newInputStream(zip)), StandardCharsets.UTF_8)) {
       ZipEntry entry;
       while ((entry = in.getNextEntry()) != null) {
         anyEntry = true;
@@ -210,7 +207,8 @@ public final class LinkedInExportReader {
         header = CsvHeader.detect(rows);
       } catch (InvitriageException e) {
         if (mode == Mode.OTHER_MEMBER) {
-          return false; // not ours, and unreadable too: LinkedIn's other files are none of our business
+          return false; // not ours, and unreadable too: LinkedIn's other files are none of our
+                        // business
         }
         throw e;
       }
@@ -249,8 +247,7 @@ public final class LinkedInExportReader {
       String where = rows.file() + ":" + row.line();
       try {
         if (row.size() != header.width()) {
-          throw Problems.at(
-              where, "expected " + header.width() + " cells, found " + row.size());
+          throw Problems.at(where, "expected " + header.width() + " cells, found " + row.size());
         }
         mapper.map(row, header, where, batch);
       } catch (InvitriageException e) {
@@ -264,7 +261,9 @@ public final class LinkedInExportReader {
     LocalDateTime sentAt =
         Dates.sentAt(sentText)
             .orElseThrow(
-                () -> Problems.field(where, "Sent At", "cannot read date " + Problems.show(sentText)));
+                () ->
+                    Problems.field(
+                        where, "Sent At", "cannot read date " + Problems.show(sentText)));
     Direction direction = ExportFields.direction(row.cell(4), where, "Direction");
     boolean withUrls = header.width() == CsvHeader.INVITATIONS_NEW.size();
     // inviterProfileUrl belongs to whoever sent the invitation, which is what "From" names, in
@@ -335,7 +334,8 @@ public final class LinkedInExportReader {
   private void readJsonExport(BufferedReader text, String where, Batch batch) {
     try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
-        throw Problems.at(where + ":" + line(p), "not an invitriage export (expected a JSON array)");
+        throw Problems.at(
+            where + ":" + line(p), "not an invitriage export (expected a JSON array)");
       }
       for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
         if (t != JsonToken.START_OBJECT) {
@@ -356,8 +356,7 @@ public final class LinkedInExportReader {
           }
         }
         try {
-          batch.restored.add(
-              ExportFields.toRestored(name -> fields.getOrDefault(name, ""), at));
+          batch.restored.add(ExportFields.toRestored(name -> fields.getOrDefault(name, ""), at));
         } catch (InvitriageException e) {
           batch.badRow(e);
         }
@@ -405,7 +404,10 @@ public final class LinkedInExportReader {
     return false;
   }
 
-  /** Zip by content ("PK\3\4", or "PK\5\6" for an empty archive), or by a {@code .zip} name. */
+  /**
+   * Zip by content ("PK\3\4", or "PK\5\6" for an empty archive); a {@code .zip} name without it is
+   * refused.
+   */
   private static boolean isZip(Path path) throws IOException {
     byte[] magic = new byte[4];
     int n;
@@ -417,7 +419,11 @@ public final class LinkedInExportReader {
             && magic[0] == 'P'
             && magic[1] == 'K'
             && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6));
-    return pk || fileName(path).toLowerCase(Locale.ROOT).endsWith(".zip");
+    if (!pk && fileName(path).toLowerCase(Locale.ROOT).endsWith(".zip")) {
+      // Reading it as CSV would only produce a puzzling "invalid UTF-8" or header message.
+      throw InvitriageException.badInput(fileName(path) + ": not a valid zip archive");
+    }
+    return pk;
   }
 
   private static String fileName(Path path) {

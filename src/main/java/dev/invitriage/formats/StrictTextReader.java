@@ -47,10 +47,12 @@ final class StrictTextReader extends Reader {
   private final CharBuffer chars = CharBuffer.allocate(8192);
   private boolean eof;
   private boolean flushed;
+
   /** Line breaks decoded so far; a CR followed by LF counts once. */
   private long lineBreaks;
 
   private boolean lastWasCr;
+
   /** How many of the characters in {@code chars} have been counted. */
   private int counted;
 

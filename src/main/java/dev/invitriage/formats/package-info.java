@@ -5,7 +5,7 @@
  * dev.invitriage.formats.ExportWriter} writes the CSV and JSON exports.
  *
  * <p>May import {@code dev.invitriage.domain}, Apache Commons CSV, Jackson and the JDK. Every
- * problem leaves this package as one {@link dev.invitriage.domain.InvitriageException} whose message
- * is a single line naming file, line and field; library messages never get through.
+ * problem leaves this package as one {@link dev.invitriage.domain.InvitriageException} whose
+ * message is a single line naming file, line and field; library messages never get through.
  */
 package dev.invitriage.formats;

@@ -47,7 +47,8 @@ class ClientCsvReaderTest {
 
   @Test
   void rejectsClientWithoutName() {
-    Path p = Fixtures.write(dir, "clients.csv", "name,profile_url,company,note\n,https://x,Acme,\n");
+    Path p =
+        Fixtures.write(dir, "clients.csv", "name,profile_url,company,note\n,https://x,Acme,\n");
     assertThatThrownBy(() -> reader.read(p, false))
         .isInstanceOf(InvitriageException.class)
         .hasMessage("clients.csv:2: field \"name\": is empty");
@@ -73,7 +74,11 @@ class ClientCsvReaderTest {
                 "Northwind",
                 "Engineering Manager"),
             new Client(
-                0, "Rosa Chavez, MBA", "https://www.linkedin.com/in/rosa-chavez", "Acme", "VP Sales"));
+                0,
+                "Rosa Chavez, MBA",
+                "https://www.linkedin.com/in/rosa-chavez",
+                "Acme",
+                "VP Sales"));
   }
 
   @Test

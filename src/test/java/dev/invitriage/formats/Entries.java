@@ -14,7 +14,12 @@ final class Entries {
   private Entries() {}
 
   static InboxEntry entry(
-      Invitation inv, boolean client, boolean connection, Decision decision, Instant decidedAt, String note) {
+      Invitation inv,
+      boolean client,
+      boolean connection,
+      Decision decision,
+      Instant decidedAt,
+      String note) {
     InvitationId id = InvitationId.of(inv);
     return new InboxEntry(
         id,

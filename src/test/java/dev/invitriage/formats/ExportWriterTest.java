@@ -40,8 +40,13 @@ class ExportWriterTest {
 
   private static Invitation withMessage(String message) {
     return new Invitation(
-        PLAIN.direction(), PLAIN.fromName(), PLAIN.fromUrl(), PLAIN.toName(), PLAIN.toUrl(),
-        PLAIN.sentAt(), message);
+        PLAIN.direction(),
+        PLAIN.fromName(),
+        PLAIN.fromUrl(),
+        PLAIN.toName(),
+        PLAIN.toUrl(),
+        PLAIN.sentAt(),
+        message);
   }
 
   private static List<String> csvLines(String csv) {
@@ -58,16 +63,25 @@ class ExportWriterTest {
 
   @Test
   void csvWritesOneLfTerminatedRecordPerEntry() {
-    InboxEntry e = entry(PLAIN, true, true, Decision.ACCEPT, Instant.parse("2026-11-28T10:15:30Z"), "met at RustConf");
+    InboxEntry e =
+        entry(
+            PLAIN,
+            true,
+            true,
+            Decision.ACCEPT,
+            Instant.parse("2026-11-28T10:15:30Z"),
+            "met at RustConf");
     String csv = export(ExportFormat.CSV, e);
     assertThat(csv).doesNotContain("\r");
     assertThat(csvLines(csv))
         .containsExactly(
             csvLines(export(ExportFormat.CSV)).get(0),
             e.id().hex()
-                + ",INCOMING,Dana Whitfield,https://www.linkedin.com/in/dana-whitfield,Mira Sørensen,"
-                + "https://www.linkedin.com/in/mira-sorensen,2022-08-26T20:56:00,,DEFAULT,"
-                + "\"default text (en, classic)\",false,true,true,accept,2026-11-28T10:15:30Z,met at RustConf",
+                + ",INCOMING,Dana Whitfield,https://www.linkedin.com/in/dana-whitfield,Mira"
+                + " Sørensen,"
+                + "https://www.linkedin.com/in/mira-sorensen,2022-08-26T20:56:00,,DEFAULT,\"default"
+                + " text (en, classic)\",false,true,true,accept,2026-11-28T10:15:30Z,met at"
+                + " RustConf",
             "");
   }
 
@@ -99,7 +113,8 @@ class ExportWriterTest {
 
   @Test
   void csvLeavesOrdinaryCellsUnprefixed() {
-    String row = csvLines(export(ExportFormat.CSV, entry(withMessage("Hi - nice to meet you")))).get(1);
+    String row =
+        csvLines(export(ExportFormat.CSV, entry(withMessage("Hi - nice to meet you")))).get(1);
     assertThat(row).contains(",Hi - nice to meet you,");
   }
 
@@ -121,14 +136,13 @@ class ExportWriterTest {
   @Test
   void jsonKeepsFieldOrder() throws Exception {
     JsonNode o = new ObjectMapper().readTree(export(ExportFormat.JSON, entry(PLAIN))).get(0);
-    assertThat(o.fieldNames())
-        .toIterable()
-        .containsExactlyElementsOf(ExportFields.NAMES);
+    assertThat(o.fieldNames()).toIterable().containsExactlyElementsOf(ExportFields.NAMES);
   }
 
   @Test
   void jsonDoesNotPrefixFormulaLikeText() throws Exception {
-    JsonNode o = new ObjectMapper().readTree(export(ExportFormat.JSON, entry(withMessage("=1+1")))).get(0);
+    JsonNode o =
+        new ObjectMapper().readTree(export(ExportFormat.JSON, entry(withMessage("=1+1")))).get(0);
     assertThat(o.get("message").asText()).isEqualTo("=1+1");
   }
 

@@ -67,7 +67,8 @@ class LinkedInExportReaderErrorsTest {
   void reportsUnknownDirection() {
     failsWith(
         copy("broken-direction.csv", dir, "Invitations.csv"),
-        "Invitations.csv:2: field \"Direction\": expected INCOMING or OUTGOING, found \"SIDEWAYS\"");
+        "Invitations.csv:2: field \"Direction\": expected INCOMING or OUTGOING, found"
+            + " \"SIDEWAYS\"");
   }
 
   @Test
@@ -87,7 +88,8 @@ class LinkedInExportReaderErrorsTest {
   @Test
   void reportsInvalidUtf8WithItsLine() {
     failsWith(
-        copy("broken-invalid-utf8.csv", dir, "Invitations.csv"), "Invitations.csv:3: invalid UTF-8");
+        copy("broken-invalid-utf8.csv", dir, "Invitations.csv"),
+        "Invitations.csv:3: invalid UTF-8");
   }
 
   @Test
@@ -97,7 +99,9 @@ class LinkedInExportReaderErrorsTest {
       sb.append("Dana Whitfield,Mira Sørensen,\"8/26/22, 8:56 PM\",\"a\r\nb\",INCOMING\n");
     }
     byte[] head = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] tail = "Dana,Mira,\"8/26/22, 8:56 PM\",\u00ff,INCOMING\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] tail =
+        "Dana,Mira,\"8/26/22, 8:56 PM\",\u00ff,INCOMING\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     Path p = dir.resolve("Invitations.csv");
     try {
       Files.write(p, head);
@@ -181,8 +185,10 @@ class LinkedInExportReaderErrorsTest {
     assertThat(b.invitations()).hasSize(1);
     assertThat(skipped)
         .containsExactly(
-            "Invitations.csv:3: field \"Sent At\": cannot read date \"13/45/22, 9:00 PM\" (skipped)",
-            "Invitations.csv:4: field \"Direction\": expected INCOMING or OUTGOING, found \"UP\" (skipped)");
+            "Invitations.csv:3: field \"Sent At\": cannot read date \"13/45/22, 9:00 PM\""
+                + " (skipped)",
+            "Invitations.csv:4: field \"Direction\": expected INCOMING or OUTGOING, found \"UP\""
+                + " (skipped)");
   }
 
   @Test
@@ -200,7 +206,8 @@ class LinkedInExportReaderErrorsTest {
     assertThatThrownBy(() -> readSkipping(new ArrayList<>(), p))
         .isInstanceOf(InvitriageException.class)
         .hasMessage(
-            "Invitations.csv:1: unknown header (not a LinkedIn Invitations.csv or Connections.csv)");
+            "Invitations.csv:1: unknown header (not a LinkedIn Invitations.csv or"
+                + " Connections.csv)");
   }
 
   @Test

@@ -76,7 +76,9 @@ class LinkedInExportReaderTest {
     ImportBatch b = read(copy("invitations-2024.csv", dir, "Invitations.csv"));
     assertThat(b.invitations().get(1).message())
         .isEqualTo(
-            "Hello Mira,\nwe spoke after your talk in Lyon.\r\nCould I ask you about your parser work?");
+            "Hello Mira,\n"
+                + "we spoke after your talk in Lyon.\r\n"
+                + "Could I ask you about your parser work?");
   }
 
   @Test
@@ -148,7 +150,13 @@ class LinkedInExportReaderTest {
     assertThat(b.connections().get(1))
         .isEqualTo(
             new Connection(
-                "Jörg", "Brandt", "", "", "Brandt & Söhne, GmbH", "CTO", LocalDate.of(2019, 11, 14)));
+                "Jörg",
+                "Brandt",
+                "",
+                "",
+                "Brandt & Söhne, GmbH",
+                "CTO",
+                LocalDate.of(2019, 11, 14)));
   }
 
   @Test
@@ -169,17 +177,21 @@ class LinkedInExportReaderTest {
   @Test
   void decodesUtf16WithByteOrderMark() {
     ImportBatch b = read(copy("invitations-utf16.csv", dir, "Invitations.csv"));
-    assertThat(b.invitations()).singleElement().satisfies(i -> {
-      assertThat(i.message()).isEqualTo("こんにちは");
-      assertThat(i.toName()).isEqualTo("Mira Sørensen");
-    });
+    assertThat(b.invitations())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.message()).isEqualTo("こんにちは");
+              assertThat(i.toName()).isEqualTo("Mira Sørensen");
+            });
   }
 
   @Test
   void readsUnpackedExportFolderIgnoringOtherCsvFiles() {
     copy("invitations-2024.csv", dir, "export/Invitations.csv");
     copy("connections-2024.csv", dir, "export/Connections.csv");
-    Fixtures.write(dir.resolve("export"), "Profile.csv", "First Name,Last Name,Maiden Name\nMira,Sørensen,\n");
+    Fixtures.write(
+        dir.resolve("export"), "Profile.csv", "First Name,Last Name,Maiden Name\nMira,Sørensen,\n");
     Fixtures.write(dir.resolve("export"), "messages.csv", "CONVERSATION ID,FROM\n\"unterminated\n");
     ImportBatch b = read(dir.resolve("export"));
     assertThat(b.invitations()).hasSize(3);

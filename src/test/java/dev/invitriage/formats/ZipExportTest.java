@@ -26,11 +26,14 @@ class ZipExportTest {
 
   private Path export(Map<String, byte[]> extra) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    entries.put("Ad_Targeting.csv", "Member Age,Company Names\n25 to 34,\"Acme, Inc\"\n".getBytes(StandardCharsets.UTF_8));
+    entries.put(
+        "Ad_Targeting.csv",
+        "Member Age,Company Names\n25 to 34,\"Acme, Inc\"\n".getBytes(StandardCharsets.UTF_8));
     entries.put("Invitations.csv", bytes("invitations-2024.csv"));
     entries.put("Connections.csv", bytes("connections-2024.csv"));
     entries.put("Rich_Media/", new byte[0]);
-    entries.put("Jobs/Job Applications.csv", "Application Date\n1/1/24\n".getBytes(StandardCharsets.UTF_8));
+    entries.put(
+        "Jobs/Job Applications.csv", "Application Date\n1/1/24\n".getBytes(StandardCharsets.UTF_8));
     entries.putAll(extra);
     return Fixtures.zip(dir, "export.zip", entries);
   }
@@ -59,8 +62,7 @@ class ZipExportTest {
   @Test
   void namesZipEntryInErrors() {
     Path zip =
-        Fixtures.zip(
-            dir, "export.zip", Map.of("Invitations.csv", bytes("broken-bad-date.csv")));
+        Fixtures.zip(dir, "export.zip", Map.of("Invitations.csv", bytes("broken-bad-date.csv")));
     failsWith(
         zip,
         "export.zip!Invitations.csv:3: field \"Sent At\": cannot read date \"13/45/22, 9:00 PM\"");
@@ -107,7 +109,9 @@ class ZipExportTest {
     }
     Path zip =
         Fixtures.zip(
-            dir, "export.zip", Map.of("Invitations.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+            dir,
+            "export.zip",
+            Map.of("Invitations.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
     assertThatThrownBy(() -> new LinkedInExportReader(1024).read(List.of(zip), false, s -> {}))
         .isInstanceOf(InvitriageException.class)
         .hasMessage("export.zip: expands past 200 MB (refused)");
@@ -124,7 +128,9 @@ class ZipExportTest {
         Fixtures.zip(
             dir,
             "export.zip",
-            Map.of("Profile.csv", "First Name,Last Name\nMira,Sørensen\n".getBytes(StandardCharsets.UTF_8)));
+            Map.of(
+                "Profile.csv",
+                "First Name,Last Name\nMira,Sørensen\n".getBytes(StandardCharsets.UTF_8)));
     failsWith(zip, "export.zip: no Invitations.csv or Connections.csv found in this archive");
   }
 
@@ -134,6 +140,12 @@ class ZipExportTest {
         Fixtures.zip(
             dir, "export.zip", Map.of("old/Invitations.csv", bytes("invitations-2024.csv")));
     failsWith(zip, "export.zip: no Invitations.csv or Connections.csv found in this archive");
+  }
+
+  @Test
+  void refusesFileNamedZipThatIsNotOne() {
+    failsWith(
+        Fixtures.write(dir, "export.zip", "From,To\n"), "export.zip: not a valid zip archive");
   }
 
   @Test
