@@ -2,23 +2,33 @@
 MVN ?= mvn -B -q
 JAR := target/invitriage.jar
 DEMO_DB := target/demo.db
+RUN := java -Djava.awt.headless=true -jar $(JAR) --db $(DEMO_DB)
 
-.PHONY: build run test test-long bench fmt check clean
+.PHONY: build run demo test test-long check clean
 
+## build: the runnable jar, target/invitriage.jar
 build: $(JAR)
 
 $(JAR): pom.xml $(shell find src/main -type f 2>/dev/null)
 	$(MVN) -DskipTests package
 
-run: build
+## demo: a fresh demo inbox from sample-data/ at target/demo.db
+demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB).*
-	java -jar $(JAR) --db $(DEMO_DB) import sample-data/
-	java -jar $(JAR) --db $(DEMO_DB) stats
-	java -jar $(JAR) --db $(DEMO_DB) list
+	$(RUN) import sample-data/
+	$(RUN) client import sample-data/clients.csv
 
+## run: build, make the demo inbox, and open it
+run: demo
+	$(RUN) stats
+	$(RUN) list
+
+## test: build and run every test (what CI runs)
 test:
 	$(MVN) package
+	@echo "tests: $$(cat target/surefire-reports/*.txt | awk '/Tests run:/ {r+=$$3; f+=$$5; e+=$$7; s+=$$9} END {printf "%d passed, %d failed, %d skipped", r-f-e-s, f+e, s}')"
 
+## test-long: every test, including the long crash and fault loops
 test-long:
 	$(MVN) package -DexcludedTestGroups=none
 
