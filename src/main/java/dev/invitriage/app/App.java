@@ -81,6 +81,18 @@ public final class App implements AutoCloseable {
     return out;
   }
 
+  /** One of the UI's views, sorted, as of now. */
+  public InboxView view(View view, SortOrder sort) {
+    List<InboxEntry> rows = new ArrayList<>();
+    inbox.forEach(e -> {
+      if (view.contains(e)) {
+        rows.add(e);
+      }
+    });
+    rows.sort(sort.comparator());
+    return new InboxView(view, sort, rows);
+  }
+
   /** Newest first; equal times by id so the order never depends on import order. */
   public static final Comparator<InboxEntry> NEWEST_FIRST =
       Comparator.comparing((InboxEntry e) -> e.invitation().sentAt()).reversed().thenComparing(InboxEntry::id);

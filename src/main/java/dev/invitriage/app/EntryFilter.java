@@ -40,13 +40,6 @@ public record EntryFilter(
     if (clientsOnly && !e.client()) {
       return false;
     }
-    return search == null || search.isBlank() || containsSearch(e);
-  }
-
-  private boolean containsSearch(InboxEntry e) {
-    String needle = search.toLowerCase(Locale.ROOT);
-    return e.invitation().counterpartName().toLowerCase(Locale.ROOT).contains(needle)
-        || e.invitation().message().toLowerCase(Locale.ROOT).contains(needle)
-        || e.note().toLowerCase(Locale.ROOT).contains(needle);
+    return search == null || search.isBlank() || InboxView.matches(e, search.toLowerCase(Locale.ROOT));
   }
 }
