@@ -122,9 +122,6 @@ public final class App implements AutoCloseable {
     if (!InvitationId.isHex(p)) {
       throw new InvitriageException(InvitriageException.Kind.USAGE, "'" + prefix + "' is not an invitation id (ids are hex digits)");
     }
-    if (p.length() < 4) {
-      throw new InvitriageException(InvitriageException.Kind.USAGE, "id '" + prefix + "' is too short: give at least 4 hex digits");
-    }
     List<InvitationId> matches = inbox.idsWithPrefix(p);
     if (matches.isEmpty()) {
       throw new InvitriageException(InvitriageException.Kind.USAGE, "no invitation with id " + p);

@@ -198,7 +198,7 @@ public final class LinkedInExportReader {
     }
     if (mode == Mode.SINGLE && startsWithBracket(text, where)) {
       readJsonExport(text, where, batch);
-      batch.sources.add(source);
+      batch.sources.add(batch.invitationSources++, source);
       return true;
     }
     try (CsvRows rows = new CsvRows(where, text)) {
@@ -231,8 +231,13 @@ public final class LinkedInExportReader {
         case CONNECTIONS -> readRows(rows, header, batch, this::connection);
         default -> readRows(rows, header, batch, this::exportRecord);
       }
+      // The summary names invitation files first, whatever order a folder or zip lists them in.
+      if (header.kind() == CsvHeader.Kind.CONNECTIONS) {
+        batch.sources.add(source);
+      } else {
+        batch.sources.add(batch.invitationSources++, source);
+      }
     }
-    batch.sources.add(source);
     return true;
   }
 
@@ -511,6 +516,8 @@ public final class LinkedInExportReader {
   /** What has been read so far, and how bad rows are handled. */
   private static final class Batch {
     final List<String> sources = new ArrayList<>();
+    /** How many of {@link #sources} hold invitations; they come first. */
+    int invitationSources;
     final List<Invitation> invitations = new ArrayList<>();
     final List<Connection> connections = new ArrayList<>();
     final List<RestoredTriage> restored = new ArrayList<>();

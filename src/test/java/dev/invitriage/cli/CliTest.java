@@ -275,6 +275,21 @@ class CliTest {
   }
 
   @Test
+  void theSummaryNamesInvitationsBeforeConnections() {
+    CliRunner.Result r = cli.run("import", java.nio.file.Path.of("sample-data").toAbsolutePath().toString());
+    assertThat(r.out()).isEqualTo("imported 74 invitations (74 new, 0 already known), 43 connections from Invitations.csv, Connections.csv\n");
+  }
+
+  @Test
+  void anUnwritableExportTargetIsAnIoErrorAndLeavesNothing() {
+    importSample();
+    CliRunner.Result r = cli.run("export", "-o", home.resolve("no/such/dir/out.csv").toString());
+    assertThat(r.code()).isEqualTo(74);
+    assertThat(r.err()).startsWith("invitriage: ").contains("out.csv").hasLineCount(1);
+    assertThat(home.resolve("no")).doesNotExist();
+  }
+
+  @Test
   void helpAndVersionNeverTouchTheStore() {
     CliRunner.Result help = cli.run("--help");
     assertThat(help.code()).isZero();

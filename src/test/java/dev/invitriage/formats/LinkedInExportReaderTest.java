@@ -196,7 +196,7 @@ class LinkedInExportReaderTest {
     ImportBatch b = read(dir.resolve("export"));
     assertThat(b.invitations()).hasSize(3);
     assertThat(b.connections()).hasSize(3);
-    assertThat(b.sources()).containsExactly("Connections.csv", "Invitations.csv");
+    assertThat(b.sources()).containsExactly("Invitations.csv", "Connections.csv");
   }
 
   @Test

@@ -35,7 +35,7 @@ class SampleDataTest {
   void readsEveryInvitationAndConnection() {
     assertThat(batch.invitations()).hasSize(74);
     assertThat(batch.connections()).hasSize(43);
-    assertThat(batch.sources()).containsExactly("Connections.csv", "Invitations.csv");
+    assertThat(batch.sources()).containsExactly("Invitations.csv", "Connections.csv");
     assertThat(batch.restored()).isEmpty();
   }
 
