@@ -3,7 +3,7 @@ package dev.invitriage.app;
 import dev.invitriage.classify.Classifier;
 import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Decision;
-import dev.invitriage.domain.ImportBatch;
+import dev.invitriage.domain.Facets;
 import dev.invitriage.domain.ImportResult;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InboxRepository;
@@ -19,7 +19,6 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
@@ -57,8 +56,8 @@ public final class App implements AutoCloseable {
    * invitriage export) and stores them in one durable step; a bad file stores nothing.
    */
   public ImportResult importFiles(List<Path> paths, boolean skipBad, Consumer<String> skipped) {
-    ImportBatch batch = new LinkedInExportReader().read(paths, skipBad, skipped);
-    return inbox.importBatch(batch);
+    LinkedInExportReader reader = new LinkedInExportReader();
+    return inbox.importStream(parts -> reader.read(paths, skipBad, skipped, parts));
   }
 
   /** Imports a client list CSV, or every connection of a Connections.csv, as one change. */
@@ -69,48 +68,52 @@ public final class App implements AutoCloseable {
 
   // ---------------------------------------------------------------- reading
 
-  /** The matching invitations, newest first. */
+  /** The matching invitations, newest first (equal times in import order). */
   public List<InboxEntry> list(EntryFilter filter) {
     List<InboxEntry> out = new ArrayList<>();
-    inbox.forEach(e -> {
+    InboxView all = view(View.ALL, SortOrder.DATE);
+    for (int row = 0; row < all.size(); row++) {
+      InboxEntry e = all.get(row);
       if (filter.matches(e)) {
         out.add(e);
       }
-    });
-    out.sort(NEWEST_FIRST);
+    }
     return out;
   }
 
-  /** One of the UI's views, sorted, as of now. */
+  /**
+   * One of the UI's views, sorted, as of now. Built from each invitation's facets only, so it
+   * costs a pass over compact in-memory columns, not a read of every invitation.
+   */
   public InboxView view(View view, SortOrder sort) {
-    List<InboxEntry> rows = new ArrayList<>();
-    inbox.forEach(e -> {
-      if (view.contains(e)) {
-        rows.add(e);
+    List<Facets> rows = new ArrayList<>();
+    inbox.forEachFacets(f -> {
+      if (view.contains(f)) {
+        rows.add(f);
       }
     });
-    rows.sort(sort.comparator());
-    return new InboxView(view, sort, rows);
+    return new InboxView(view, sort, sort.order(rows), inbox);
   }
 
-  /** Newest first; equal times by id so the order never depends on import order. */
-  public static final Comparator<InboxEntry> NEWEST_FIRST =
-      Comparator.comparing((InboxEntry e) -> e.invitation().sentAt()).reversed().thenComparing(InboxEntry::id);
-
-  /** Writes the matching invitations, newest first, in the given format. */
+  /** Writes the matching invitations, newest first, in the given format, one at a time. */
   public int export(EntryFilter filter, ExportFormat format, Writer out) {
-    List<InboxEntry> entries = list(filter);
+    InboxView all = view(View.ALL, SortOrder.DATE);
+    int written = 0;
     try (ExportWriter writer = ExportWriter.open(format, out)) {
-      for (InboxEntry e : entries) {
-        writer.write(e);
+      for (int row = 0; row < all.size(); row++) {
+        InboxEntry e = all.get(row);
+        if (filter.matches(e)) {
+          writer.write(e);
+          written++;
+        }
       }
     }
-    return entries.size();
+    return written;
   }
 
   public Stats stats() {
     Stats stats = new Stats();
-    inbox.forEach(stats::add);
+    inbox.forEachFacets(stats::add);
     return stats;
   }
 

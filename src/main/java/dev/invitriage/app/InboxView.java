@@ -1,23 +1,27 @@
 package dev.invitriage.app;
 
 import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.domain.InboxRepository;
 import dev.invitriage.domain.InvitationId;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * One view of the inbox, sorted, as of the moment it was made: the rows a list shows. Ask the
- * {@link App} for a new one after a change.
+ * One view of the inbox, sorted, as of the moment it was made: the rows a list shows. It holds
+ * only the rows' ordinals; each row is read from the store when asked for, so a list that draws
+ * 30 rows reads 30 invitations whatever the inbox's size. Ask the {@link App} for a new one
+ * after a change.
  */
 public final class InboxView {
   private final View view;
   private final SortOrder sort;
-  private final List<InboxEntry> rows;
+  private final int[] ordinals;
+  private final InboxRepository inbox;
 
-  InboxView(View view, SortOrder sort, List<InboxEntry> rows) {
+  InboxView(View view, SortOrder sort, int[] ordinals, InboxRepository inbox) {
     this.view = view;
     this.sort = sort;
-    this.rows = List.copyOf(rows);
+    this.ordinals = ordinals;
+    this.inbox = inbox;
   }
 
   public View view() {
@@ -29,17 +33,18 @@ public final class InboxView {
   }
 
   public int size() {
-    return rows.size();
+    return ordinals.length;
   }
 
   public InboxEntry get(int row) {
-    return rows.get(row);
+    return inbox.entryAt(ordinals[row]);
   }
 
   /** The row showing this invitation, or -1 when it is not in the view. */
   public int indexOf(InvitationId id) {
-    for (int i = 0; i < rows.size(); i++) {
-      if (rows.get(i).id().equals(id)) {
+    int ordinal = inbox.ordinalOf(id);
+    for (int i = 0; ordinal >= 0 && i < ordinals.length; i++) {
+      if (ordinals[i] == ordinal) {
         return i;
       }
     }
@@ -52,15 +57,15 @@ public final class InboxView {
    * from} itself is checked last, so a search from a matching row finds the next one.
    */
   public int find(String text, int from, boolean forward) {
-    if (text.isEmpty() || rows.isEmpty()) {
+    if (text.isEmpty() || ordinals.length == 0) {
       return -1;
     }
     String needle = text.toLowerCase(Locale.ROOT);
-    int n = rows.size();
+    int n = ordinals.length;
     int start = Math.floorMod(from, n);
     for (int step = 1; step <= n; step++) {
       int row = Math.floorMod(forward ? start + step : start - step, n);
-      if (matches(rows.get(row), needle)) {
+      if (matches(get(row), needle)) {
         return row;
       }
     }

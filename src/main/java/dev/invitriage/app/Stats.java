@@ -2,7 +2,7 @@ package dev.invitriage.app;
 
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
-import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.domain.Facets;
 import dev.invitriage.domain.Verdict;
 import java.util.EnumMap;
 import java.util.Map;
@@ -30,18 +30,18 @@ public final class Stats {
     }
   }
 
-  void add(InboxEntry e) {
+  void add(Facets f) {
     total++;
-    byDirection.merge(e.invitation().direction(), 1, Integer::sum);
+    byDirection.merge(f.direction(), 1, Integer::sum);
     // Verdicts and decisions are what the user triages: count the incoming ones only.
-    if (e.invitation().direction() == Direction.INCOMING) {
-      byVerdict.merge(e.verdict(), 1, Integer::sum);
-      byDecision.merge(e.decision(), 1, Integer::sum);
+    if (f.direction() == Direction.INCOMING) {
+      byVerdict.merge(f.verdict(), 1, Integer::sum);
+      byDecision.merge(f.decision(), 1, Integer::sum);
     }
-    offenders += e.offender() ? 1 : 0;
-    clients += e.client() ? 1 : 0;
-    connections += e.connection() ? 1 : 0;
-    withNotes += e.note().isEmpty() ? 0 : 1;
+    offenders += f.offender() ? 1 : 0;
+    clients += f.client() ? 1 : 0;
+    connections += f.connection() ? 1 : 0;
+    withNotes += f.hasNote() ? 1 : 0;
   }
 
   public int total() {

@@ -2,24 +2,24 @@ package dev.invitriage.app;
 
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
-import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.domain.Facets;
 import dev.invitriage.domain.Verdict;
 import java.util.function.Predicate;
 
 /** The inbox's named views, in the order the UI's number keys and Tab cycle through them. */
 public enum View {
-  PENDING("Pending", e -> incoming(e) && e.decision() == Decision.PENDING),
-  OFFENDERS("Offenders", InboxEntry::offender),
-  PERSONAL("Personal", e -> incoming(e) && e.verdict() == Verdict.PERSONAL),
-  CLIENTS("Clients", InboxEntry::client),
-  DECIDED("Decided", e -> incoming(e) && e.decision() != Decision.PENDING),
-  OUTGOING("Outgoing", e -> e.invitation().direction() == Direction.OUTGOING),
-  ALL("All", e -> true);
+  PENDING("Pending", f -> incoming(f) && f.decision() == Decision.PENDING),
+  OFFENDERS("Offenders", Facets::offender),
+  PERSONAL("Personal", f -> incoming(f) && f.verdict() == Verdict.PERSONAL),
+  CLIENTS("Clients", Facets::client),
+  DECIDED("Decided", f -> incoming(f) && f.decision() != Decision.PENDING),
+  OUTGOING("Outgoing", f -> f.direction() == Direction.OUTGOING),
+  ALL("All", f -> true);
 
   private final String label;
-  private final Predicate<InboxEntry> filter;
+  private final Predicate<Facets> filter;
 
-  View(String label, Predicate<InboxEntry> filter) {
+  View(String label, Predicate<Facets> filter) {
     this.label = label;
     this.filter = filter;
   }
@@ -28,8 +28,8 @@ public enum View {
     return label;
   }
 
-  public boolean contains(InboxEntry e) {
-    return filter.test(e);
+  public boolean contains(Facets f) {
+    return filter.test(f);
   }
 
   /** The view after this one, wrapping around. */
@@ -37,7 +37,7 @@ public enum View {
     return values()[(ordinal() + 1) % values().length];
   }
 
-  private static boolean incoming(InboxEntry e) {
-    return e.invitation().direction() == Direction.INCOMING;
+  private static boolean incoming(Facets f) {
+    return f.direction() == Direction.INCOMING;
   }
 }

@@ -11,13 +11,33 @@ import java.util.function.Consumer;
  */
 public interface InboxRepository extends AutoCloseable {
 
-  /** Stores what is new in the batch; never overwrites a decision or note already made. */
-  ImportResult importBatch(ImportBatch batch);
+  /**
+   * Stores what is new in the parts the producer hands over, all or nothing; never overwrites a
+   * decision or note already made.
+   */
+  ImportResult importStream(ImportProducer producer);
+
+  /** {@link #importStream} for a batch already in memory. */
+  default ImportResult importBatch(ImportBatch batch) {
+    return importStream(parts -> {
+      parts.accept(batch);
+      return batch.sources();
+    });
+  }
 
   int size();
 
   /** Every invitation, in the order they were first imported. */
   void forEach(Consumer<InboxEntry> action);
+
+  /** The light facts of every invitation, in ordinal order, without decoding them. */
+  void forEachFacets(Consumer<Facets> action);
+
+  /** The invitation at an ordinal (0 ≤ ordinal < size()). */
+  InboxEntry entryAt(int ordinal);
+
+  /** The ordinal of an invitation, or -1 when it is not stored. */
+  int ordinalOf(InvitationId id);
 
   Optional<InboxEntry> find(InvitationId id);
 

@@ -11,4 +11,12 @@ public interface MessageClassifier {
    * senders gives the same key; the empty string when the message is EMPTY or DEFAULT.
    */
   String templateKey(String message, String senderName);
+
+  /**
+   * Changes whenever a verdict could change: another classifier version or other user phrases.
+   * Stores keep it to know when their stored verdicts must be recomputed.
+   */
+  default String fingerprint() {
+    return getClass().getName();
+  }
 }

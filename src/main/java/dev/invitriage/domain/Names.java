@@ -2,10 +2,13 @@ package dev.invitriage.domain;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Puts people's names into one comparable form. */
 public final class Names {
   private Names() {}
+
+  private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
   /**
    * NFKC-folds (so mathematical-script letters become plain ones), lower-cases, and collapses all
@@ -16,6 +19,6 @@ public final class Names {
       return "";
     }
     String s = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    return s.replaceAll("[\\s\\p{Z}]+", " ").strip();
+    return SPACES.matcher(s).replaceAll(" ").strip();
   }
 }

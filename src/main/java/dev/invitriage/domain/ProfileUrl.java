@@ -3,10 +3,14 @@ package dev.invitriage.domain;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Puts LinkedIn profile URLs into one comparable form. */
 public final class ProfileUrl {
   private ProfileUrl() {}
+
+  private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
+  private static final Pattern LINKEDIN_HOST = Pattern.compile("^(www|[a-z]{2})\\.linkedin\\.com");
 
   /**
    * Returns {@code linkedin.com/in/<slug>} in lower case, percent-decoded, without scheme, {@code
@@ -24,8 +28,8 @@ public final class ProfileUrl {
       s = s.substring(0, cut);
     }
     s = decode(s).toLowerCase(Locale.ROOT).strip();
-    s = s.replaceFirst("^[a-z][a-z0-9+.-]*://", "");
-    s = s.replaceFirst("^(www|[a-z]{2})\\.linkedin\\.com", "linkedin.com");
+    s = SCHEME.matcher(s).replaceFirst("");
+    s = LINKEDIN_HOST.matcher(s).replaceFirst("linkedin.com");
     while (s.endsWith("/")) {
       s = s.substring(0, s.length() - 1);
     }

@@ -88,7 +88,28 @@ public final class LinkedInExportReader {
    * @throws InvitriageException for any problem; nothing else escapes
    */
   public ImportBatch read(List<Path> paths, boolean skipBad, Consumer<String> skipped) {
-    Batch batch = new Batch(skipBad, skipped);
+    List<ImportBatch> parts = new ArrayList<>();
+    List<String> sources = read(paths, skipBad, skipped, parts::add);
+    List<Invitation> invitations = new ArrayList<>();
+    List<Connection> connections = new ArrayList<>();
+    List<RestoredTriage> restored = new ArrayList<>();
+    for (ImportBatch p : parts) {
+      invitations.addAll(p.invitations());
+      connections.addAll(p.connections());
+      restored.addAll(p.restored());
+    }
+    return new ImportBatch(sources, invitations, connections, restored);
+  }
+
+  /**
+   * Reads like {@link #read(List, boolean, Consumer)} but hands the rows over in parts of at most
+   * {@link #PART_SIZE} as it goes, so that memory does not grow with the input.
+   *
+   * @param parts receives each part (its {@code sources} empty) in file order
+   * @return the names of the files read
+   */
+  public List<String> read(List<Path> paths, boolean skipBad, Consumer<String> skipped, Consumer<ImportBatch> parts) {
+    Batch batch = new Batch(skipBad, skipped, parts);
     for (Path path : paths) {
       try {
         readPath(path, batch);
@@ -102,8 +123,12 @@ public final class LinkedInExportReader {
             InvitriageException.Kind.BAD_INPUT, path + ": cannot read this file", e);
       }
     }
-    return batch.toImportBatch();
+    batch.flush();
+    return List.copyOf(batch.sources);
   }
+
+  /** Rows handed over at a time by the streaming {@code read}. */
+  public static final int PART_SIZE = 256;
 
   private void readPath(Path path, Batch batch) {
     if (!Files.exists(path)) {
@@ -258,6 +283,7 @@ public final class LinkedInExportReader {
       } catch (InvitriageException e) {
         batch.badRow(e);
       }
+      batch.flushIfFull();
     }
   }
 
@@ -523,10 +549,29 @@ public final class LinkedInExportReader {
     final List<RestoredTriage> restored = new ArrayList<>();
     final boolean skipBad;
     final Consumer<String> skipped;
+    final Consumer<ImportBatch> parts;
 
-    Batch(boolean skipBad, Consumer<String> skipped) {
+    Batch(boolean skipBad, Consumer<String> skipped, Consumer<ImportBatch> parts) {
       this.skipBad = skipBad;
       this.skipped = skipped;
+      this.parts = parts;
+    }
+
+    void flushIfFull() {
+      if (invitations.size() + connections.size() + restored.size() >= PART_SIZE) {
+        flush();
+      }
+    }
+
+    /** Hands what was read so far to the consumer and forgets it. */
+    void flush() {
+      if (invitations.isEmpty() && connections.isEmpty() && restored.isEmpty()) {
+        return;
+      }
+      parts.accept(new ImportBatch(List.of(), invitations, connections, restored));
+      invitations.clear();
+      connections.clear();
+      restored.clear();
     }
 
     /** A problem confined to one row: skip it or fail, as the user asked. */
@@ -537,8 +582,5 @@ public final class LinkedInExportReader {
       skipped.accept(e.getMessage() + " (skipped)");
     }
 
-    ImportBatch toImportBatch() {
-      return new ImportBatch(sources, invitations, connections, restored);
-    }
   }
 }

@@ -5,8 +5,8 @@ import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Connection;
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.Facets;
 import dev.invitriage.domain.ImportBatch;
-import dev.invitriage.domain.ImportResult;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.Invitation;
 import dev.invitriage.domain.InvitationId;
@@ -15,8 +15,9 @@ import dev.invitriage.domain.Names;
 import dev.invitriage.domain.ProfileUrl;
 import dev.invitriage.domain.RestoredTriage;
 import dev.invitriage.domain.Verdict;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,123 +25,247 @@ import java.util.Map;
 import java.util.Map.Entry;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.mapdb.BTreeMap;
 
 /**
  * The inbox's logic over its MapDB tables: applying journal entries (deterministically, so a
- * replay rebuilds exactly the same state) and reading invitations back as {@link InboxEntry}s. It
- * never commits; {@link MapDbInbox} decides when.
+ * replay rebuilds exactly the same state) and reading invitations back. It never commits: {@link
+ * MapDbInbox} calls {@link #flush()} and commits, or rolls back and calls {@link #reset()}.
+ *
+ * <p>The per-invitation structures ({@link Columns}, {@link DecisionColumn}, {@link IdIndex},
+ * {@link ConnectionIndex}, the template counts) are loaded on first use and then kept in step
+ * with every change, so a command that needs only some of them pays only for those.
  */
 final class InboxState {
   /** Undo history kept; older changes can no longer be undone. */
   static final int UNDO_LIMIT = 1000;
-  /** A template needs this many different senders. */
-  static final int TEMPLATE_SENDERS = 3;
-  /** Sender hashes kept per template; only "at least this many" matters beyond it. */
-  private static final int TEMPLATE_SENDERS_KEPT = 64;
 
   private final Tables t;
   private final MessageClassifier classifier;
+  private final RecordChunks records;
+  private final RecordChunks connectionRecords;
+  private int size;
+  private Columns columns;
+  private DecisionColumn decisions;
+  private IdIndex ids;
+  private ConnectionIndex connections;
+  private TemplateCounter templates;
+  private BitSet noted;
   private ClientIndex clientIndex;
 
   InboxState(Tables tables, MessageClassifier classifier) {
     this.t = tables;
     this.classifier = classifier;
-    this.clientIndex = new ClientIndex(clients());
+    this.records = new RecordChunks(tables.invitations);
+    this.connectionRecords = new RecordChunks(tables.connections);
+    reset();
   }
 
-  // ---------------------------------------------------------------- applying entries
+  /** Forgets everything held in memory; the next read loads it from the store again. */
+  void reset() {
+    records.reset();
+    connectionRecords.reset();
+    size = (int) t.metaLong(Tables.META_COUNT, 0);
+    columns = null;
+    decisions = null;
+    ids = null;
+    connections = null;
+    templates = null;
+    noted = null;
+    clientIndex = null;
+  }
 
-  ImportResult applyImport(ImportBatch batch) {
-    Set<InvitationId> seen = new HashSet<>();
-    int fresh = 0;
-    for (Invitation inv : batch.invitations()) {
-      InvitationId id = InvitationId.of(inv);
-      if (seen.add(id) && insertIfNew(id, inv)) {
-        fresh++;
+  /** Writes every structure changed in memory to its MapDB map (still uncommitted). */
+  void flush() {
+    records.flush();
+    if (columns != null) {
+      columns.flush();
+    }
+    if (decisions != null) {
+      decisions.flush();
+    }
+    if (ids != null) {
+      ids.flush();
+    }
+    if (connections != null) {
+      connections.flush();
+      t.meta.put(Tables.META_CONNECTIONS, (long) connections.size());
+    }
+    t.meta.put(Tables.META_COUNT, (long) size);
+  }
+
+  // ---------------------------------------------------------------- lazily loaded parts
+
+  private Columns columns() {
+    if (columns == null) {
+      columns = Columns.load(t.columns, size);
+    }
+    return columns;
+  }
+
+  private DecisionColumn decisions() {
+    if (decisions == null) {
+      decisions = DecisionColumn.load(t.decisions, size);
+    }
+    return decisions;
+  }
+
+  private IdIndex ids() {
+    if (ids == null) {
+      ids = IdIndex.load(t.ids, size);
+    }
+    return ids;
+  }
+
+  private ConnectionIndex connections() {
+    if (connections == null) {
+      connections = ConnectionIndex.load(connectionRecords, (int) t.metaLong(Tables.META_CONNECTIONS, 0));
+    }
+    return connections;
+  }
+
+  private TemplateCounter templates() {
+    if (templates == null) {
+      Columns c = columns();
+      TemplateCounter counter = new TemplateCounter();
+      for (int o = 0; o < size; o++) {
+        if (c.templateKey(o) != 0 && c.direction(o) == Direction.INCOMING) {
+          counter.add(c.templateKey(o), c.personHash(o));
+        }
       }
+      templates = counter;
     }
-    for (RestoredTriage r : batch.restored()) {
-      InvitationId id = InvitationId.of(r.invitation());
-      if (seen.add(id) && insertIfNew(id, r.invitation())) {
-        fresh++;
-      }
+    return templates;
+  }
+
+  private BitSet noted() {
+    if (noted == null) {
+      BitSet b = new BitSet();
+      t.notes.keySet().forEach(b::set);
+      noted = b;
     }
-    for (Connection c : batch.connections()) {
-      addConnection(c);
+    return noted;
+  }
+
+  private ClientIndex clientIndex() {
+    if (clientIndex == null) {
+      clientIndex = new ClientIndex(clients());
     }
-    for (RestoredTriage r : batch.restored()) {
+    return clientIndex;
+  }
+
+  // ---------------------------------------------------------------- imports
+
+  /** Counts what one import stored, across its parts. */
+  static final class Tally {
+    final int sizeBefore;
+    int fresh;
+    int known;
+    int connectionsRead;
+
+    Tally(int sizeBefore) {
+      this.sizeBefore = sizeBefore;
+    }
+  }
+
+  Tally startImport() {
+    return new Tally(size);
+  }
+
+  void applyImportPart(ImportBatch part, Tally tally) {
+    for (Invitation inv : part.invitations()) {
+      insert(inv, tally);
+    }
+    for (RestoredTriage r : part.restored()) {
+      insert(r.invitation(), tally);
+    }
+    for (Connection c : part.connections()) {
+      connections().add(c);
+    }
+    tally.connectionsRead += part.connections().size();
+    for (RestoredTriage r : part.restored()) {
       restore(InvitationId.of(r.invitation()), r);
     }
-    return new ImportResult(seen.size(), fresh, batch.connections().size(), batch.sources());
   }
 
-  private boolean insertIfNew(InvitationId id, Invitation inv) {
-    String hex = id.hex();
-    if (t.ids.containsKey(hex)) {
-      return false;
-    }
-    int ordinal = size();
-    t.invitations.put(ordinal, Codec.invitation(inv));
-    t.ids.put(hex, ordinal);
-    t.meta.put(Tables.META_COUNT, (long) ordinal + 1);
-    if (inv.direction() == Direction.INCOMING) {
-      countTemplateSender(inv);
-    }
-    return true;
-  }
-
-  private void countTemplateSender(Invitation inv) {
-    String key = classifier.templateKey(inv.message(), inv.fromName());
-    if (key.isEmpty()) {
-      return;
-    }
-    long keyHash = hash64(key);
-    long sender = hash64(personKey(inv.fromName(), inv.fromUrl()));
-    long[] senders = t.templates.getOrDefault(keyHash, new long[0]);
-    if (senders.length >= TEMPLATE_SENDERS_KEPT) {
-      return;
-    }
-    for (long s : senders) {
-      if (s == sender) {
-        return;
+  private void insert(Invitation inv, Tally tally) {
+    InvitationId id = InvitationId.of(inv);
+    int existing = ids().ordinalOf(id);
+    if (existing >= 0) {
+      // Seen before this import: known. Seen earlier in this import: a duplicate row, not counted.
+      if (existing < tally.sizeBefore) {
+        tally.known++;
       }
+      return;
     }
-    long[] grown = java.util.Arrays.copyOf(senders, senders.length + 1);
-    grown[senders.length] = sender;
-    t.templates.put(keyHash, grown);
+    int ordinal = size;
+    Classification c = classifier.classify(inv.message(), inv.fromName());
+    long template = templateKeyOf(inv, c.verdict());
+    records.append(ordinal, Codec.invitation(inv));
+    columns().append(inv, c.verdict(), template);
+    decisions().extendTo(ordinal + 1);
+    ids().add(id, ordinal);
+    size++;
+    if (templates != null && template != 0 && inv.direction() == Direction.INCOMING) {
+      templates.add(template, columns.personHash(ordinal));
+    }
+    tally.fresh++;
   }
 
-  private void addConnection(Connection c) {
-    String url = ProfileUrl.normalise(c.url());
-    String name = Names.normalise(c.fullName());
-    if (url.isEmpty() && name.isEmpty()) {
-      return; // a hidden profile: nothing to match invitations against
+  private long templateKeyOf(Invitation inv, Verdict baseVerdict) {
+    if (baseVerdict != Verdict.PERSONAL || inv.direction() != Direction.INCOMING) {
+      return 0;
     }
-    String key = url.isEmpty() ? "name:" + name + "|" + c.connectedOn() : "url:" + url;
-    if (t.connections.putIfAbsent(key, Codec.connection(c)) == null && !name.isEmpty()) {
-      t.connectionNames.merge(name, 1, Integer::sum);
-    }
+    String key = classifier.templateKey(inv.message(), inv.fromName());
+    return key.isEmpty() ? 0 : Hashes.of(key);
   }
 
   /** Carries an export's triage over without overwriting anything the user already did here. */
   private void restore(InvitationId id, RestoredTriage r) {
-    int ordinal = t.ids.get(id.hex());
-    if (r.decision() != Decision.PENDING && !t.decisions.containsKey(ordinal)) {
-      long at = r.decidedAt() == null ? -1 : r.decidedAt().toEpochMilli();
-      t.decisions.put(ordinal, Codec.decision(new Codec.DecisionState(r.decision(), at)));
+    int o = ids().ordinalOf(id);
+    if (r.decision() != Decision.PENDING && decisions().decision(o) == Decision.PENDING) {
+      decisions().set(o, r.decision(), r.decidedAt() == null ? -1 : r.decidedAt().toEpochMilli());
     }
-    if (!r.note().isEmpty() && !t.notes.containsKey(ordinal)) {
-      t.notes.put(ordinal, r.note());
+    if (!r.note().isEmpty() && !t.notes.containsKey(o)) {
+      t.notes.put(o, r.note());
+      noted().set(o);
     }
     Invitation inv = r.invitation();
-    if (r.client() && !clientIndex.matches(inv.counterpartName(), inv.counterpartUrl())) {
-      long clientId = nextClientId();
-      putClient(new Client(clientId, inv.counterpartName(), inv.counterpartUrl(), "", ""));
+    if (r.client() && !isClient(o)) {
+      putClient(new Client(nextClientId(), inv.counterpartName(), inv.counterpartUrl(), "", ""));
     }
-    if (r.connection() && !isConnection(inv)) {
-      addConnection(new Connection(inv.counterpartName(), "", inv.counterpartUrl(), "", "", "", null));
+    if (r.connection() && !isConnection(o)) {
+      connections().add(new Connection(inv.counterpartName(), "", inv.counterpartUrl(), "", "", "", null));
     }
   }
+
+  /**
+   * Re-judges every invitation when the classifier or the user's phrases changed since the store
+   * last judged them; returns how many verdicts changed, or -1 when nothing needed judging.
+   */
+  int reclassifyIfNeeded() {
+    long fingerprint = Hashes.of(classifier.fingerprint());
+    if (t.metaLong(Tables.META_CLASSIFIER, 0) == fingerprint) {
+      return -1;
+    }
+    int changed = 0;
+    Columns c = columns();
+    for (int o = 0; o < size; o++) {
+      Invitation inv = invitationAt(o);
+      Verdict v = classifier.classify(inv.message(), inv.fromName()).verdict();
+      long template = templateKeyOf(inv, v);
+      if (v != c.baseVerdict(o) || template != c.templateKey(o)) {
+        c.reclassify(o, v, template);
+        changed++;
+      }
+    }
+    templates = null;
+    t.meta.put(Tables.META_CLASSIFIER, fingerprint);
+    return changed;
+  }
+
+  // ---------------------------------------------------------------- undoable changes
 
   /** Applies a user change and records its inverse for undo; a new change clears redo. */
   String applyChange(Change change) {
@@ -177,23 +302,23 @@ final class InboxState {
   private Change applyOps(Change change) {
     List<Change.Op> inverse = new ArrayList<>(change.ops().size());
     for (Change.Op op : change.ops()) {
-      inverse.add(0, applyOp(op));
+      inverse.add(applyOp(op));
     }
+    java.util.Collections.reverse(inverse);
     return new Change(change.label(), inverse);
   }
 
   private Change.Op applyOp(Change.Op op) {
     if (op instanceof Change.SetDecision d) {
-      int ordinal = t.ids.get(d.id().hex());
-      byte[] old = d.decision() == Decision.PENDING && d.decidedAtMillis() < 0
-          ? t.decisions.remove(ordinal)
-          : t.decisions.put(ordinal, Codec.decision(new Codec.DecisionState(d.decision(), d.decidedAtMillis())));
-      Codec.DecisionState was = old == null ? new Codec.DecisionState(Decision.PENDING, -1) : Codec.decision(old);
-      return new Change.SetDecision(d.id(), was.decision(), was.decidedAtMillis());
+      int o = requireOrdinal(d.id());
+      Change.Op was = new Change.SetDecision(d.id(), decisions().decision(o), decisions().decidedAtMillis(o));
+      decisions().set(o, d.decision(), d.decidedAtMillis());
+      return was;
     }
     if (op instanceof Change.SetNote n) {
-      int ordinal = t.ids.get(n.id().hex());
-      String old = n.text().isEmpty() ? t.notes.remove(ordinal) : t.notes.put(ordinal, n.text());
+      int o = requireOrdinal(n.id());
+      String old = n.text().isEmpty() ? t.notes.remove(o) : t.notes.put(o, n.text());
+      noted().set(o, !n.text().isEmpty());
       return new Change.SetNote(n.id(), old == null ? "" : old);
     }
     if (op instanceof Change.PutClient p) {
@@ -203,23 +328,31 @@ final class InboxState {
     }
     Change.RemoveClient r = (Change.RemoveClient) op;
     byte[] old = t.clients.remove(r.clientId());
-    clientIndex = new ClientIndex(clients());
+    clientIndex = null;
     return old == null ? new Change.RemoveClient(r.clientId()) : new Change.PutClient(Codec.client(old));
+  }
+
+  private int requireOrdinal(InvitationId id) {
+    int o = ids().ordinalOf(id);
+    if (o < 0) {
+      throw new Bytes.CorruptRecordException("change names an unknown invitation " + id);
+    }
+    return o;
   }
 
   private void putClient(Client c) {
     t.clients.put(c.id(), Codec.client(c));
-    if (c.id() >= t.metaLong(Tables.META_NEXT_CLIENT_ID, 1)) {
+    if (c.id() >= nextClientId()) {
       t.meta.put(Tables.META_NEXT_CLIENT_ID, c.id() + 1);
     }
-    clientIndex = new ClientIndex(clients());
+    clientIndex = null;
   }
 
   long nextClientId() {
     return t.metaLong(Tables.META_NEXT_CLIENT_ID, 1);
   }
 
-  private void push(Map<Long, byte[]> stack, String topKey, Change change) {
+  private void push(BTreeMap<Long, byte[]> stack, String topKey, Change change) {
     long top = t.metaLong(topKey, 0) + 1;
     stack.put(top, Codec.change(change));
     t.meta.put(topKey, top);
@@ -230,7 +363,7 @@ final class InboxState {
     }
   }
 
-  private Optional<Change> pop(org.mapdb.BTreeMap<Long, byte[]> stack, String topKey) {
+  private Optional<Change> pop(BTreeMap<Long, byte[]> stack, String topKey) {
     if (stack.isEmpty()) {
       return Optional.empty();
     }
@@ -242,22 +375,26 @@ final class InboxState {
 
   // ---------------------------------------------------------------- snapshot (journal compaction)
 
-  private static final int SNAPSHOT_CHUNK = 10_000;
-
   /** Entries that rebuild the current state from an empty store, for a compacted journal. */
   List<Journal.Entry> snapshot() {
+    flush();
     List<Journal.Entry> out = new ArrayList<>();
-    List<Invitation> chunk = new ArrayList<>();
-    for (byte[] bytes : t.invitations.values()) {
-      chunk.add(Codec.invitation(bytes));
-      if (chunk.size() == SNAPSHOT_CHUNK) {
-        out.add(importEntry(chunk, List.of()));
-        chunk = new ArrayList<>();
+    for (int chunk = 0; chunk < Chunks.chunksFor(size); chunk++) {
+      List<Invitation> invitations = new ArrayList<>();
+      records.chunkRecords(chunk).forEach(b -> invitations.add(Codec.invitation(b)));
+      out.add(importEntry(invitations, List.of()));
+    }
+    ConnectionIndex conns = connections();
+    List<Connection> part = new ArrayList<>();
+    for (int i = 0; i < conns.size(); i++) {
+      part.add(conns.get(i));
+      if (part.size() == Chunks.SIZE || i == conns.size() - 1) {
+        out.add(importEntry(List.of(), part));
+        part = new ArrayList<>();
       }
     }
-    List<Connection> connections = new ArrayList<>();
-    t.connections.values().forEach(b -> connections.add(Codec.connection(b)));
-    out.add(importEntry(chunk, connections));
+    byte[] fromFirstPart = new Bytes.Out().writeVarLong(0).toByteArray();
+    out.add(new Journal.Entry(0, Journal.Type.IMPORT_END, Journal.State.COMMITTED, fromFirstPart));
     out.add(new Journal.Entry(0, Journal.Type.STATE, Journal.State.COMMITTED, stateBytes()));
     return out;
   }
@@ -271,11 +408,13 @@ final class InboxState {
     Bytes.Out out = new Bytes.Out();
     out.writeByte(1);
     List<Change.Op> ops = new ArrayList<>();
-    t.decisions.forEach((ord, b) -> {
-      Codec.DecisionState d = Codec.decision(b);
-      ops.add(new Change.SetDecision(idAt(ord), d.decision(), d.decidedAtMillis()));
-    });
-    t.notes.forEach((ord, text) -> ops.add(new Change.SetNote(idAt(ord), text)));
+    DecisionColumn d = decisions();
+    for (int o = 0; o < size; o++) {
+      if (d.decision(o) != Decision.PENDING || d.decidedAtMillis(o) >= 0) {
+        ops.add(new Change.SetDecision(idAt(o), d.decision(o), d.decidedAtMillis(o)));
+      }
+    }
+    t.notes.forEach((o, text) -> ops.add(new Change.SetNote(idAt(o), text)));
     clients().forEach(c -> ops.add(new Change.PutClient(c)));
     out.writeBlob(Codec.change(new Change("state", ops)));
     out.writeVarLong(nextClientId());
@@ -312,11 +451,11 @@ final class InboxState {
   // ---------------------------------------------------------------- reading
 
   int size() {
-    return (int) t.metaLong(Tables.META_COUNT, 0);
+    return size;
   }
 
-  Optional<Integer> ordinalOf(InvitationId id) {
-    return Optional.ofNullable(t.ids.get(id.hex()));
+  int ordinalOf(InvitationId id) {
+    return ids().ordinalOf(id);
   }
 
   InvitationId idAt(int ordinal) {
@@ -324,78 +463,61 @@ final class InboxState {
   }
 
   Invitation invitationAt(int ordinal) {
-    byte[] b = t.invitations.get(ordinal);
-    if (b == null) {
-      throw new Bytes.CorruptRecordException("invitation " + ordinal + " is missing");
+    if (ordinal < 0 || ordinal >= size) {
+      throw new IndexOutOfBoundsException("no invitation " + ordinal);
     }
-    return Codec.invitation(b);
+    return Codec.invitation(records.get(ordinal));
   }
 
   List<InvitationId> idsWithPrefix(String prefix) {
-    String from = prefix.toLowerCase(java.util.Locale.ROOT);
-    List<InvitationId> out = new ArrayList<>();
-    for (String hex : t.ids.subMap(from, true, from + "g", false).keySet()) {
-      out.add(InvitationId.parse(hex));
-    }
-    return out;
+    return ids().withPrefix(prefix);
   }
 
-  InboxEntry entry(int ordinal) {
-    Invitation inv = invitationAt(ordinal);
+  InboxEntry entry(int o) {
+    Invitation inv = invitationAt(o);
     InvitationId id = InvitationId.of(inv);
-    Classification c = classify(inv);
-    boolean client = clientIndex.matches(inv.counterpartName(), inv.counterpartUrl());
-    byte[] d = t.decisions.get(ordinal);
-    Codec.DecisionState decision = d == null ? new Codec.DecisionState(Decision.PENDING, -1) : Codec.decision(d);
+    Classification c = classifier.classify(inv.message(), inv.fromName());
+    if (isTemplate(o, c.verdict())) {
+      c = new Classification(Verdict.TEMPLATE,
+          "mass template: the same text came from " + TemplateCounter.ENOUGH + " or more different senders");
+    }
+    boolean client = isClient(o);
+    long at = decisions().decidedAtMillis(o);
     boolean offender = inv.direction() == Direction.INCOMING && c.verdict().offends() && !client;
     return new InboxEntry(
-        id, abbreviate(id.hex()), inv, c, offender, client, isConnection(inv),
-        decision.decision(), decision.decidedAt(), t.notes.getOrDefault(ordinal, ""));
+        id, ids().abbreviate(id), inv, c, offender, client, isConnection(o),
+        decisions().decision(o), at < 0 ? null : Instant.ofEpochMilli(at),
+        noted().get(o) ? t.notes.getOrDefault(o, "") : "");
   }
 
-  private Classification classify(Invitation inv) {
-    Classification c = classifier.classify(inv.message(), inv.fromName());
-    if (c.verdict() != Verdict.PERSONAL || inv.direction() != Direction.INCOMING) {
-      return c;
-    }
-    String key = classifier.templateKey(inv.message(), inv.fromName());
-    long[] senders = key.isEmpty() ? null : t.templates.get(hash64(key));
-    if (senders == null || senders.length < TEMPLATE_SENDERS) {
-      return c;
-    }
-    String count = senders.length >= TEMPLATE_SENDERS_KEPT ? senders.length + " or more" : String.valueOf(senders.length);
-    return new Classification(Verdict.TEMPLATE, "mass template: the same text came from " + count + " different senders");
+  Facets facets(int o) {
+    Columns c = columns();
+    Verdict base = c.baseVerdict(o);
+    return new Facets(o, c.direction(o), isTemplate(o, base) ? Verdict.TEMPLATE : base,
+        decisions().decision(o), isClient(o), isConnection(o), noted().get(o),
+        c.sentAtMinute(o), c.nameKey(o));
   }
 
-  /** The shortest prefix of at least 8 digits that no other stored id shares, as git abbreviates. */
-  private String abbreviate(String hex) {
-    int shared = 0;
-    String lower = t.ids.lowerKey(hex);
-    String higher = t.ids.higherKey(hex);
-    if (lower != null) {
-      shared = Math.max(shared, commonPrefix(lower, hex));
+  void forEachFacets(Consumer<Facets> action) {
+    for (int o = 0; o < size; o++) {
+      action.accept(facets(o));
     }
-    if (higher != null) {
-      shared = Math.max(shared, commonPrefix(higher, hex));
-    }
-    return hex.substring(0, Math.min(hex.length(), Math.max(InvitationId.MIN_ABBREV, shared + 1)));
   }
 
-  private static int commonPrefix(String a, String b) {
-    int i = 0;
-    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    return i;
+  private boolean isTemplate(int o, Verdict base) {
+    Columns c = columns();
+    return base == Verdict.PERSONAL && c.direction(o) == Direction.INCOMING && c.templateKey(o) != 0
+        && templates().senders(c.templateKey(o)) >= TemplateCounter.ENOUGH;
   }
 
-  boolean isConnection(Invitation inv) {
-    String url = ProfileUrl.normalise(inv.counterpartUrl());
-    if (!url.isEmpty()) {
-      return t.connections.containsKey("url:" + url);
-    }
-    Integer n = t.connectionNames.get(Names.normalise(inv.counterpartName()));
-    return n != null && n == 1;
+  private boolean isClient(int o) {
+    Columns c = columns();
+    return clientIndex().matches(c.hasUrl(o), c.urlHash(o), c.nameHash(o));
+  }
+
+  private boolean isConnection(int o) {
+    Columns c = columns();
+    return connections().matches(c.hasUrl(o), c.urlHash(o), c.nameHash(o));
   }
 
   List<Client> clients() {
@@ -409,52 +531,57 @@ final class InboxState {
     return b == null ? Optional.empty() : Optional.of(Codec.client(b));
   }
 
-  private static String personKey(String name, String url) {
-    String u = ProfileUrl.normalise(url);
-    return u.isEmpty() ? "name:" + Names.normalise(name) : "url:" + u;
-  }
-
-  /** FNV-1a over UTF-8; stable across runs and versions, unlike String.hashCode's 32 bits. */
-  static long hash64(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xFF;
-      h *= 0x100000001b3L;
+  /** Checks the structures load and agree with each other; returns what is wrong, or null. */
+  String consistencyProblem() {
+    try {
+      if (Chunks.chunksFor(size) != t.invitations.size() || Chunks.chunksFor(size) != t.columns.size()) {
+        return "its invitation count does not match its records";
+      }
+      columns();
+      ids();
+      decisions();
+      connections();
+      if (size > 0) {
+        InvitationId last = idAt(size - 1);
+        if (ids().ordinalOf(last) != size - 1) {
+          return "its id index does not match its records";
+        }
+      }
+      return null;
+    } catch (RuntimeException e) {
+      return "reading it fails: " + MapDbInbox.describe(e);
     }
-    return h;
   }
 
   /**
    * Who is a client. A client with a URL matches invitations by normalised URL; a client known only
-   * by name matches an invitation whose sender has that normalised name and no other client does.
+   * by name matches an invitation from somebody of that normalised name when no other client does.
    */
   private static final class ClientIndex {
-    private final Set<String> urls = new HashSet<>();
-    private final Map<String, Integer> names = new HashMap<>();
+    private final Set<Long> urls = new HashSet<>();
+    private final Map<Long, Integer> withUrl = new HashMap<>();
+    private final Map<Long, Integer> withoutUrl = new HashMap<>();
 
     ClientIndex(List<Client> clients) {
       for (Client c : clients) {
         String url = ProfileUrl.normalise(c.url());
-        if (!url.isEmpty()) {
-          urls.add(url);
+        long name = Hashes.of(Names.normalise(c.name()));
+        if (url.isEmpty()) {
+          withoutUrl.merge(name, 1, Integer::sum);
+        } else {
+          urls.add(Hashes.of(url));
+          withUrl.merge(name, 1, Integer::sum);
         }
-        names.merge(Names.normalise(c.name()), url.isEmpty() ? 1 : 1 << 16, Integer::sum);
       }
     }
 
-    boolean matches(String name, String url) {
-      String u = ProfileUrl.normalise(url);
-      if (!u.isEmpty() && urls.contains(u)) {
+    boolean matches(boolean hasUrl, long urlHash, long nameHash) {
+      if (hasUrl && urls.contains(urlHash)) {
         return true;
       }
-      // Low 16 bits count URL-less clients of this name, the high bits clients with a URL.
-      Integer n = names.get(Names.normalise(name));
-      if (n == null || n.equals(0) || Names.normalise(name).isEmpty()) {
-        return false;
-      }
-      int withoutUrl = n & 0xFFFF;
-      int withUrl = n >>> 16;
-      return u.isEmpty() ? withoutUrl + withUrl == 1 : withoutUrl == 1 && withUrl == 0;
+      int without = withoutUrl.getOrDefault(nameHash, 0);
+      int with = withUrl.getOrDefault(nameHash, 0);
+      return hasUrl ? without == 1 && with == 0 : without + with == 1;
     }
   }
 }

@@ -40,12 +40,17 @@ final class Journal implements Closeable {
 
   /** What an entry holds. */
   enum Type {
+    /** One part of an import; applied only once its IMPORT_END is journaled. */
     IMPORT,
     CHANGE,
     UNDO,
     REDO,
     /** Snapshot only: decisions, notes, clients and undo history at the base sequence. */
-    STATE;
+    STATE,
+    /** Completes an import; its payload is the sequence number of the import's first part. */
+    IMPORT_END,
+    /** Brackets a MapDB commit of derived data (no change of its own), so a kill inside it is seen. */
+    MAINTENANCE;
 
     static Type of(int b) {
       Type[] all = values();
@@ -194,11 +199,14 @@ final class Journal implements Closeable {
     return baseSeq;
   }
 
-  /** Number of change entries after the snapshot. */
+  /**
+   * Number of user changes (decisions, notes, clients, undo, redo) after the snapshot: what a
+   * compaction would fold away. Imports only add, so they do not count.
+   */
   int changeCount() {
     int n = 0;
     for (Ref r : refs) {
-      if (r.seq() > 0) {
+      if (r.seq() > 0 && (r.type() == Type.CHANGE || r.type() == Type.UNDO || r.type() == Type.REDO)) {
         n++;
       }
     }
@@ -224,6 +232,15 @@ final class Journal implements Closeable {
 
   /** Appends a change entry and syncs it to disk; returns its reference. */
   Ref append(Type type, byte[] payload) throws IOException {
+    return append(type, payload, true);
+  }
+
+  /**
+   * Appends an entry, syncing it only when asked: an import's parts need no sync of their own,
+   * because the IMPORT_END that makes them count is synced after them, and syncing a file makes
+   * everything written to it before durable.
+   */
+  Ref append(Type type, byte[] payload, boolean sync) throws IOException {
     long seq = lastSeq() + 1;
     ByteBuffer buf = ByteBuffer.allocate(ENTRY_HEADER_SIZE + payload.length);
     buf.putInt(payload.length).putInt(crc(seq, type.code(), payload)).putLong(seq);
@@ -231,7 +248,9 @@ final class Journal implements Closeable {
     long at = end;
     try {
       writeFully(channel, buf, at);
-      channel.force(false);
+      if (sync) {
+        channel.force(false);
+      }
     } catch (IOException e) {
       // Leave no partial entry behind: a later append must not follow garbage.
       channel.truncate(at);

@@ -2,7 +2,8 @@ package dev.invitriage.store;
 
 import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Decision;
-import dev.invitriage.domain.ImportBatch;
+import dev.invitriage.domain.Facets;
+import dev.invitriage.domain.ImportProducer;
 import dev.invitriage.domain.ImportResult;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InboxRepository;
@@ -72,6 +73,7 @@ public final class MapDbInbox implements InboxRepository {
     MapDbInbox inbox = new MapDbInbox(abs, lock, classifier);
     try {
       inbox.openOrRecover(notices);
+      inbox.judgeAgainIfNeeded(notices);
       return inbox;
     } catch (RuntimeException e) {
       inbox.closeQuietly();
@@ -133,7 +135,7 @@ public final class MapDbInbox implements InboxRepository {
     }
     state = new InboxState(tables, classifier);
     if (journal == null) {
-      String problem = consistencyProblem(-1);
+      String problem = consistencyProblem();
       if (problem != null) {
         throw InvitriageException.badInput(file + ": damaged store (" + problem + ") and no journal to rebuild it from");
       }
@@ -145,6 +147,28 @@ public final class MapDbInbox implements InboxRepository {
       return;
     }
     catchUp(notices);
+  }
+
+  /**
+   * Recomputes stored verdicts when the classifier or the user's phrases changed since they were
+   * made. Derived data only, but its commit is bracketed by a journal entry like any other.
+   */
+  private void judgeAgainIfNeeded(Consumer<String> notices) {
+    int changed;
+    try {
+      changed = state.reclassifyIfNeeded();
+    } catch (RuntimeException e) {
+      rollbackQuietly();
+      throw asStoreError(e);
+    }
+    if (changed < 0) {
+      return;
+    }
+    Journal.Ref ref = io(() -> journal.append(Journal.Type.MAINTENANCE, new byte[0]), journal.path(), "cannot write journal");
+    commitBracketed(ref);
+    if (changed > 0) {
+      notices.accept(changed + " verdict(s) changed since the classifier or your phrases changed");
+    }
   }
 
   /** Brings an opened store up to the journal, or rebuilds it when it cannot be trusted. */
@@ -163,7 +187,7 @@ public final class MapDbInbox implements InboxRepository {
         pending.add(ref);
       }
     }
-    String problem = consistencyProblem(applied);
+    String problem = consistencyProblem();
     if (problem != null) {
       rebuild(notices, problem);
       return;
@@ -171,44 +195,93 @@ public final class MapDbInbox implements InboxRepository {
     if (pending.isEmpty()) {
       return;
     }
-    for (Journal.Ref ref : pending) {
-      Journal.Entry e = io(() -> journal.read(ref), journal.path(), "cannot read journal");
-      apply(e);
-      tables.meta.put(Tables.META_APPLIED_SEQ, e.seq());
+    int replayed = replay(pending);
+    abortUnfinishedImport(pending);
+    if (replayed == 0) {
+      return;
+    }
+    state.flush();
+    tables.meta.put(Tables.META_APPLIED_SEQ, lastReplayed);
+    List<Journal.Ref> marked = new ArrayList<>();
+    for (Journal.Ref ref : journal.refs()) {
+      if (ref.seq() > applied && ref.seq() <= lastReplayed && ref.state() == Journal.State.NONE) {
+        marked.add(io(() -> journal.mark(ref, Journal.State.COMMITTING), journal.path(), "cannot write journal"));
+      }
     }
     commitOrFail();
-    for (Journal.Ref ref : pending) {
-      markQuietly(ref, Journal.State.COMMITTED);
+    marked.forEach(ref -> markQuietly(ref, Journal.State.COMMITTED));
+    notices.accept(file + ": replayed " + replayed + " change(s) from the journal that a previous run had not saved to the store");
+  }
+
+  /** Sequence number of the last entry {@link #replay} applied. */
+  private long lastReplayed;
+
+  /**
+   * Applies journal entries in order: changes at once, import parts only when their IMPORT_END
+   * follows (an import cut short by a kill is never half applied). Returns how many entries took
+   * effect.
+   */
+  private int replay(List<Journal.Ref> refs) {
+    int applied = 0;
+    List<Journal.Ref> parts = new ArrayList<>();
+    for (Journal.Ref ref : refs) {
+      if (ref.state() == Journal.State.ABORTED || ref.state() == Journal.State.DOUBT) {
+        continue;
+      }
+      switch (ref.type()) {
+        case IMPORT -> parts.add(ref);
+        case IMPORT_END -> {
+          Journal.Entry end = read(ref);
+          long[] first = new long[1];
+          applyChecked(end, () -> first[0] = new Bytes.In(end.payload()).readVarLong());
+          InboxState.Tally tally = state.startImport();
+          for (Journal.Ref part : parts) {
+            if (part.seq() >= first[0]) {
+              Journal.Entry e = read(part);
+              applyChecked(e, () -> state.applyImportPart(Codec.importBatch(e.payload()), tally));
+              applied++;
+            }
+          }
+          parts.clear();
+          applied++;
+        }
+        case MAINTENANCE -> applied++;
+        default -> {
+          Journal.Entry e = read(ref);
+          applyChecked(e, () -> applyEntry(e));
+          applied++;
+        }
+      }
+      lastReplayed = Math.max(lastReplayed, ref.seq());
     }
-    notices.accept(file + ": replayed " + pending.size() + " change(s) from the journal that a previous run had not saved to the store");
+    return applied;
+  }
+
+  /** Marks import parts that no IMPORT_END completed as aborted, so no later import adopts them. */
+  private void abortUnfinishedImport(List<Journal.Ref> refs) {
+    for (int i = refs.size() - 1; i >= 0 && refs.get(i).type() == Journal.Type.IMPORT; i--) {
+      markQuietly(refs.get(i), Journal.State.ABORTED);
+    }
+  }
+
+  private Journal.Entry read(Journal.Ref ref) {
+    return io(() -> journal.read(ref), journal.path(), "cannot read journal");
   }
 
   /** Null when the store looks whole, else what is wrong with it. */
-  private String consistencyProblem(long journalApplied) {
+  private String consistencyProblem() {
     try {
       if (tables.metaLong(Tables.META_SCHEMA, -1) != Tables.SCHEMA_VERSION) {
         return "its schema version is missing";
       }
       long applied = tables.metaLong(Tables.META_APPLIED_SEQ, 0);
-      if (journalApplied >= 0 && applied > journal.lastSeq()) {
+      if (journal != null && applied > journal.lastSeq()) {
         return "it holds changes its journal does not";
       }
-      if (journalApplied >= 0 && applied < journal.baseSeq()) {
+      if (journal != null && applied < journal.baseSeq()) {
         return "it is older than its journal's snapshot";
       }
-      int n = state.size();
-      Integer last = tables.invitations.isEmpty() ? null : tables.invitations.lastKey();
-      if (n == 0 ? last != null : last == null || last != n - 1) {
-        return "its invitation count does not match its records";
-      }
-      if (n > 0) {
-        InvitationId id = state.idAt(n - 1);
-        Integer back = tables.ids.get(id.hex());
-        if (back == null || back != n - 1) {
-          return "its id index does not match its records";
-        }
-      }
-      return null;
+      return state.consistencyProblem();
     } catch (RuntimeException e) {
       return "reading it fails: " + describe(e);
     }
@@ -224,7 +297,9 @@ public final class MapDbInbox implements InboxRepository {
   }
 
   /**
-   * Moves the store file aside (never deleting it) and builds a new one from the whole journal.
+   * Builds a new store from the whole journal beside the old one, then moves the old file aside
+   * (never deleting it) and the new one into its place, so a kill during a rebuild leaves no
+   * half-built store behind.
    */
   private void rebuild(Consumer<String> notices, String why) {
     if (tables != null) {
@@ -235,46 +310,68 @@ public final class MapDbInbox implements InboxRepository {
       }
       tables = null;
     }
+    Path fresh = file.resolveSibling(file.getFileName() + ".rebuild");
+    deleteStoreFiles(fresh);
+    tables = Tables.open(fresh, true);
+    tables.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
+    state = new InboxState(tables, classifier);
+    lastReplayed = journal.baseSeq();
+    int applied = replay(journal.refs());
+    state.flush();
+    tables.meta.put(Tables.META_APPLIED_SEQ, lastReplayed);
+    commitOrFail();
+    tables.close();
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
     Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
     try {
-      if (Files.exists(file)) {
-        Files.move(file, aside);
-      }
-      try (Stream<Path> wal = Files.list(file.getParent())) {
-        for (Path p : (Iterable<Path>) wal::iterator) {
-          String name = p.getFileName().toString();
-          if (name.startsWith(file.getFileName() + ".wal.")) {
-            Files.move(p, aside.resolveSibling(aside.getFileName() + name.substring(file.getFileName().toString().length())));
-          }
-        }
-      }
+      moveStoreFiles(file, aside);
+      moveStoreFiles(fresh, file);
+      Journal.syncDirectory(file.getParent());
     } catch (IOException e) {
       throw InvitriageException.io(file + ": cannot move the damaged store aside: " + describe(e), e);
     }
-    tables = Tables.open(file, true);
-    tables.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
+    tables = Tables.open(file, false);
     state = new InboxState(tables, classifier);
-    int applied = 0;
-    long lastSeq = journal.baseSeq();
+    abortUnfinishedImport(journal.refs());
     for (Journal.Ref ref : journal.refs()) {
-      if (ref.state() == Journal.State.ABORTED || ref.state() == Journal.State.DOUBT) {
-        continue;
-      }
-      Journal.Entry e = io(() -> journal.read(ref), journal.path(), "cannot read journal");
-      apply(e);
-      applied++;
-      lastSeq = Math.max(lastSeq, e.seq());
-    }
-    tables.meta.put(Tables.META_APPLIED_SEQ, lastSeq);
-    commitOrFail();
-    for (Journal.Ref ref : journal.refs()) {
-      if (ref.seq() > 0 && ref.state() != Journal.State.COMMITTED && ref.state() != Journal.State.ABORTED) {
-        markQuietly(ref, ref.state() == Journal.State.DOUBT ? Journal.State.ABORTED : Journal.State.COMMITTED);
+      if (ref.seq() > 0 && (ref.state() == Journal.State.NONE || ref.state() == Journal.State.COMMITTING)) {
+        markQuietly(ref, Journal.State.COMMITTED);
+      } else if (ref.state() == Journal.State.DOUBT) {
+        markQuietly(ref, Journal.State.ABORTED);
       }
     }
     notices.accept(file + ": rebuilt from its journal (" + applied + " entries) because " + why
         + (Files.exists(aside) ? "; the old file is kept as " + aside.getFileName() : ""));
+  }
+
+  /** Moves a MapDB file and its write-ahead logs ({@code NAME.wal.N}) to another name. */
+  private static void moveStoreFiles(Path from, Path to) throws IOException {
+    if (Files.exists(from)) {
+      Files.move(from, to);
+    }
+    try (Stream<Path> files = Files.list(from.toAbsolutePath().getParent())) {
+      String prefix = from.getFileName() + ".wal.";
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(prefix)) {
+          Files.move(p, to.resolveSibling(to.getFileName() + name.substring(from.getFileName().toString().length())));
+        }
+      }
+    }
+  }
+
+  /** Deletes a leftover half-built rebuild (ours alone: never the user's store). */
+  private static void deleteStoreFiles(Path file) {
+    try (Stream<Path> files = Files.list(file.toAbsolutePath().getParent())) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String name = p.getFileName().toString();
+        if (name.equals(file.getFileName().toString()) || name.startsWith(file.getFileName() + ".wal.")) {
+          Files.delete(p);
+        }
+      }
+    } catch (IOException e) {
+      throw InvitriageException.io(file + ": cannot remove a half-built store: " + describe(e), e);
+    }
   }
 
   private String foreignReason() {
@@ -295,21 +392,21 @@ public final class MapDbInbox implements InboxRepository {
     }
   }
 
-  private void apply(Journal.Entry e) {
+  private void applyChecked(Journal.Entry e, Runnable action) {
     try {
-      applyUnchecked(e);
+      action.run();
     } catch (Bytes.CorruptRecordException damaged) {
       throw InvitriageException.badInput(journal.path() + ": journal entry " + e.seq() + " is damaged: " + damaged.getMessage());
     }
   }
 
-  private void applyUnchecked(Journal.Entry e) {
+  private void applyEntry(Journal.Entry e) {
     switch (e.type()) {
-      case IMPORT -> state.applyImport(Codec.importBatch(e.payload()));
       case CHANGE -> state.applyChange(Codec.change(e.payload()));
       case UNDO -> state.applyUndo();
       case REDO -> state.applyRedo();
       case STATE -> state.applyState(e.payload());
+      case IMPORT, IMPORT_END, MAINTENANCE -> throw new IllegalStateException("handled by replay");
     }
   }
 
@@ -317,20 +414,36 @@ public final class MapDbInbox implements InboxRepository {
 
   /** Journals the entry, applies it to MapDB and commits, as described in the class comment. */
   private synchronized <T> T change(Journal.Type type, byte[] payload, Supplier<T> applyToStore) {
-    if (broken) {
-      throw new InvitriageException(InvitriageException.Kind.IO, file + ": an earlier save failed; restart invitriage to recover the store");
-    }
+    requireWhole();
     Journal.Ref ref = io(() -> journal.append(type, payload), journal.path(), "cannot write journal");
     T result;
     try {
       result = applyToStore.get();
-      tables.meta.put(Tables.META_APPLIED_SEQ, ref.seq());
     } catch (RuntimeException e) {
-      rollbackQuietly();
-      markQuietly(ref, Journal.State.ABORTED);
+      abort(List.of(ref));
       throw asStoreError(e);
     }
-    Journal.Ref committing = io(() -> journal.mark(ref, Journal.State.COMMITTING), journal.path(), "cannot write journal");
+    commitBracketed(ref);
+    return result;
+  }
+
+  private void requireWhole() {
+    if (broken) {
+      throw new InvitriageException(InvitriageException.Kind.IO, file + ": an earlier save failed; restart invitriage to recover the store");
+    }
+  }
+
+  /** Writes the changes held in memory and commits them, the journal entry bracketing the commit. */
+  private void commitBracketed(Journal.Ref ref) {
+    Journal.Ref committing;
+    try {
+      state.flush();
+      tables.meta.put(Tables.META_APPLIED_SEQ, ref.seq());
+      committing = io(() -> journal.mark(ref, Journal.State.COMMITTING), journal.path(), "cannot write journal");
+    } catch (RuntimeException e) {
+      abort(List.of(ref));
+      throw asStoreError(e);
+    }
     try {
       tables.db.commit();
     } catch (RuntimeException e) {
@@ -339,7 +452,17 @@ public final class MapDbInbox implements InboxRepository {
       throw asStoreError(e);
     }
     markQuietly(committing, Journal.State.COMMITTED);
-    return result;
+  }
+
+  /** Undoes uncommitted work: MapDB rolls back, memory reloads, the entries are never applied. */
+  private void abort(List<Journal.Ref> refs) {
+    try {
+      tables.db.rollback();
+      state.reset();
+    } catch (RuntimeException e) {
+      broken = true;
+    }
+    refs.forEach(r -> markQuietly(r, Journal.State.ABORTED));
   }
 
   private void commitOrFail() {
@@ -375,9 +498,39 @@ public final class MapDbInbox implements InboxRepository {
 
   // ---------------------------------------------------------------- the repository
 
+  /**
+   * Journals and applies each part as the producer hands it over, then completes the import with
+   * one IMPORT_END entry and one commit; any failure before that stores nothing.
+   */
   @Override
-  public ImportResult importBatch(ImportBatch batch) {
-    return change(Journal.Type.IMPORT, Codec.importBatch(batch), () -> state.applyImport(batch));
+  public synchronized ImportResult importStream(ImportProducer producer) {
+    requireWhole();
+    List<Journal.Ref> parts = new ArrayList<>();
+    InboxState.Tally tally = state.startImport();
+    List<String> sources;
+    try {
+      sources = producer.produce(part -> {
+        parts.add(io(() -> journal.append(Journal.Type.IMPORT, Codec.importBatch(part), false), journal.path(), "cannot write journal"));
+        state.applyImportPart(part, tally);
+      });
+    } catch (RuntimeException e) {
+      abort(parts);
+      throw asStoreError(e);
+    }
+    long first = parts.isEmpty() ? lastSeqPlusOne() : parts.get(0).seq();
+    Journal.Ref end;
+    try {
+      end = io(() -> journal.append(Journal.Type.IMPORT_END, new Bytes.Out().writeVarLong(first).toByteArray()), journal.path(), "cannot write journal");
+    } catch (RuntimeException e) {
+      abort(parts);
+      throw e;
+    }
+    commitBracketed(end);
+    return new ImportResult(tally.fresh + tally.known, tally.fresh, tally.connectionsRead, sources);
+  }
+
+  private long lastSeqPlusOne() {
+    return journal.lastSeq() + 1;
   }
 
   @Override
@@ -394,8 +547,24 @@ public final class MapDbInbox implements InboxRepository {
   }
 
   @Override
+  public synchronized void forEachFacets(Consumer<Facets> action) {
+    state.forEachFacets(action);
+  }
+
+  @Override
+  public synchronized InboxEntry entryAt(int ordinal) {
+    return state.entry(ordinal);
+  }
+
+  @Override
+  public synchronized int ordinalOf(InvitationId id) {
+    return state.ordinalOf(id);
+  }
+
+  @Override
   public synchronized Optional<InboxEntry> find(InvitationId id) {
-    return state.ordinalOf(id).map(state::entry);
+    int o = state.ordinalOf(id);
+    return o < 0 ? Optional.empty() : Optional.of(state.entry(o));
   }
 
   @Override
@@ -475,7 +644,7 @@ public final class MapDbInbox implements InboxRepository {
   }
 
   private void requireKnown(InvitationId id) {
-    if (state.ordinalOf(id).isEmpty()) {
+    if (state.ordinalOf(id) < 0) {
       throw new InvitriageException(InvitriageException.Kind.USAGE, "no invitation with id " + id.hex());
     }
   }

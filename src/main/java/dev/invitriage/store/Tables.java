@@ -8,8 +8,9 @@ import org.mapdb.Serializer;
 
 /**
  * The one place MapDB maps are opened, always with the same serializers: MapDB does not store
- * them, and reopening a map without them silently returns garbage. Values are byte arrays in
- * {@link Codec}'s versioned format, never Java serialization or MapDB's default.
+ * them, and reopening a map without them silently returns garbage. Values are byte arrays in our
+ * own versioned formats ({@link Codec}, {@link RecordChunks}, {@link Columns}, …), never Java
+ * serialization or MapDB's default.
  */
 final class Tables implements AutoCloseable {
   /** Written into every store; its absence means the file is not ours. */
@@ -18,6 +19,8 @@ final class Tables implements AutoCloseable {
   static final String META_SCHEMA = "invitriage.schema";
   static final String META_APPLIED_SEQ = "applied.seq";
   static final String META_COUNT = "invitations.count";
+  static final String META_CONNECTIONS = "connections.count";
+  static final String META_CLASSIFIER = "classifier.fingerprint";
   static final String META_NEXT_CLIENT_ID = "client.next";
   static final String META_UNDO_TOP = "undo.top";
   static final String META_REDO_TOP = "redo.top";
@@ -25,21 +28,19 @@ final class Tables implements AutoCloseable {
   final DB db;
   /** Settings and counters; see the META_ keys. */
   final BTreeMap<String, Long> meta;
-  /** Invitations by ordinal (0, 1, 2, … in import order). */
+  /** Invitation records, a chunk of {@link Chunks#SIZE} per value, by chunk number. */
   final BTreeMap<Integer, byte[]> invitations;
-  /** Full hex id to ordinal: dedupes imports and resolves id prefixes with a range scan. */
-  final BTreeMap<String, Integer> ids;
-  /** Ordinal to {@link Codec.DecisionState}; absent means pending, never decided. */
+  /** {@link Columns} chunks. */
+  final BTreeMap<Integer, byte[]> columns;
+  /** {@link DecisionColumn} chunks; absent chunks are all pending. */
   final BTreeMap<Integer, byte[]> decisions;
-  /** Ordinal to the user's context note. */
+  /** {@link IdIndex} buckets. */
+  final BTreeMap<Integer, byte[]> ids;
+  /** Ordinal to the user's context note; few invitations have one. */
   final BTreeMap<Integer, String> notes;
+  /** Connection records, chunked like invitations. */
+  final BTreeMap<Integer, byte[]> connections;
   final BTreeMap<Long, byte[]> clients;
-  /** Connection key (normalised URL, or name and date) to connection. */
-  final BTreeMap<String, byte[]> connections;
-  /** Normalised full name to how many stored connections have it. */
-  final BTreeMap<String, Integer> connectionNames;
-  /** Hash of a template key to the distinct sender hashes that sent it (capped). */
-  final BTreeMap<Long, long[]> templates;
   /** Undo and redo stacks: position to encoded {@link Change}. */
   final BTreeMap<Long, byte[]> undo;
   final BTreeMap<Long, byte[]> redo;
@@ -47,19 +48,20 @@ final class Tables implements AutoCloseable {
   private Tables(DB db) {
     this.db = db;
     meta = db.treeMap("meta", Serializer.STRING, Serializer.LONG).createOrOpen();
-    invitations =
-        db.treeMap("invitations", Serializer.INTEGER, Serializer.BYTE_ARRAY)
-            .valuesOutsideNodesEnable()
-            .createOrOpen();
-    ids = db.treeMap("ids", Serializer.STRING, Serializer.INTEGER).createOrOpen();
-    decisions = db.treeMap("decisions", Serializer.INTEGER, Serializer.BYTE_ARRAY).createOrOpen();
+    invitations = chunked(db, "invitations");
+    columns = chunked(db, "columns");
+    decisions = chunked(db, "decisions");
+    ids = chunked(db, "ids");
+    connections = chunked(db, "connections");
     notes = db.treeMap("notes", Serializer.INTEGER, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
     clients = db.treeMap("clients", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
-    connections = db.treeMap("connections", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-    connectionNames = db.treeMap("connectionNames", Serializer.STRING, Serializer.INTEGER).createOrOpen();
-    templates = db.treeMap("templates", Serializer.LONG, Serializer.LONG_ARRAY).createOrOpen();
     undo = db.treeMap("undo", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
     redo = db.treeMap("redo", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
+  }
+
+  private static BTreeMap<Integer, byte[]> chunked(DB db, String name) {
+    // Chunks are large: keep them out of the B-tree nodes, which MapDB rewrites on every insert.
+    return db.treeMap(name, Serializer.INTEGER, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
   }
 
   /** The file is a MapDB store, but not one of ours. */
@@ -80,7 +82,7 @@ final class Tables implements AutoCloseable {
             .cleanerHackEnable()
             .make();
     try {
-      if (!create && isForeign(db)) {
+      if (!create && !db.exists("meta")) {
         throw new NotOursException();
       }
       Tables t = new Tables(db);
@@ -91,10 +93,6 @@ final class Tables implements AutoCloseable {
       db.close();
       throw e;
     }
-  }
-
-  private static boolean isForeign(DB db) {
-    return !db.exists("meta");
   }
 
   long metaLong(String key, long fallback) {

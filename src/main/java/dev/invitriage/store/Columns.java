@@ -1,0 +1,185 @@
+package dev.invitriage.store;
+
+import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.Invitation;
+import dev.invitriage.domain.Names;
+import dev.invitriage.domain.ProfileUrl;
+import dev.invitriage.domain.Verdict;
+import java.nio.ByteBuffer;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.BitSet;
+import org.mapdb.BTreeMap;
+
+/**
+ * The fixed-width facts of every invitation, held in memory as primitive arrays (about 37 bytes an
+ * invitation) so that views, counts and sorts never decode an invitation, and persisted
+ * {@link Chunks#SIZE} rows to a MapDB value.
+ *
+ * <p>Row layout: {@code int sentAtMinute, byte flags (bit 0 outgoing, bits 1-2 base verdict,
+ * bit 3 has URL), long urlHash, long nameHash, long templateKey, long nameKey}.
+ */
+final class Columns {
+  private static final int VERSION = 1;
+  private static final int ROW = 4 + 1 + 8 + 8 + 8 + 8;
+  static final int OUTGOING = 1;
+  static final int HAS_URL = 8;
+
+  private final BTreeMap<Integer, byte[]> map;
+  private int size;
+  private int[] sentAt = new int[0];
+  private byte[] flags = new byte[0];
+  private long[] urlHash = new long[0];
+  private long[] nameHash = new long[0];
+  private long[] templateKey = new long[0];
+  private long[] nameKey = new long[0];
+  private final BitSet dirtyChunks = new BitSet();
+
+  private Columns(BTreeMap<Integer, byte[]> map) {
+    this.map = map;
+  }
+
+  /** Loads every row of the first {@code count} invitations. */
+  static Columns load(BTreeMap<Integer, byte[]> map, int count) {
+    Columns c = new Columns(map);
+    c.grow(count);
+    for (int chunk = 0; chunk < Chunks.chunksFor(count); chunk++) {
+      byte[] bytes = map.get(chunk);
+      if (bytes == null) {
+        throw new Bytes.CorruptRecordException("column chunk " + chunk + " is missing");
+      }
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      if (buf.get() != VERSION) {
+        throw new Bytes.CorruptRecordException("unknown column chunk format");
+      }
+      int n = buf.getInt();
+      int base = chunk << Chunks.SHIFT;
+      if (n < 0 || n > Chunks.SIZE || bytes.length != 5 + n * ROW || base + n > count) {
+        throw new Bytes.CorruptRecordException("column chunk " + chunk + " is damaged");
+      }
+      for (int i = 0; i < n; i++) {
+        int o = base + i;
+        c.sentAt[o] = buf.getInt();
+        c.flags[o] = buf.get();
+        c.urlHash[o] = buf.getLong();
+        c.nameHash[o] = buf.getLong();
+        c.templateKey[o] = buf.getLong();
+        c.nameKey[o] = buf.getLong();
+      }
+      c.size = base + n;
+    }
+    if (c.size != count) {
+      throw new Bytes.CorruptRecordException("columns hold " + c.size + " rows, expected " + count);
+    }
+    return c;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Adds the row of the invitation at the next ordinal. */
+  void append(Invitation inv, Verdict baseVerdict, long template) {
+    grow(size + 1);
+    set(size, inv, baseVerdict, template);
+    size++;
+  }
+
+  /** Re-judges a row (after the user's phrases changed). */
+  void reclassify(int ordinal, Verdict baseVerdict, long template) {
+    flags[ordinal] = (byte) ((flags[ordinal] & ~6) | (baseVerdict.ordinal() << 1));
+    templateKey[ordinal] = template;
+    dirtyChunks.set(Chunks.chunkOf(ordinal));
+  }
+
+  private void set(int o, Invitation inv, Verdict baseVerdict, long template) {
+    String url = ProfileUrl.normalise(inv.counterpartUrl());
+    String name = Names.normalise(inv.counterpartName());
+    sentAt[o] = (int) (inv.sentAt().toEpochSecond(ZoneOffset.UTC) / 60);
+    flags[o] = (byte) ((inv.direction() == Direction.OUTGOING ? OUTGOING : 0)
+        | (baseVerdict.ordinal() << 1) | (url.isEmpty() ? 0 : HAS_URL));
+    urlHash[o] = url.isEmpty() ? 0 : Hashes.of(url);
+    nameHash[o] = Hashes.of(name);
+    templateKey[o] = template;
+    nameKey[o] = nameKey(name);
+    dirtyChunks.set(Chunks.chunkOf(o));
+  }
+
+  /** Writes every chunk changed since the last flush. */
+  void flush() {
+    for (int chunk = dirtyChunks.nextSetBit(0); chunk >= 0; chunk = dirtyChunks.nextSetBit(chunk + 1)) {
+      int base = chunk << Chunks.SHIFT;
+      int n = Math.min(Chunks.SIZE, size - base);
+      ByteBuffer buf = ByteBuffer.allocate(5 + n * ROW);
+      buf.put((byte) VERSION).putInt(n);
+      for (int o = base; o < base + n; o++) {
+        buf.putInt(sentAt[o]).put(flags[o]).putLong(urlHash[o]).putLong(nameHash[o]).putLong(templateKey[o]).putLong(nameKey[o]);
+      }
+      map.put(chunk, buf.array());
+    }
+    dirtyChunks.clear();
+  }
+
+  Direction direction(int o) {
+    return (flags[o] & OUTGOING) != 0 ? Direction.OUTGOING : Direction.INCOMING;
+  }
+
+  Verdict baseVerdict(int o) {
+    return Verdict.values()[(flags[o] >> 1) & 3];
+  }
+
+  boolean hasUrl(int o) {
+    return (flags[o] & HAS_URL) != 0;
+  }
+
+  long urlHash(int o) {
+    return urlHash[o];
+  }
+
+  long nameHash(int o) {
+    return nameHash[o];
+  }
+
+  /** Who the other person is, for counting distinct template senders. */
+  long personHash(int o) {
+    return hasUrl(o) ? urlHash[o] : nameHash[o];
+  }
+
+  long templateKey(int o) {
+    return templateKey[o];
+  }
+
+  long nameKey(int o) {
+    return nameKey[o];
+  }
+
+  int sentAtMinute(int o) {
+    return sentAt[o];
+  }
+
+  /**
+   * The first eight characters of a normalised name packed into a long so that unsigned order is
+   * name order; characters beyond Latin-1 sort after it. Ties are broken by date.
+   */
+  static long nameKey(String normalisedName) {
+    long key = 0;
+    for (int i = 0; i < 8; i++) {
+      int c = i < normalisedName.length() ? normalisedName.charAt(i) : 0;
+      key = (key << 8) | Math.min(c, 0xFF);
+    }
+    return key;
+  }
+
+  private void grow(int needed) {
+    if (needed <= sentAt.length) {
+      return;
+    }
+    int cap = Math.max(needed, Math.max(16, sentAt.length + (sentAt.length >> 1)));
+    sentAt = Arrays.copyOf(sentAt, cap);
+    flags = Arrays.copyOf(flags, cap);
+    urlHash = Arrays.copyOf(urlHash, cap);
+    nameHash = Arrays.copyOf(nameHash, cap);
+    templateKey = Arrays.copyOf(templateKey, cap);
+    nameKey = Arrays.copyOf(nameKey, cap);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.invitriage.store;
+
+import dev.invitriage.domain.Decision;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.BitSet;
+import org.mapdb.BTreeMap;
+
+/**
+ * Every invitation's decision and when it was made, in memory and persisted {@link Chunks#SIZE}
+ * to a MapDB value, so that a bulk decision on a million invitations writes a few thousand values.
+ *
+ * <p>Row layout: {@code byte decision, long decidedAtMillis (-1 when unset)}.
+ */
+final class DecisionColumn {
+  private static final int VERSION = 1;
+  private static final int ROW = 1 + 8;
+
+  private final BTreeMap<Integer, byte[]> map;
+  private int size;
+  private byte[] decision = new byte[0];
+  private long[] decidedAt = new long[0];
+  private final BitSet dirtyChunks = new BitSet();
+
+  private DecisionColumn(BTreeMap<Integer, byte[]> map) {
+    this.map = map;
+  }
+
+  static DecisionColumn load(BTreeMap<Integer, byte[]> map, int count) {
+    DecisionColumn c = new DecisionColumn(map);
+    c.grow(count);
+    Arrays.fill(c.decidedAt, 0, count, -1);
+    c.size = count;
+    for (var e : map.entrySet()) {
+      int base = e.getKey() << Chunks.SHIFT;
+      ByteBuffer buf = ByteBuffer.wrap(e.getValue());
+      if (buf.get() != VERSION) {
+        throw new Bytes.CorruptRecordException("unknown decision chunk format");
+      }
+      int n = buf.getInt();
+      if (n < 0 || n > Chunks.SIZE || base + n > count || e.getValue().length != 5 + n * ROW) {
+        throw new Bytes.CorruptRecordException("decision chunk " + e.getKey() + " is damaged");
+      }
+      for (int i = 0; i < n; i++) {
+        int d = buf.get();
+        if (d < 0 || d >= Decision.values().length) {
+          throw new Bytes.CorruptRecordException("decision out of range");
+        }
+        c.decision[base + i] = (byte) d;
+        c.decidedAt[base + i] = buf.getLong();
+      }
+    }
+    return c;
+  }
+
+  /** Makes room for invitations up to {@code count}, all pending. */
+  void extendTo(int count) {
+    grow(count);
+    Arrays.fill(decidedAt, size, count, -1);
+    size = count;
+  }
+
+  Decision decision(int o) {
+    return Decision.values()[decision[o]];
+  }
+
+  long decidedAtMillis(int o) {
+    return decidedAt[o];
+  }
+
+  void set(int o, Decision d, long atMillis) {
+    decision[o] = (byte) d.ordinal();
+    decidedAt[o] = atMillis;
+    dirtyChunks.set(Chunks.chunkOf(o));
+  }
+
+  void flush() {
+    for (int chunk = dirtyChunks.nextSetBit(0); chunk >= 0; chunk = dirtyChunks.nextSetBit(chunk + 1)) {
+      int base = chunk << Chunks.SHIFT;
+      int n = Math.min(Chunks.SIZE, size - base);
+      ByteBuffer buf = ByteBuffer.allocate(5 + n * ROW);
+      buf.put((byte) VERSION).putInt(n);
+      for (int o = base; o < base + n; o++) {
+        buf.put(decision[o]).putLong(decidedAt[o]);
+      }
+      map.put(chunk, buf.array());
+    }
+    dirtyChunks.clear();
+  }
+
+  private void grow(int needed) {
+    if (needed > decision.length) {
+      int cap = Math.max(needed, Math.max(16, decision.length + (decision.length >> 1)));
+      decision = Arrays.copyOf(decision, cap);
+      decidedAt = Arrays.copyOf(decidedAt, cap);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package dev.invitriage.store;
+
+import dev.invitriage.domain.InvitationId;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mapdb.BTreeMap;
+
+/**
+ * Every invitation id in sorted order with its ordinal: finds an invitation by id, resolves id
+ * prefixes and gives each id its shortest unique abbreviation by looking at its two neighbours.
+ * Held in memory as parallel arrays (20 bytes an id); persisted in 4096 buckets by the id's first
+ * three hex digits, so an import rewrites only the buckets it touched.
+ *
+ * <p>Bucket layout: {@code byte version, int count, count × (long hi, long lo, int ordinal)}.
+ */
+final class IdIndex {
+  private static final int VERSION = 1;
+  private static final int BUCKET_BITS = 12;
+  private static final int ROW = 8 + 8 + 4;
+
+  private final BTreeMap<Integer, byte[]> map;
+  private long[] hi;
+  private long[] lo;
+  private int[] ordinal;
+  /** Ids added since the last merge, by id. */
+  private final Map<InvitationId, Integer> pending = new HashMap<>();
+  /** Buckets whose ids changed since the last flush. */
+  private final BitSet dirtyBuckets = new BitSet();
+
+  private IdIndex(BTreeMap<Integer, byte[]> map, long[] hi, long[] lo, int[] ordinal) {
+    this.map = map;
+    this.hi = hi;
+    this.lo = lo;
+    this.ordinal = ordinal;
+  }
+
+  static IdIndex load(BTreeMap<Integer, byte[]> map, int count) {
+    long[] hi = new long[count];
+    long[] lo = new long[count];
+    int[] ord = new int[count];
+    int n = 0;
+    // Buckets in key order hold ids in sorted order: concatenating them sorts everything.
+    for (var e : map.entrySet()) {
+      ByteBuffer buf = ByteBuffer.wrap(e.getValue());
+      if (buf.get() != VERSION) {
+        throw new Bytes.CorruptRecordException("unknown id bucket format");
+      }
+      int k = buf.getInt();
+      if (k < 0 || e.getValue().length != 5 + k * ROW || n + k > count) {
+        throw new Bytes.CorruptRecordException("id bucket " + e.getKey() + " is damaged");
+      }
+      for (int i = 0; i < k; i++, n++) {
+        hi[n] = buf.getLong();
+        lo[n] = buf.getLong();
+        ord[n] = buf.getInt();
+      }
+    }
+    if (n != count) {
+      throw new Bytes.CorruptRecordException("the id index holds " + n + " ids, expected " + count);
+    }
+    return new IdIndex(map, hi, lo, ord);
+  }
+
+  /** The ordinal of an id, or -1. */
+  int ordinalOf(InvitationId id) {
+    Integer p = pending.get(id);
+    if (p != null) {
+      return p;
+    }
+    int i = search(id.hi(), id.lo());
+    return i >= 0 ? ordinal[i] : -1;
+  }
+
+  void add(InvitationId id, int ord) {
+    pending.put(id, ord);
+  }
+
+  /** Ids starting with the hex prefix, in id order. */
+  List<InvitationId> withPrefix(String hexPrefix) {
+    merge();
+    String p = hexPrefix.toLowerCase(Locale.ROOT);
+    InvitationId low = InvitationId.lowestWithPrefix(p);
+    List<InvitationId> out = new ArrayList<>();
+    int i = search(low.hi(), low.lo());
+    for (i = i >= 0 ? i : -i - 1; i < hi.length; i++) {
+      InvitationId id = new InvitationId(hi[i], lo[i]);
+      if (!id.startsWith(p)) {
+        break;
+      }
+      out.add(id);
+    }
+    return out;
+  }
+
+  /** The shortest prefix of at least 8 digits that no other stored id shares, as git does. */
+  String abbreviate(InvitationId id) {
+    merge();
+    int i = search(id.hi(), id.lo());
+    int shared = 0;
+    if (i > 0) {
+      shared = id.commonHexPrefix(new InvitationId(hi[i - 1], lo[i - 1]));
+    }
+    if (i >= 0 && i + 1 < hi.length) {
+      shared = Math.max(shared, id.commonHexPrefix(new InvitationId(hi[i + 1], lo[i + 1])));
+    }
+    int len = Math.min(InvitationId.HEX_LENGTH, Math.max(InvitationId.MIN_ABBREV, shared + 1));
+    return id.hex().substring(0, len);
+  }
+
+  /** Folds pending ids into the sorted arrays and writes the buckets they changed. */
+  void flush() {
+    merge();
+    for (int bucket = dirtyBuckets.nextSetBit(0); bucket >= 0; bucket = dirtyBuckets.nextSetBit(bucket + 1)) {
+      int from = bucketStart(bucket);
+      int to = bucketStart(bucket + 1);
+      ByteBuffer buf = ByteBuffer.allocate(5 + (to - from) * ROW);
+      buf.put((byte) VERSION).putInt(to - from);
+      for (int i = from; i < to; i++) {
+        buf.putLong(hi[i]).putLong(lo[i]).putInt(ordinal[i]);
+      }
+      map.put(bucket, buf.array());
+    }
+    dirtyBuckets.clear();
+  }
+
+  private void merge() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    InvitationId[] added = pending.keySet().toArray(InvitationId[]::new);
+    Arrays.sort(added);
+    int n = hi.length + added.length;
+    long[] nhi = new long[n];
+    long[] nlo = new long[n];
+    int[] nord = new int[n];
+    int a = 0;
+    int b = 0;
+    for (int k = 0; k < n; k++) {
+      boolean takeOld = b >= added.length
+          || a < hi.length && compare(hi[a], lo[a], added[b].hi(), added[b].lo()) < 0;
+      if (takeOld) {
+        nhi[k] = hi[a];
+        nlo[k] = lo[a];
+        nord[k] = ordinal[a++];
+      } else {
+        InvitationId id = added[b++];
+        nhi[k] = id.hi();
+        nlo[k] = id.lo();
+        nord[k] = pending.get(id);
+        dirtyBuckets.set(bucketOf(id.hi()));
+      }
+    }
+    hi = nhi;
+    lo = nlo;
+    ordinal = nord;
+    pending.clear();
+  }
+
+  private int bucketStart(int bucket) {
+    if (bucket >= 1 << BUCKET_BITS) {
+      return hi.length;
+    }
+    int i = search(((long) bucket) << (64 - BUCKET_BITS), 0);
+    return i >= 0 ? i : -i - 1;
+  }
+
+  private static int bucketOf(long hi) {
+    return (int) (hi >>> (64 - BUCKET_BITS));
+  }
+
+  private int search(long h, long l) {
+    int low = 0;
+    int high = hi.length - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int c = compare(hi[mid], lo[mid], h, l);
+      if (c < 0) {
+        low = mid + 1;
+      } else if (c > 0) {
+        high = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(low + 1);
+  }
+
+  private static int compare(long h1, long l1, long h2, long l2) {
+    int c = Long.compareUnsigned(h1, h2);
+    return c != 0 ? c : Long.compareUnsigned(l1, l2);
+  }
+}
