@@ -12,9 +12,12 @@ import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.domain.MessageClassifier;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -505,6 +508,7 @@ public final class MapDbInbox implements InboxRepository {
   @Override
   public synchronized ImportResult importStream(ImportProducer producer) {
     requireWhole();
+    keepSafetyCopy();
     List<Journal.Ref> parts = new ArrayList<>();
     InboxState.Tally tally = state.startImport();
     List<String> sources;
@@ -527,6 +531,40 @@ public final class MapDbInbox implements InboxRepository {
     }
     commitBracketed(end);
     return new ImportResult(tally.fresh + tally.known, tally.fresh, tally.connectionsRead, sources);
+  }
+
+  /**
+   * Keeps the store as it is now in {@code inbox.db.bak} (one generation), so that a user who
+   * regrets an import can always get back what they had: it opens as a store of its own.
+   */
+  private void keepSafetyCopy() {
+    Path bak = file.resolveSibling(file.getFileName() + ".bak");
+    try {
+      copyCommitted(bak);
+    } catch (IOException e) {
+      throw InvitriageException.io(bak + ": cannot keep a safety copy before importing: " + describe(e), e);
+    }
+  }
+
+  /**
+   * Copies the store file as last committed to {@code target}, atomically (a partial copy never
+   * takes the target's name). Safe while open: every change is committed before its method
+   * returns, and this runs under the same lock as they do.
+   */
+  private synchronized void copyCommitted(Path target) throws IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      long size = in.size();
+      for (long pos = 0; pos < size; ) {
+        pos += in.transferTo(pos, size - pos, out);
+      }
+      out.force(true);
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private long lastSeqPlusOne() {

@@ -103,6 +103,20 @@ class MapDbInboxTest {
   }
 
   @Test
+  void eachImportKeepsTheStoreAsItWasBeforeAsASafetyCopy() {
+    InvitationId id = InvitationId.of(incoming(1, "default text"));
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batchOf(0, 3));
+      inbox.decide(List.of(id), Decision.ACCEPT, NOW);
+      inbox.importBatch(batchOf(3, 4));
+    }
+    try (MapDbInbox copy = MapDbInbox.open(dir.resolve("inbox.db.bak"), CLASSIFIER, notices::add)) {
+      assertThat(copy.size()).isEqualTo(3);
+      assertThat(copy.find(id).orElseThrow().decision()).isEqualTo(Decision.ACCEPT);
+    }
+  }
+
+  @Test
   void duplicateRowsInOneImportCountOnce() {
     try (MapDbInbox inbox = open()) {
       ImportResult r = inbox.importBatch(batch(incoming(1, "x"), incoming(1, "x")));
