@@ -92,9 +92,7 @@ final class Renderer {
     String pos = m.size() == 0 ? "0/0" : (m.cursor + 1) + "/" + m.size();
     StringBuilder b = new StringBuilder();
     b.append(' ').append(m.view.label()).append(' ').append(pos);
-    b.append(" · ").append(s.offenders()).append(" offenders · ").append(s.verdict(Verdict.PERSONAL))
-        .append(" personal · ").append(s.clients()).append(" clients · ").append(s.decision(Decision.PENDING))
-        .append(" pending");
+    // Marks and search come before the counts: they are what the next key acts on.
     if (!m.marks.isEmpty()) {
       b.append(" · ").append(m.marks.size()).append(" marked");
     }
@@ -104,6 +102,9 @@ final class Renderer {
     if (m.sort != dev.invitriage.app.SortOrder.DATE) {
       b.append(" · by ").append(m.sort.label());
     }
+    b.append(" · ").append(s.offenders()).append(" offenders · ").append(s.verdict(Verdict.PERSONAL))
+        .append(" personal · ").append(s.clients()).append(" clients · ").append(s.decision(Decision.PENDING))
+        .append(" pending");
     String hint = " ? help ";
     int hw = TerminalText.width(hint);
     c.text(0, c.height() - 2, c.width() - hw, b.toString(), theme.style("status"));
