@@ -4,6 +4,7 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import dev.invitriage.app.App;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.ui.InboxUi;
@@ -31,11 +32,19 @@ final class TuiCommand extends BaseCommand {
     // Settings first: a bad keys.properties or theme is one line of error, before the screen opens.
     UiSettings settings = UiSettings.load(context().env(), themeOption, Path.of("").toAbsolutePath(), context().clock());
     try (App app = openApp()) {
+      String savedTty = stty("-g");
       Terminal terminal = createTerminal();
       try {
+        // Lanterna leaves XON/XOFF on: Ctrl-s (save a note) would freeze the terminal instead.
+        if (terminal instanceof UnixTerminal && savedTty != null) {
+          stty("-ixon");
+        }
         InboxUi.run(terminal, app, settings);
       } finally {
         closeQuietly(terminal);
+        if (savedTty != null && !savedTty.isBlank()) {
+          stty(savedTty.strip());
+        }
       }
     }
     return ExitCodes.OK;
@@ -59,6 +68,29 @@ final class TuiCommand extends BaseCommand {
       return t;
     } catch (IOException e) {
       throw InvitriageException.io("cannot open the terminal: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs stty on the controlling terminal; its output, or null when there is no tty or it fails. */
+  private static String stty(String arg) {
+    java.io.File tty = new java.io.File("/dev/tty");
+    if (!tty.canRead()) {
+      return null;
+    }
+    try {
+      Process p = new ProcessBuilder("stty", arg).redirectInput(ProcessBuilder.Redirect.from(tty))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      if (!p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        return null;
+      }
+      return out;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
   }
 
