@@ -20,17 +20,16 @@ demo: build
 
 ## run: build, make the demo inbox, and open it
 run: demo
-	$(RUN) stats
-	$(RUN) list
+	$(RUN)
 
-## test: build and run every test (what CI runs)
+## test: build and run every test, unit and end-to-end (what CI runs)
 test:
-	$(MVN) package
-	@echo "tests: $$(cat target/surefire-reports/*.txt | awk '/Tests run:/ {r+=$$3; f+=$$5; e+=$$7; s+=$$9} END {printf "%d passed, %d failed, %d skipped", r-f-e-s, f+e, s}')"
+	$(MVN) verify
+	@echo "tests: $$(cat target/surefire-reports/*.txt target/failsafe-reports/*.txt 2>/dev/null | awk '/Tests run:/ {r+=$$3; f+=$$5; e+=$$7; s+=$$9} END {printf "%d passed, %d failed, %d skipped", r-f-e-s, f+e, s}')"
 
 ## test-long: every test, including the long crash and fault loops
 test-long:
-	$(MVN) package -DexcludedTestGroups=none
+	$(MVN) verify -DexcludedTestGroups=none
 
 check: test
 

@@ -111,6 +111,47 @@ public final class App implements AutoCloseable {
     return written;
   }
 
+  /**
+   * Writes the given entries, in their order, as {@code csv} or {@code json} to {@code target},
+   * through a temporary file beside it and a rename, so the file is only ever complete or absent.
+   * Returns how many were written.
+   */
+  public int exportTo(List<InboxEntry> entries, String format, Path target) {
+    ExportFormat fmt;
+    try {
+      fmt = ExportFormat.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw InvitriageException.badInput("unknown export format '" + format + "' (expected csv or json)");
+    }
+    Path abs = target.toAbsolutePath();
+    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
+    try {
+      try (Writer w = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8);
+          ExportWriter writer = ExportWriter.open(fmt, w)) {
+        for (InboxEntry e : entries) {
+          writer.write(e);
+        }
+      }
+      try {
+        java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      try {
+        java.nio.file.Files.deleteIfExists(tmp);
+      } catch (java.io.IOException ignored) {
+        // Best effort: a leftover hidden temp file is harmless.
+      }
+      if (e instanceof InvitriageException ie) {
+        throw ie;
+      }
+      throw InvitriageException.io(target + ": cannot write: " + e.getMessage(), e);
+    }
+    return entries.size();
+  }
+
   public Stats stats() {
     Stats stats = new Stats();
     inbox.forEachFacets(stats::add);

@@ -11,6 +11,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Before anything touches AWT: the UI must never open a window, even with DISPLAY set.
+    System.setProperty("java.awt.headless", "true");
     boolean tty = System.console() != null;
     Context ctx = new Context(System.getenv(), System.in, tty, tty ? terminalColumns() : 0, Clock.systemUTC());
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

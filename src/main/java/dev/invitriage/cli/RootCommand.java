@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Triage LinkedIn connection invitations: offenders (default text or no note) in red, personal notes first.",
     subcommands = {
+      TuiCommand.class,
       ImportCommand.class,
       ListCommand.class,
       StatsCommand.class,
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
+      "With no command, opens the full-screen inbox (same as `invitriage tui`).",
       "Store: --db, else $INVITRIAGE_DB, else $XDG_DATA_HOME/invitriage/inbox.db.",
       "Exit codes: 0 ok, 2 usage, 65 bad input data, 74 I/O error, 75 store in use."
     })
@@ -44,13 +46,18 @@ final class RootCommand implements Callable<Integer> {
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces with errors.")
   boolean debug;
 
+  @Option(names = "--theme", paramLabel = "NAME|PATH",
+      description = "Theme of the full-screen inbox: dark (default), light, mono, or a .properties file.")
+  String theme;
+
   RootCommand(Context context) {
     this.context = context;
   }
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return ExitCodes.OK;
+    // No subcommand: open the full-screen inbox, as `invitriage tui` does.
+    TuiCommand tui = spec.subcommands().get("tui").getCommand();
+    return tui.run(theme);
   }
 }

@@ -1,0 +1,104 @@
+package dev.invitriage.cli;
+
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import dev.invitriage.app.App;
+import dev.invitriage.domain.InvitriageException;
+import dev.invitriage.ui.InboxUi;
+import dev.invitriage.ui.UiSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code invitriage tui} (also {@code invitriage} alone): the full-screen inbox on this terminal. */
+@Command(name = "tui", mixinStandardHelpOptions = true,
+    description = {"Open the full-screen inbox (press ? inside for the keys).",
+        "Keys can be rebound in $XDG_CONFIG_HOME/invitriage/keys.properties; NO_COLOR selects the mono theme."})
+final class TuiCommand extends BaseCommand {
+  /** Input decoder timeout in units of 1/4 s: long enough for an escape sequence split by a slow link. */
+  static final int INPUT_TIMEOUT_UNITS = 1;
+
+  @Option(names = "--theme", paramLabel = "NAME|PATH",
+      description = "dark (default), light, mono, or a theme .properties file.")
+  String theme;
+
+  /** Runs the UI with the given theme option; the root command calls this with its own option. */
+  int run(String themeOption) {
+    // Settings first: a bad keys.properties or theme is one line of error, before the screen opens.
+    UiSettings settings = UiSettings.load(context().env(), themeOption, Path.of("").toAbsolutePath(), context().clock());
+    try (App app = openApp()) {
+      String savedTty = stty("-g");
+      Terminal terminal = createTerminal();
+      try {
+        // Lanterna leaves XON/XOFF on: Ctrl-s (save a note) would freeze the terminal instead.
+        if (terminal instanceof UnixTerminal && savedTty != null) {
+          stty("-ixon");
+        }
+        InboxUi.run(terminal, app, settings);
+      } finally {
+        closeQuietly(terminal);
+        if (savedTty != null && !savedTty.isBlank()) {
+          stty(savedTty.strip());
+        }
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  @Override
+  public Integer call() {
+    return run(theme != null ? theme : root().theme);
+  }
+
+  private Terminal createTerminal() {
+    try {
+      Terminal t = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+          .setForceTextTerminal(true)
+          .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+          .setInputTimeout(INPUT_TIMEOUT_UNITS)
+          .createTerminal();
+      if (t instanceof StreamBasedTerminal s) {
+        s.getInputDecoder().setTimeoutUnits(INPUT_TIMEOUT_UNITS);
+      }
+      return t;
+    } catch (IOException e) {
+      throw InvitriageException.io("cannot open the terminal: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs stty on the controlling terminal; its output, or null when there is no tty or it fails. */
+  private static String stty(String arg) {
+    java.io.File tty = new java.io.File("/dev/tty");
+    if (!tty.canRead()) {
+      return null;
+    }
+    try {
+      Process p = new ProcessBuilder("stty", arg).redirectInput(ProcessBuilder.Redirect.from(tty))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      if (!p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        return null;
+      }
+      return out;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static void closeQuietly(Terminal t) {
+    try {
+      t.close();
+    } catch (IOException ignored) {
+      // The screen was already restored; a failing close leaves nothing to fix.
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.invitriage.ui;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.input.KeyStroke;
+import dev.invitriage.domain.Client;
+import dev.invitriage.text.TerminalText;
+import java.util.function.Consumer;
+
+/** A small form for a client: name, URL, company, note. Enter moves on and saves on the last field. */
+final class ClientForm implements Overlay {
+  private static final String[] LABELS = {"Name", "URL", "Company", "Note"};
+  private static final int LABEL_W = 10;
+
+  private final String title;
+  private final long id;
+  private final StringBuilder[] fields = new StringBuilder[4];
+  private final Consumer<Client> save;
+  private final ScreenModel model;
+  private int field;
+
+  ClientForm(ScreenModel model, String title, Client initial, Consumer<Client> save) {
+    this.model = model;
+    this.title = title;
+    this.id = initial.id();
+    fields[0] = new StringBuilder(initial.name());
+    fields[1] = new StringBuilder(initial.url());
+    fields[2] = new StringBuilder(initial.company());
+    fields[3] = new StringBuilder(initial.note());
+    this.save = save;
+  }
+
+  @Override
+  public boolean handle(KeyStroke key) {
+    StringBuilder f = fields[field];
+    switch (key.getKeyType()) {
+      case Escape -> {
+        model.flash("client not saved");
+        return false;
+      }
+      case Enter -> {
+        if (field < fields.length - 1) {
+          field++;
+          return true;
+        }
+        return trySave();
+      }
+      case Tab, ArrowDown -> field = (field + 1) % fields.length;
+      case ReverseTab, ArrowUp -> field = (field + fields.length - 1) % fields.length;
+      case Backspace -> {
+        if (f.length() > 0) {
+          f.setLength(f.offsetByCodePoints(f.length(), -1));
+        }
+      }
+      case Character -> {
+        if (key.isCtrlDown()) {
+          if (key.getCharacter() == 's') {
+            return trySave();
+          }
+          if (key.getCharacter() == 'c') {
+            model.flash("client not saved");
+            return false;
+          }
+        } else if (!key.isAltDown()) {
+          f.append(key.getCharacter());
+        }
+      }
+      default -> { }
+    }
+    return true;
+  }
+
+  private boolean trySave() {
+    if (fields[0].toString().isBlank()) {
+      model.error("a client needs a name");
+      field = 0;
+      return true;
+    }
+    save.accept(new Client(id, fields[0].toString().strip(), fields[1].toString().strip(),
+        fields[2].toString().strip(), fields[3].toString().strip()));
+    return false;
+  }
+
+  private int top(Canvas c) {
+    return Math.max(1, c.height() / 2 - 3);
+  }
+
+  @Override
+  public void draw(Canvas c, Theme t) {
+    int y = top(c);
+    Style body = t.style("overlay");
+    c.fill(0, y, c.width(), 7, body);
+    c.text(0, y, c.width(), " " + title + "  (Enter next/save · Tab move · Ctrl-s save · Esc cancel)", t.style("overlay.title"));
+    for (int i = 0; i < fields.length; i++) {
+      c.text(1, y + 2 + i, LABEL_W, LABELS[i] + ":", i == field ? t.style("overlay.selected") : body);
+      c.text(1 + LABEL_W, y + 2 + i, c.width() - LABEL_W - 2, tail(fields[i].toString(), c.width() - LABEL_W - 3), body);
+    }
+  }
+
+  private static String tail(String s, int room) {
+    String t = Canvas.drawable(TerminalText.sanitize(s));
+    while (TerminalText.width(t) > room && !t.isEmpty()) {
+      t = t.substring(t.offsetByCodePoints(0, 1));
+    }
+    return t;
+  }
+
+  @Override
+  public TerminalPosition cursor(Canvas c) {
+    int col = TerminalText.width(tail(fields[field].toString(), c.width() - LABEL_W - 3));
+    return new TerminalPosition(Math.min(c.width() - 1, 1 + LABEL_W + col), top(c) + 2 + field);
+  }
+}

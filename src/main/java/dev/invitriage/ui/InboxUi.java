@@ -1,0 +1,313 @@
+package dev.invitriage.ui;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
+import dev.invitriage.app.App;
+import dev.invitriage.app.View;
+import dev.invitriage.domain.Decision;
+import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.domain.InvitationId;
+import dev.invitriage.domain.InvitriageException;
+import dev.invitriage.text.TerminalText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The full-screen inbox. {@link #run} takes a terminal it does not own (a tty, an SSH channel, a
+ * virtual terminal), draws on a {@link TerminalScreen}, and returns when the user quits.
+ *
+ * <h2>How it works</h2>
+ *
+ * <p>One loop: re-lay out if the terminal was resized, draw the {@link ScreenModel} with the
+ * {@link Renderer} (only the visible rows are read), refresh the screen (Lanterna sends only the
+ * cells that changed), then wait for a key. A key goes to the top overlay if one is open, else it is
+ * looked up in the {@link KeyMap} and the first action that applies runs in {@link #perform}. Every
+ * change goes straight to the store, which makes it durable before returning.
+ */
+public final class InboxUi {
+  private static final long IDLE_POLL_MILLIS = 15;
+
+  private final ScreenModel model;
+  private final Renderer renderer;
+  private final KeyMap keys;
+
+  private InboxUi(App app, UiSettings settings) {
+    this.model = new ScreenModel(app, settings);
+    this.renderer = new Renderer(settings.theme(), settings.zone());
+    this.keys = settings.keys();
+  }
+
+  /** Runs the inbox on {@code terminal} until the user quits; restores the terminal on return. */
+  public static void run(Terminal terminal, App app, UiSettings settings) {
+    try {
+      TerminalScreen screen = new TerminalScreen(terminal);
+      screen.startScreen();
+      try {
+        new InboxUi(app, settings).loop(screen);
+      } finally {
+        screen.stopScreen();
+      }
+    } catch (IOException e) {
+      throw InvitriageException.io("terminal: " + e.getMessage(), e);
+    }
+  }
+
+  private void loop(Screen screen) throws IOException {
+    boolean dirty = true;
+    while (!model.quit) {
+      TerminalSize resized = screen.doResizeIfNecessary();
+      if (resized != null || dirty) {
+        draw(screen, resized != null);
+        dirty = false;
+      }
+      KeyStroke key = screen.pollInput();
+      if (key == null) {
+        sleep();
+        continue;
+      }
+      if (key.getKeyType() == KeyType.EOF) {
+        return;
+      }
+      handle(key);
+      dirty = true;
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(IDLE_POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new IOException("interrupted", e));
+    }
+  }
+
+  private void draw(Screen screen, boolean complete) throws IOException {
+    TerminalSize size = screen.getTerminalSize();
+    Canvas canvas = new Canvas(screen, size);
+    renderer.draw(model, canvas);
+    TerminalPosition cursor = null;
+    if (size.getColumns() >= Renderer.MIN_WIDTH && size.getRows() >= Renderer.MIN_HEIGHT) {
+      // Overlays are drawn bottom first, so a confirmation shows over the editor that asked it.
+      List<Overlay> stack = new ArrayList<>(model.overlays);
+      for (int i = stack.size() - 1; i >= 0; i--) {
+        stack.get(i).draw(canvas, model.settings.theme());
+      }
+      if (!stack.isEmpty()) {
+        cursor = stack.get(0).cursor(canvas);
+      }
+    }
+    screen.setCursorPosition(cursor);
+    screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+  }
+
+  // ------------------------------------------------------------------ keys
+
+  void handle(KeyStroke key) {
+    try {
+      Overlay top = model.overlays.peek();
+      if (top != null) {
+        if (!top.handle(key)) {
+          model.overlays.remove(top);
+        }
+        model.overlays.removeIf(Overlay::finished);
+        return;
+      }
+      model.message = "";
+      model.messageIsError = false;
+      for (Action a : keys.actions(key)) {
+        if (applies(a)) {
+          perform(a);
+          return;
+        }
+      }
+      String name = KeyMap.name(key);
+      if (name != null) {
+        model.error("key " + name + " does nothing here (? shows the keys)");
+      }
+    } catch (InvitriageException e) {
+      // A failed change (disk full, store in use) is shown, never a crash: nothing was stored.
+      model.error(TerminalText.sanitize(e.getMessage()));
+    }
+  }
+
+  private boolean applies(Action a) {
+    return switch (a) {
+      case SEARCH_NEXT, SEARCH_PREV -> model.search != null;
+      default -> true;
+    };
+  }
+
+  private void perform(Action a) {
+    ScreenModel m = model;
+    InboxEntry cur = m.current();
+    switch (a) {
+      case DOWN -> m.moveBy(1);
+      case UP -> m.moveBy(-1);
+      case PAGE_DOWN -> m.moveBy(m.pageRows);
+      case PAGE_UP -> m.moveBy(-m.pageRows);
+      case HALF_DOWN -> m.moveBy(Math.max(1, m.pageRows / 2));
+      case HALF_UP -> m.moveBy(-Math.max(1, m.pageRows / 2));
+      case TOP -> m.moveTo(0);
+      case BOTTOM -> m.moveTo(m.size() - 1);
+      case DETAIL -> m.zoom = !m.zoom;
+      case ACCEPT -> decide(Decision.ACCEPT);
+      case IGNORE -> decide(Decision.IGNORE);
+      case LATER -> decide(Decision.LATER);
+      case PENDING -> decide(Decision.PENDING);
+      case IGNORE_OFFENDERS -> {
+        List<InvitationId> ids = m.offendersInView();
+        if (ids.isEmpty()) {
+          m.flash("no offenders in " + m.view.label());
+        } else {
+          m.overlays.push(Confirm.yesNo("Ignore " + ids.size() + " offenders in " + m.view.label() + "?",
+              () -> m.decideAll(ids, Decision.IGNORE)));
+        }
+      }
+      case UNDO -> m.undo();
+      case REDO -> m.redo();
+      case SEARCH_NEXT -> m.searchNext(true);
+      case SEARCH_PREV -> m.searchNext(false);
+      case NOTE -> {
+        if (cur != null) {
+          m.overlays.push(new NoteEditor(m, cur.invitation().counterpartName(), cur.note(),
+              text -> m.setNote(cur.id(), text)));
+        }
+      }
+      case CLIENT -> toggleClient(cur);
+      case CLIENTS -> m.overlays.push(new ClientsScreen(m));
+      case SEARCH -> search();
+      case NEXT_VIEW -> m.switchView(m.view.next());
+      case VIEW_1, VIEW_2, VIEW_3, VIEW_4, VIEW_5, VIEW_6, VIEW_7 ->
+          m.switchView(View.values()[a.ordinal() - Action.VIEW_1.ordinal()]);
+      case SORT -> m.cycleSort();
+      case MARK -> m.toggleMark();
+      case MARK_RANGE -> m.markRange();
+      case MARK_ALL -> m.markAll();
+      case CLEAR -> {
+        if (m.search != null) {
+          m.search = null;
+          m.flash("search cleared");
+        } else if (!m.marks.isEmpty()) {
+          m.marks.clear();
+          m.anchor = -1;
+          m.flash("marks cleared");
+        } else {
+          m.zoom = false;
+        }
+      }
+      case EXPORT -> export();
+      case HELP -> m.overlays.push(new Help(keys));
+      case QUIT -> m.quit = true;
+      default -> throw new IllegalStateException("unhandled action " + a);
+    }
+  }
+
+  /** With marks, asks and decides all marked as one change; else decides the current one. */
+  private void decide(Decision d) {
+    ScreenModel m = model;
+    if (m.marks.isEmpty()) {
+      m.decideCurrent(d);
+      return;
+    }
+    List<InvitationId> ids = List.copyOf(m.marks);
+    String verb = switch (d) {
+      case ACCEPT -> "Accept";
+      case IGNORE -> "Ignore";
+      case LATER -> "Mark as later";
+      case PENDING -> "Set back to pending";
+    };
+    m.overlays.push(Confirm.yesNo(verb + " " + ids.size() + " marked invitation" + (ids.size() == 1 ? "" : "s") + "?",
+        () -> m.decideAll(ids, d)));
+  }
+
+  private void toggleClient(InboxEntry cur) {
+    ScreenModel m = model;
+    if (cur == null) {
+      return;
+    }
+    if (cur.client()) {
+      m.clientOf(cur).ifPresentOrElse(
+          c -> m.overlays.push(Confirm.yesNo("Remove " + c.name() + " from clients?", () -> m.removeClient(cur, c))),
+          () -> m.error("no client entry found for " + cur.invitation().counterpartName()));
+    } else if (cur.invitation().counterpartName().isBlank() && cur.invitation().counterpartUrl().isBlank()) {
+      m.error("this invitation has no name or URL to add as a client");
+    } else {
+      m.addClient(cur);
+    }
+  }
+
+  private void search() {
+    ScreenModel m = model;
+    int start = m.cursor;
+    m.overlays.push(new Prompt("/", "",
+        text -> {
+          if (text.isEmpty()) {
+            m.cursor = start;
+          } else if (!m.searchFrom(text, start)) {
+            m.cursor = start;
+          }
+        },
+        text -> {
+          m.search = text.isEmpty() ? null : text;
+          if (m.search != null && m.rows.find(text, start - 1, true) < 0) {
+            m.error("no match for " + text);
+            m.search = null;
+          } else if (m.search != null) {
+            m.flash("search: " + text + " (n/N next/previous, Esc clears)");
+          }
+        },
+        () -> {
+          m.cursor = start;
+          m.search = null;
+        }));
+  }
+
+  private void export() {
+    ScreenModel m = model;
+    m.overlays.push(new Prompt("Export format (csv/json): ", "csv", t -> { },
+        format -> {
+          String f = format.strip().toLowerCase(Locale.ROOT);
+          if (!f.equals("csv") && !f.equals("json")) {
+            m.error("unknown format '" + format + "': expected csv or json");
+            return;
+          }
+          String name = "invitriage-decisions-" + LocalDate.now(m.settings.clock().withZone(m.settings.zone())) + "." + f;
+          m.overlays.push(new Prompt("Export to: ", m.settings.workingDir().resolve(name).toString(), t -> { },
+              path -> writeExport(f, path), () -> m.flash("export cancelled")));
+        },
+        () -> m.flash("export cancelled")));
+  }
+
+  private void writeExport(String format, String path) {
+    ScreenModel m = model;
+    if (path.isBlank()) {
+      m.error("no file given: nothing exported");
+      return;
+    }
+    try {
+      Path target = m.settings.workingDir().resolve(path.strip());
+      // Exporting is the one action that reads the whole view: the user asked for every row.
+      List<InboxEntry> entries = new ArrayList<>(m.size());
+      for (int i = 0; i < m.size(); i++) {
+        entries.add(m.rows.get(i));
+      }
+      int n = m.app.exportTo(entries, format, target);
+      m.flash("exported " + n + " invitations to " + target);
+    } catch (InvitriageException e) {
+      m.error(e.getMessage());
+    } catch (java.nio.file.InvalidPathException e) {
+      m.error("not a valid path: " + path);
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package dev.invitriage.ui;
+
+import com.googlecode.lanterna.SGR;
+import dev.invitriage.app.Stats;
+import dev.invitriage.app.View;
+import dev.invitriage.domain.Decision;
+import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.domain.Verdict;
+import dev.invitriage.text.TerminalText;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Draws a {@link ScreenModel}: header with the views, the list (only its visible rows are read),
+ * the detail pane (right on 120+ columns, else below), the status bar and the message line.
+ */
+final class Renderer {
+  static final int MIN_WIDTH = 40;
+  static final int MIN_HEIGHT = 10;
+  static final int WIDE = 120;
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+  private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("yy-MM-dd");
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final Theme theme;
+  private final java.time.ZoneId zone;
+
+  Renderer(Theme theme, java.time.ZoneId zone) {
+    this.theme = theme;
+    this.zone = zone;
+  }
+
+  void draw(ScreenModel m, Canvas c) {
+    int w = c.width();
+    int h = c.height();
+    c.fill(0, 0, w, h, theme.style("list.normal"));
+    if (w < MIN_WIDTH || h < MIN_HEIGHT) {
+      String[] msg = {"terminal too small", w + "x" + h + ", need " + MIN_WIDTH + "x" + MIN_HEIGHT};
+      for (int i = 0; i < msg.length && i < h; i++) {
+        c.text(0, i, w, msg[i], theme.style("error"));
+      }
+      return;
+    }
+    header(m, c);
+    int bodyTop = 1;
+    int bodyH = h - 3;
+    if (m.zoom) {
+      m.scrollToCursor(1);
+      detail(m.current(), c, 0, bodyTop, w, bodyH);
+    } else if (w >= WIDE) {
+      int detailW = Math.max(40, w * 2 / 5);
+      int listW = w - detailW - 1;
+      list(m, c, 0, bodyTop, listW, bodyH);
+      for (int y = bodyTop; y < bodyTop + bodyH; y++) {
+        c.text(listW, y, 1, "│", theme.style("detail"));
+      }
+      detail(m.current(), c, listW + 1, bodyTop, detailW, bodyH);
+    } else if (bodyH >= 14) {
+      int detailH = Math.max(6, bodyH / 3);
+      int listH = bodyH - detailH - 1;
+      list(m, c, 0, bodyTop, w, listH);
+      c.text(0, bodyTop + listH, w, "─".repeat(w), theme.style("detail"));
+      detail(m.current(), c, 0, bodyTop + listH + 1, w, detailH);
+    } else {
+      list(m, c, 0, bodyTop, w, bodyH);
+    }
+    status(m, c);
+    messageLine(m, c);
+  }
+
+  // ------------------------------------------------------------------ header and status
+
+  private void header(ScreenModel m, Canvas c) {
+    c.fill(0, 0, c.width(), 1, theme.style("header"));
+    int x = 0;
+    for (View v : View.values()) {
+      String tab = " " + (v.ordinal() + 1) + " " + v.label() + " ";
+      int tw = TerminalText.width(tab);
+      if (x + tw > c.width()) {
+        break;
+      }
+      x = c.text(x, 0, tw, tab, theme.style(v == m.view ? "header.active" : "header"));
+    }
+  }
+
+  private void status(ScreenModel m, Canvas c) {
+    Stats s = m.stats;
+    String pos = m.size() == 0 ? "0/0" : (m.cursor + 1) + "/" + m.size();
+    StringBuilder b = new StringBuilder();
+    b.append(' ').append(m.view.label()).append(' ').append(pos);
+    // Marks and search come before the counts: they are what the next key acts on.
+    if (!m.marks.isEmpty()) {
+      b.append(" · ").append(m.marks.size()).append(" marked");
+    }
+    if (m.search != null) {
+      b.append(" · search: ").append(m.search).append(" (n/N)");
+    }
+    if (m.sort != dev.invitriage.app.SortOrder.DATE) {
+      b.append(" · by ").append(m.sort.label());
+    }
+    b.append(" · ").append(s.offenders()).append(" offenders · ").append(s.verdict(Verdict.PERSONAL))
+        .append(" personal · ").append(s.clients()).append(" clients · ").append(s.decision(Decision.PENDING))
+        .append(" pending");
+    String hint = " ? help ";
+    int hw = TerminalText.width(hint);
+    c.text(0, c.height() - 2, c.width() - hw, b.toString(), theme.style("status"));
+    c.text(c.width() - hw, c.height() - 2, hw, hint, theme.style("status"));
+  }
+
+  private void messageLine(ScreenModel m, Canvas c) {
+    String text = m.message.isEmpty()
+        ? "a accept · x ignore · l later · u undo · / search · Tab view · q quit"
+        : m.message;
+    c.text(0, c.height() - 1, c.width(), " " + text, theme.style(m.messageIsError ? "error" : "message"));
+  }
+
+  // ------------------------------------------------------------------ list
+
+  /** Column widths of one list row for a pane {@code w} wide. */
+  record Columns(int date, int name, int flags, boolean longDate) {
+    static Columns forWidth(int w) {
+      boolean wide = w >= 100;
+      int name = Math.max(10, Math.min(24, (w - 60) / 2 + 10));
+      return new Columns(wide ? 10 : 8, name, wide ? 11 : 6, wide);
+    }
+  }
+
+  private void list(ScreenModel m, Canvas c, int x, int y, int w, int h) {
+    m.scrollToCursor(h);
+    if (m.size() == 0) {
+      c.text(x, y, w, "  nothing in " + m.view.label() + " (Tab or 1-7 switch views)", theme.style("list.normal"));
+      return;
+    }
+    Columns cols = Columns.forWidth(w);
+    for (int i = 0; i < h && m.top + i < m.size(); i++) {
+      int row = m.top + i;
+      row(m, m.rows.get(row), row == m.cursor, c, x, y + i, w, cols);
+    }
+  }
+
+  private void row(ScreenModel m, InboxEntry e, boolean selected, Canvas c, int x0, int y, int w, Columns cols) {
+    String kind = e.offender() ? "list.offender" : e.client() ? "list.client"
+        : e.invitation().direction() == Direction.OUTGOING ? "list.outgoing" : "list.normal";
+    Style base = selected
+        ? theme.style(kind + ".selected", "list.selected")
+        : theme.style(kind, "list.normal");
+    boolean marked = m.marks.contains(e.id());
+    if (marked && !selected && !e.offender()) {
+      base = theme.style("list.marked", kind);
+    }
+    c.fill(x0, y, w, 1, base);
+    int end = x0 + w;
+    int x = x0;
+    x = c.text(x, y, 1, selected ? ">" : " ", base);
+    x = c.text(x, y, 1, marked ? "*" : " ", base);
+    x = c.text(x, y, 2, e.offender() ? "!" : " ", base.withSgr(SGR.BOLD));
+    x = c.text(x, y, Math.min(9, end - x), e.abbrev(), base);
+    x = c.text(x, y, Math.min(cols.date() + 1, end - x),
+        (cols.longDate() ? DATE : SHORT_DATE).format(e.invitation().sentAt()), base);
+    String name = (e.invitation().direction() == Direction.OUTGOING ? "→ " : "") + e.invitation().counterpartName();
+    x = c.text(x, y, Math.min(cols.name() + 1, end - x), name, base);
+    Style badge = e.offender() || selected ? base : theme.style("badge." + e.verdict().name().toLowerCase(Locale.ROOT), kind);
+    x = c.text(x, y, Math.min(9, end - x), e.verdict().name(), badge);
+    Style dec = selected || e.offender() ? base : theme.style("decision." + e.decision().word(), kind);
+    x = c.text(x, y, Math.min(8, end - x), e.decision().word(), dec);
+    String flags = e.client() && e.connection() && cols.flags() >= 11 ? "CLIENT conn"
+        : e.client() ? "CLIENT" : e.connection() ? "conn" : "";
+    x = c.text(x, y, Math.min(cols.flags() + 1, end - x), flags, base);
+    if (x < end) {
+      c.text(x, y, end - x, TerminalText.firstLine(e.invitation().message()), base);
+    }
+  }
+
+  // ------------------------------------------------------------------ detail
+
+  private void detail(InboxEntry e, Canvas c, int x, int y, int w, int h) {
+    Style body = theme.style("detail", "list.normal");
+    Style label = theme.style("detail.label", "detail");
+    c.fill(x, y, w, h, body);
+    if (e == null || w < 4 || h < 1) {
+      return;
+    }
+    List<String[]> lines = new ArrayList<>();
+    boolean out = e.invitation().direction() == Direction.OUTGOING;
+    lines.add(new String[] {out ? "To" : "From", e.invitation().counterpartName()});
+    lines.add(new String[] {"Profile", e.invitation().counterpartUrl().isEmpty() ? "(none)" : e.invitation().counterpartUrl()});
+    lines.add(new String[] {"Sent", DATE_TIME.format(e.invitation().sentAt()) + (out ? " (outgoing)" : "")});
+    lines.add(new String[] {"Verdict", (e.offender() ? "! OFFENDER " : "") + e.verdict().name() + " — " + e.classification().reason()});
+    lines.add(new String[] {"Client", (e.client() ? "CLIENT" : "no") + " · connection: " + (e.connection() ? "yes" : "no")});
+    lines.add(new String[] {"Decision", e.decision().word() + (e.decidedAt() == null ? ""
+        : " (" + DATE_TIME.format(e.decidedAt().atZone(zone)) + ")")});
+    lines.add(new String[] {"Id", e.id().hex()});
+    int labelW = 10;
+    int row = y;
+    for (String[] l : lines) {
+      if (row >= y + h) {
+        return;
+      }
+      c.text(x + 1, row, labelW, l[0], label);
+      c.text(x + 1 + labelW, row, w - labelW - 2, l[1], l[0].equals("Verdict") && e.offender()
+          ? theme.style("detail.offender", "list.offender") : body);
+      row++;
+    }
+    int textW = Math.max(1, w - 2);
+    if (!e.note().isEmpty()) {
+      row = block(c, "Note", e.note(), x, row, y + h, textW, label, body);
+    }
+    block(c, "Message", e.invitation().message().isEmpty() ? "(no message)" : e.invitation().message(),
+        x, row, y + h, textW, label, body);
+  }
+
+  /** Draws a titled, wrapped block; returns the next free row. Reads no more than fits. */
+  private int block(Canvas c, String title, String text, int x, int row, int bottom, int w, Style label, Style body) {
+    if (row + 1 >= bottom) {
+      return row;
+    }
+    row++;
+    c.text(x + 1, row++, w, title, label);
+    // A 5,000-character message is wrapped only as far as the pane can show.
+    int budget = Math.max(0, (bottom - row) * (w + 1) * 4);
+    String cut = text.length() > budget ? text.substring(0, budget) : text;
+    List<String> wrapped = TerminalText.wrap(cut, w);
+    for (int i = 0; i < wrapped.size() && row < bottom; i++) {
+      boolean last = row == bottom - 1 && i < wrapped.size() - 1;
+      c.text(x + 1, row++, w, last ? TerminalText.fit(wrapped.get(i) + " …", w) : wrapped.get(i), body);
+    }
+    return row;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.invitriage.ui;
+
+import dev.invitriage.app.Locations;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * Everything the UI needs besides the store and the terminal.
+ *
+ * @param workingDir where exports go by default
+ * @param zone the time zone decision times are shown in
+ */
+public record UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock) {
+
+  /** The file key bindings are read from. */
+  public static Path keysFile(Locations locations) {
+    return locations.configDir().resolve("keys.properties");
+  }
+
+  /**
+   * Loads the theme ({@code --theme NAME|PATH}, else mono under {@code NO_COLOR}, else dark) and
+   * the key bindings; a bad file throws a one-line BAD_INPUT error before any screen opens.
+   */
+  public static UiSettings load(Map<String, String> env, String themeOption, Path workingDir, Clock clock) {
+    Locations locations = new Locations(env);
+    String noColor = env.get("NO_COLOR");
+    boolean mono = noColor != null && !noColor.isEmpty();
+    Theme theme = themeOption != null ? Theme.load(themeOption) : Theme.bundled(mono ? "mono" : "dark");
+    if (mono && themeOption != null) {
+      // NO_COLOR wins over a colour theme: the user asked for no colour anywhere.
+      theme = Theme.bundled("mono");
+    }
+    KeyMap keys = KeyMap.load(keysFile(locations));
+    return new UiSettings(theme, keys, workingDir, ZoneId.systemDefault(), clock);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.invitriage.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyType;
+import dev.invitriage.app.App;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the screen looks like: layout at every size, colours, and hostile text drawn safely. */
+class InboxUiRenderingTest {
+  static final String HEADER = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+  static final String HOSTILE = "Hi \u001b]52;c;aGk=\u0007 there \u001b[2J \u009b31m \u202eevil\u202c\r\nsecond line";
+
+  @TempDir Path dir;
+
+  Path sampleStore() {
+    Path store = dir.resolve("inbox.db");
+    UiDriver.importSample(store);
+    return store;
+  }
+
+  Path hostileStore() throws Exception {
+    Path csv = dir.resolve("Invitations.csv");
+    String longMessage = "long ".repeat(1000);
+    Files.writeString(csv, HEADER
+        + "\"Evil \u001b[31mName\u0007\",Pat User,\"11/20/26, 8:56 PM\",\"" + HOSTILE + "\",INCOMING,https://www.linkedin.com/in/evil,https://www.linkedin.com/in/pat\n"
+        + "王小明 😀👨‍👩‍👧,Pat User,\"11/19/26, 8:56 PM\",你好，我们在会议上见过 🎉 emoji ✅,INCOMING,https://www.linkedin.com/in/wang,https://www.linkedin.com/in/pat\n"
+        + "Long Writer,Pat User,\"11/18/26, 8:56 PM\"," + longMessage + ",INCOMING,https://www.linkedin.com/in/long,https://www.linkedin.com/in/pat\n"
+        + "\u202eBidi Name,Pat User,\"11/17/26, 8:56 PM\",\"e\u0301 combining \u0300start\",INCOMING,https://www.linkedin.com/in/bidi,https://www.linkedin.com/in/pat\n",
+        StandardCharsets.UTF_8);
+    Path store = dir.resolve("hostile.db");
+    try (App app = UiDriver.openApp(store)) {
+      app.importFiles(List.of(csv), false, s -> { });
+    }
+    return store;
+  }
+
+  static void assertNoControlCharacters(String screen) {
+    screen.lines().forEach(line -> line.codePoints().forEach(cp -> assertThat(
+        cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp <= 0x9f) && Character.getType(cp) != Character.FORMAT)
+        .as("U+%04X on screen in: %s", cp, line).isTrue()));
+  }
+
+  @Test
+  void the80x24LayoutShowsTabsListDetailStatusAndHints() {
+    try (UiDriver ui = new UiDriver(sampleStore(), 80, 24).start()) {
+      ui.waitFor("Pending 1/56 · 41 offenders · 14 personal · 5 clients · 56 pending");
+      assertThat(ui.line(0)).contains("1 Pending", "2 Offenders", "3 Personal", "4 Clients", "5 Decided",
+          "6 Outgoing", "7 All");
+      assertThat(ui.line(1)).contains("> !", "Dana Whitfield", "EMPTY", "pending", "conn");
+      assertThat(ui.screen()).contains("Verdict", "? help");
+      assertThat(ui.line(23)).contains("a accept");
+      ui.quit();
+    }
+  }
+
+  @Test
+  void wideTerminalsShowTheDetailBesideTheList() {
+    try (UiDriver ui = new UiDriver(sampleStore(), 140, 40).start()) {
+      ui.waitFor("Pending 1/56");
+      assertThat(ui.line(2)).contains("│").contains("Profile");
+      ui.quit();
+    }
+  }
+
+  @Test
+  void resizingFromHugeToTinyAndBackNeverFails() {
+    try (UiDriver ui = new UiDriver(sampleStore(), 200, 60).start()) {
+      ui.waitFor("Pending 1/56");
+      ui.resize(20, 5).waitFor("terminal too small");
+      ui.resize(39, 24).waitFor("terminal too small");
+      ui.resize(40, 10).waitFor("? help");
+      ui.resize(60, 12).waitFor("? help");
+      ui.resize(80, 24).waitFor("Pending 1/56 · 41 offenders");
+      ui.type("j").waitFor("Pending 2/56");
+      ui.resize(130, 30).waitFor("│");
+      ui.resize(200, 60).waitFor("Pending 2/56");
+      ui.quit();
+    }
+  }
+
+  @Test
+  void offenderRowsAreRedAndClientRowsAreNot() {
+    try (UiDriver ui = new UiDriver(sampleStore(), 80, 24).start()) {
+      ui.waitFor("Pending 1/56");
+      int offender = ui.rowOf("Jürgen Weiß");
+      int client = ui.rowOf("Kwame Mensah"); // DEFAULT text, but a client
+      assertThat(ui.line(offender)).contains("!").contains("DEFAULT");
+      assertThat(ui.terminal.getCharacter(20, offender).getForegroundColor()).isEqualTo(TextColor.ANSI.RED);
+      assertThat(ui.line(client)).contains("CLIENT").doesNotContain("!");
+      for (int col = 0; col < 80; col++) {
+        assertThat(ui.terminal.getCharacter(col, client).getForegroundColor()).isNotEqualTo(TextColor.ANSI.RED);
+      }
+      ui.quit();
+    }
+  }
+
+  @Test
+  void noColorShowsOffendersInReverseVideoWithTheirBadge() {
+    UiSettings mono = UiSettings.load(Map.of("NO_COLOR", "1", "HOME", dir.toString()), null, dir, UiDriver.CLOCK);
+    try (UiDriver ui = new UiDriver(sampleStore(), 80, 24).start(mono)) {
+      ui.waitFor("Pending 1/56");
+      int offender = ui.rowOf("Jürgen Weiß");
+      TextCharacter cell = ui.terminal.getCharacter(20, offender);
+      assertThat(cell.isReversed()).isTrue();
+      assertThat(cell.getForegroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
+      assertThat(ui.line(offender)).contains("DEFAULT").contains("!");
+      assertThat(ui.terminal.getCharacter(20, ui.rowOf("Hannah Okafor")).isReversed()).isFalse();
+      ui.quit();
+    }
+  }
+
+  @Test
+  void hostileRowsAreDrawnWithoutAnyControlCharacter() throws Exception {
+    try (UiDriver ui = new UiDriver(hostileStore(), 80, 24).start()) {
+      ui.waitFor("Pending 1/4");
+      assertNoControlCharacters(ui.screen());
+      assertThat(ui.screen()).contains("␛").contains("王小明");
+      for (int i = 0; i < 4; i++) {
+        ui.key(KeyType.Enter).waitFor("Verdict");
+        assertNoControlCharacters(ui.screen());
+        ui.key(KeyType.Enter).type("j").waitFor("Pending " + Math.min(4, i + 2) + "/4");
+        assertNoControlCharacters(ui.screen());
+      }
+      ui.resize(150, 50).waitFor("│");
+      assertNoControlCharacters(ui.screen());
+      ui.quit();
+    }
+  }
+
+  @Test
+  void wideCharactersKeepTheColumnsAligned() throws Exception {
+    try (UiDriver ui = new UiDriver(hostileStore(), 100, 30).start()) {
+      ui.waitFor("Pending 1/4");
+      int cjk = ui.rowOf("王小明");
+      int plain = ui.rowOf("Long Writer");
+      // The badge column starts at the same terminal column on both rows.
+      assertThat(badgeColumn(ui, cjk)).isEqualTo(badgeColumn(ui, plain));
+      ui.quit();
+    }
+  }
+
+  /** The terminal column where the verdict badge starts, counting wide cells as two. */
+  static int badgeColumn(UiDriver ui, int row) {
+    for (int c = 0; c < 100; c++) {
+      TextCharacter tc = ui.terminal.getCharacter(c, row);
+      if (tc.getCharacterString().equals("P") || tc.getCharacterString().equals("D") && ui.terminal.getCharacter(c + 1, row).is('E')) {
+        return c;
+      }
+    }
+    return -1;
+  }
+}
