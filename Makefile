@@ -24,6 +24,7 @@ run: demo
 
 ## test: build and run every test, unit and end-to-end (what CI runs)
 test:
+	rm -rf target/surefire-reports target/failsafe-reports
 	$(MVN) verify
 	@echo "tests: $$(cat target/surefire-reports/*.txt target/failsafe-reports/*.txt 2>/dev/null | awk '/Tests run:/ {r+=$$3; f+=$$5; e+=$$7; s+=$$9} END {printf "%d passed, %d failed, %d skipped", r-f-e-s, f+e, s}')"
 
