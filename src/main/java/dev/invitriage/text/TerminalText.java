@@ -1,5 +1,6 @@
 package dev.invitriage.text;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -187,11 +188,16 @@ public final class TerminalText {
       String cluster = s.substring(m.start(), m.end());
       if (cluster.codePoints().allMatch(canDraw)) {
         out.append(cluster);
-      } else {
-        int w = clusterWidth(s, m.start(), m.end());
-        if (w > 0) {
-          out.append(UNDRAWABLE).append(" ".repeat(w - 1));
-        }
+        continue;
+      }
+      int w = clusterWidth(s, m.start(), m.end());
+      // Styled letters (mathematical script, fullwidth, circled) have a plain compatibility
+      // form: showing 'M' for a script M keeps a name readable where the terminal cannot draw it.
+      String plain = Normalizer.normalize(cluster, Normalizer.Form.NFKC);
+      if (!plain.equals(cluster) && plain.codePoints().allMatch(canDraw) && width(plain) == w) {
+        out.append(plain);
+      } else if (w > 0) {
+        out.append(UNDRAWABLE).append(" ".repeat(w - 1));
       }
     }
     return out.toString();

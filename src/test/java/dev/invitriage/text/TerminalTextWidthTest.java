@@ -158,7 +158,7 @@ class TerminalTextWidthTest {
   void replaceUnsupportedKeepsTheWidthOfAstralCharacters() {
     String out = TerminalText.replaceUnsupported("a😀b👨‍👩‍👧𝓙", cp -> cp < 0x10000);
 
-    assertThat(out).isEqualTo("a\uFFFD b\uFFFD \uFFFD");
+    assertThat(out).isEqualTo("a\uFFFD b\uFFFD J");
   }
 
   @Test
@@ -166,5 +166,10 @@ class TerminalTextWidthTest {
     String s = "漢字 ❤️ e\u0301";
 
     assertThat(TerminalText.replaceUnsupported(s, cp -> cp < 0x10000)).isSameAs(s);
+  }
+
+  @Test
+  void undrawableStyledLettersFallBackToTheirPlainForm() {
+    assertThat(TerminalText.replaceUnsupported("𝓜𝓪𝓻𝓬𝓾𝓼 🚀", cp -> cp <= 0xFFFF)).isEqualTo("Marcus \uFFFD ");
   }
 }
