@@ -267,8 +267,9 @@ public final class TerminalText {
       } else if (isHidden(cp)) {
         replacement = String.valueOf(PLACEHOLDER);
       } else if (isVariationSelector(cp)) {
-        // One selector after a real base is legitimate; a run (or one after a stand-in) is not.
-        if (prevCp == -1 || prevCp == PLACEHOLDER || isVariationSelector(prevCp)) {
+        // One selector after a real base is legitimate; a run, one after a stand-in, or one after
+        // a space (which wrapping would glue onto the word before, widening it) is not.
+        if (prevCp == -1 || prevCp == PLACEHOLDER || prevCp == ' ' || isVariationSelector(prevCp)) {
           replacement = String.valueOf(PLACEHOLDER);
         }
       } else if (prevCp == -1 && isCombiningMark(cp)) {
@@ -464,7 +465,7 @@ public final class TerminalText {
         lineWidth += pendingSpaces + wordWidth;
       } else if (wordWidth <= columns) {
         if (hasWord) {
-          lines.add(line.toString());
+          lines.add(fitLine(line, columns));
         }
         line.setLength(0);
         line.append(word);
@@ -486,7 +487,7 @@ public final class TerminalText {
           }
           if (lineWidth + w > columns) {
             if (lineHasContent) { // otherwise it is only indentation: drop it
-              lines.add(line.toString());
+              lines.add(fitLine(line, columns));
             }
             line.setLength(0);
             lineWidth = 0;
@@ -500,7 +501,15 @@ public final class TerminalText {
       hasWord = true;
       i = j;
     }
-    lines.add(stripTrailingSpaces(line));
+    lines.add(fitLine(stripTrailingSpaces(line), columns));
+  }
+
+  /**
+   * A finished line, cut if it is too wide after all: a cluster can join the one before it across
+   * a break (a lone combining mark or selector after a word), so summed widths can undercount.
+   */
+  private static String fitLine(CharSequence line, int columns) {
+    return fit(line.toString(), columns);
   }
 
   private static String stripTrailingSpaces(CharSequence line) {

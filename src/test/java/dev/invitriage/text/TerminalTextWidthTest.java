@@ -172,4 +172,11 @@ class TerminalTextWidthTest {
   void undrawableStyledLettersFallBackToTheirPlainForm() {
     assertThat(TerminalText.replaceUnsupported("𝓜𝓪𝓻𝓬𝓾𝓼 🚀", cp -> cp <= 0xFFFF)).isEqualTo("Marcus \uFFFD ");
   }
+
+  @Test
+  void wrapNeverGluesAStraySelectorOntoTheWordBefore() {
+    for (String line : TerminalText.wrap("#\t\uFE0F\uFFFD\uFFFD", 1)) {
+      assertThat(TerminalText.width(line)).isLessThanOrEqualTo(1);
+    }
+  }
 }
