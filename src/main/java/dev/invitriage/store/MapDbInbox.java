@@ -120,6 +120,11 @@ public final class MapDbInbox implements InboxRepository {
     } catch (Tables.NotOursException e) {
       throw InvitriageException.badInput(file + ": not an invitriage store (a MapDB file of some other program)");
     } catch (RuntimeException e) {
+      if (isIoFailure(e)) {
+        // A full disk or a write error while MapDB sets up its write-ahead log says nothing
+        // about the file: moving a whole store aside for it would be wrong.
+        throw InvitriageException.io(file + ": cannot open: " + describe(e), e);
+      }
       if (journal == null) {
         throw InvitriageException.badInput(file + ": damaged store that cannot be opened (" + describe(e) + ")");
       }
@@ -215,7 +220,7 @@ public final class MapDbInbox implements InboxRepository {
   }
 
   private void create() {
-    tables = Tables.open(file, true);
+    tables = createTables();
     tables.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
     tables.meta.put(Tables.META_APPLIED_SEQ, 0L);
     commitOrFail();
@@ -237,6 +242,10 @@ public final class MapDbInbox implements InboxRepository {
     }
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
     Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+    // Two rebuilds within a second (a kill during the first) must not collide.
+    for (int i = 2; Files.exists(aside); i++) {
+      aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp + "-" + i);
+    }
     try {
       if (Files.exists(file)) {
         Files.move(file, aside);
@@ -252,7 +261,7 @@ public final class MapDbInbox implements InboxRepository {
     } catch (IOException e) {
       throw InvitriageException.io(file + ": cannot move the damaged store aside: " + describe(e), e);
     }
-    tables = Tables.open(file, true);
+    tables = createTables();
     tables.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
     state = new InboxState(tables, classifier);
     int applied = 0;
@@ -275,6 +284,25 @@ public final class MapDbInbox implements InboxRepository {
     }
     notices.accept(file + ": rebuilt from its journal (" + applied + " entries) because " + why
         + (Files.exists(aside) ? "; the old file is kept as " + aside.getFileName() : ""));
+  }
+
+  /** A new, empty MapDB file; failing to write it (a full disk) is an I/O error, not a bug. */
+  private Tables createTables() {
+    try {
+      return Tables.open(file, true);
+    } catch (RuntimeException e) {
+      throw asStoreError(e);
+    }
+  }
+
+  /** True when MapDB failed because reading or writing a file failed, not because of its content. */
+  private static boolean isIoFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException && !(t instanceof java.io.EOFException)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String foreignReason() {
@@ -300,6 +328,9 @@ public final class MapDbInbox implements InboxRepository {
       applyUnchecked(e);
     } catch (Bytes.CorruptRecordException damaged) {
       throw InvitriageException.badInput(journal.path() + ": journal entry " + e.seq() + " is damaged: " + damaged.getMessage());
+    } catch (RuntimeException failed) {
+      // Replaying on a full disk: MapDB's own exception would reach the user as a "bug".
+      throw asStoreError(failed);
     }
   }
 
