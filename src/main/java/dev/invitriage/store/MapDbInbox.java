@@ -115,8 +115,39 @@ public final class MapDbInbox implements InboxRepository {
       rebuild(notices, foreign);
       return;
     }
+    openTablesOrRecover(notices);
+  }
+
+  /** Opens the existing MapDB file; a failed open leaves the file as it was. */
+  private void openTables() {
+    long sizeBefore = io(() -> Files.size(file), file, "cannot read");
     try {
       tables = Tables.open(file, false);
+    } catch (RuntimeException e) {
+      undoGrowth(sizeBefore);
+      throw e;
+    }
+  }
+
+  /**
+   * MapDB grows a file it maps to its next 1 MiB before it finds the file cut short; a failed
+   * open must leave the file exactly as it was, to be kept aside or looked at by hand.
+   */
+  private void undoGrowth(long sizeBefore) {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+      if (ch.size() > sizeBefore) {
+        ch.truncate(sizeBefore);
+        ch.force(true);
+      }
+    } catch (IOException ignored) {
+      // The grown tail is zeros after the original bytes: nothing of the file is lost.
+    }
+  }
+
+  private void openTablesOrRecover(Consumer<String> notices) {
+    Path jf = journalFile();
+    try {
+      openTables();
     } catch (Tables.NotOursException e) {
       throw InvitriageException.badInput(file + ": not an invitriage store (a MapDB file of some other program)");
     } catch (RuntimeException e) {
@@ -335,12 +366,16 @@ public final class MapDbInbox implements InboxRepository {
   }
 
   private void applyUnchecked(Journal.Entry e) {
+    applyTo(state, e);
+  }
+
+  private static void applyTo(InboxState target, Journal.Entry e) {
     switch (e.type()) {
-      case IMPORT -> state.applyImport(Codec.importBatch(e.payload()));
-      case CHANGE -> state.applyChange(Codec.change(e.payload()));
-      case UNDO -> state.applyUndo();
-      case REDO -> state.applyRedo();
-      case STATE -> state.applyState(e.payload());
+      case IMPORT -> target.applyImport(Codec.importBatch(e.payload()));
+      case CHANGE -> target.applyChange(Codec.change(e.payload()));
+      case UNDO -> target.applyUndo();
+      case REDO -> target.applyRedo();
+      case STATE -> target.applyState(e.payload());
     }
   }
 
@@ -514,6 +549,165 @@ public final class MapDbInbox implements InboxRepository {
   private Client requireClient(long id) {
     return state.client(id).orElseThrow(() ->
         new InvitriageException(InvitriageException.Kind.USAGE, "no client with id " + id));
+  }
+
+  // ---------------------------------------------------------------- check and backup
+
+  /** Problems reported by {@link #check()} beyond this many are summarised in one line. */
+  private static final int MAX_PROBLEMS = 20;
+
+  /**
+   * Verifies the open store: its schema, every journal entry's checksum, that every invitation
+   * record decodes and the id index points back at it, and that replaying the journal into a
+   * scratch store in a temporary folder gives exactly the same contents. Changes nothing.
+   */
+  public synchronized StoreCheck check() {
+    List<String> problems = new ArrayList<>();
+    long schema = tables.metaLong(Tables.META_SCHEMA, -1);
+    if (schema != Tables.SCHEMA_VERSION) {
+      problems.add("schema version is " + schema + ", expected " + Tables.SCHEMA_VERSION);
+    }
+    String consistency = consistencyProblem(tables.metaLong(Tables.META_APPLIED_SEQ, 0));
+    if (consistency != null) {
+      problems.add("store: " + consistency);
+    }
+    List<Journal.Entry> entries = new ArrayList<>();
+    for (Journal.Ref ref : journal.refs()) {
+      try {
+        entries.add(journal.read(ref));
+      } catch (IOException | Bytes.CorruptRecordException e) {
+        problems.add("journal: entry " + ref.seq() + " at byte " + ref.offset() + ": " + describe(e));
+      }
+    }
+    int n = state.size();
+    if (tables.invitations.size() != n || tables.ids.size() != n) {
+      problems.add("invitations: " + tables.invitations.size() + " records and " + tables.ids.size() + " ids, expected " + n);
+    }
+    for (var e : tables.invitations.entrySet()) {
+      try {
+        String hex = InvitationId.of(Codec.invitation(e.getValue())).hex();
+        if (!e.getKey().equals(tables.ids.get(hex))) {
+          problems.add("invitation " + e.getKey() + ": the id index does not point back at it");
+        }
+      } catch (RuntimeException bad) {
+        problems.add("invitation " + e.getKey() + " does not decode: " + describe(bad));
+      }
+    }
+    if (entries.size() == journal.refs().size()) {
+      problems.addAll(replayDifferences(entries));
+    } else {
+      problems.add("journal: not replayed, as some entries are damaged");
+    }
+    if (problems.size() > MAX_PROBLEMS) {
+      int more = problems.size() - MAX_PROBLEMS;
+      problems.subList(MAX_PROBLEMS, problems.size()).clear();
+      problems.add("… and " + more + " more");
+    }
+    return new StoreCheck(n, clients().size(), journal.refs().size(), problems);
+  }
+
+  /** Replays the journal into a scratch store and lists where it differs from this one. */
+  private List<String> replayDifferences(List<Journal.Entry> entries) {
+    Path scratchDir = io(() -> Files.createTempDirectory("invitriage-check"), file, "cannot create a scratch folder");
+    try {
+      try (Tables scratch = Tables.open(scratchDir.resolve("replay.db"), true)) {
+        InboxState replayed = new InboxState(scratch, classifier);
+        for (Journal.Entry e : entries) {
+          if (e.state() != Journal.State.ABORTED && e.state() != Journal.State.DOUBT) {
+            applyTo(replayed, e);
+          }
+        }
+        List<String> out = new ArrayList<>();
+        addDifference(out, "invitations", tables.invitations, scratch.invitations);
+        addDifference(out, "ids", tables.ids, scratch.ids);
+        addDifference(out, "decisions", tables.decisions, scratch.decisions);
+        addDifference(out, "notes", tables.notes, scratch.notes);
+        addDifference(out, "clients", tables.clients, scratch.clients);
+        addDifference(out, "connections", tables.connections, scratch.connections);
+        addDifference(out, "connection names", tables.connectionNames, scratch.connectionNames);
+        addDifference(out, "templates", tables.templates, scratch.templates);
+        // Stack positions restart at 1 after a compaction: compare the stacks, not their keys.
+        addDifference(out, "undo history", index(tables.undo.values()), index(scratch.undo.values()));
+        addDifference(out, "redo history", index(tables.redo.values()), index(scratch.redo.values()));
+        for (String key : List.of(Tables.META_COUNT, Tables.META_NEXT_CLIENT_ID)) {
+          if (tables.metaLong(key, -1) != scratch.metaLong(key, -1)) {
+            out.add("meta " + key + ": " + tables.metaLong(key, -1) + ", the journal gives " + scratch.metaLong(key, -1));
+          }
+        }
+        return out;
+      }
+    } catch (InvitriageException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return List.of("journal: replaying it fails: " + describe(e));
+    } finally {
+      deleteQuietly(scratchDir);
+    }
+  }
+
+  private static java.util.SortedMap<Integer, byte[]> index(java.util.Collection<byte[]> values) {
+    java.util.SortedMap<Integer, byte[]> out = new java.util.TreeMap<>();
+    for (byte[] v : values) {
+      out.put(out.size(), v);
+    }
+    return out;
+  }
+
+  /** Both maps iterate in key order; the first key or value that differs is reported. */
+  private static void addDifference(List<String> out, String table, java.util.Map<?, ?> live, java.util.Map<?, ?> replayed) {
+    if (live.size() != replayed.size()) {
+      out.add(table + ": " + live.size() + " records, the journal gives " + replayed.size());
+      return;
+    }
+    var a = live.entrySet().iterator();
+    var b = replayed.entrySet().iterator();
+    while (a.hasNext()) {
+      var x = a.next();
+      var y = b.next();
+      if (!x.getKey().equals(y.getKey()) || !java.util.Objects.deepEquals(x.getValue(), y.getValue())) {
+        out.add(table + ": record " + x.getKey() + " differs from what the journal gives");
+        return;
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | RuntimeException ignored) {
+      // A scratch folder left in the temporary folder harms nothing.
+    }
+  }
+
+  /**
+   * Writes a consistent copy of the committed state as a new store at {@code target} with its own
+   * journal, while this one stays open. Never overwrites: an existing target is refused.
+   */
+  public synchronized void backupTo(Path target) {
+    Path abs = target.toAbsolutePath();
+    Path targetJournal = abs.resolveSibling(abs.getFileName() + ".journal");
+    if (Files.exists(abs) || Files.exists(targetJournal)) {
+      throw new InvitriageException(InvitriageException.Kind.USAGE, abs + " already exists; a backup never overwrites a file");
+    }
+    io(() -> Files.createDirectories(abs.getParent()), abs.getParent(), "cannot create folder");
+    long applied = tables.metaLong(Tables.META_APPLIED_SEQ, 0);
+    List<Journal.Entry> snapshot = state.snapshot();
+    try (StoreLock targetLock = StoreLock.acquire(abs)) {
+      try (Tables copy = Tables.open(abs, true)) {
+        copy.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
+        InboxState s = new InboxState(copy, classifier);
+        for (Journal.Entry e : snapshot) {
+          applyTo(s, e);
+        }
+        copy.meta.put(Tables.META_APPLIED_SEQ, applied);
+        copy.db.commit();
+      } catch (InvitriageException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw InvitriageException.io(abs + ": cannot write the backup: " + describe(e), e);
+      }
+      io(() -> { Journal.writeFile(targetJournal, applied, snapshot); return null; }, targetJournal, "cannot write journal");
+    }
   }
 
   // ---------------------------------------------------------------- closing
