@@ -251,12 +251,14 @@ public final class MapDbInbox implements InboxRepository {
   }
 
   private void create() {
+    // The journal first: a kill while MapDB creates its file then leaves a journal to rebuild the
+    // (empty) store from, never a half-made store file with no journal, which no open could use.
+    journal = io(() -> Journal.create(journalFile()), journalFile(), "cannot create journal");
     tables = createTables();
     tables.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
     tables.meta.put(Tables.META_APPLIED_SEQ, 0L);
     commitOrFail();
     state = new InboxState(tables, classifier);
-    journal = io(() -> Journal.create(journalFile()), journalFile(), "cannot create journal");
   }
 
   /**

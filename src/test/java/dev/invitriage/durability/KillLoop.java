@@ -63,13 +63,21 @@ final class KillLoop {
     int killedBeforeOpen = 0;
     int recoveries = 0;
     for (int k = 0; k < kills; k++) {
+      // Early kills land in start-up and recovery; the others come at a random moment after the
+      // store is open, however long opening took on a loaded machine.
       boolean early = rnd.nextInt(100) < 35;
-      long delay = early ? rnd.nextInt(900) : 900 + rnd.nextInt(2100);
+      long delay = early ? rnd.nextInt(900) : rnd.nextInt(2500);
       Path err = logs.resolve("child-" + k + ".err");
       Process p = new ProcessBuilder(Children.java(tmp, CrashWorker.class.getName(), "work", db.toString(), exports.toString(),
           Long.toString(workSeed), Integer.toString(next)))
           .redirectError(err.toFile()).start();
       Children.Drain out = Children.Drain.of(p.getInputStream());
+      if (!early) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!out.soFar().startsWith("OPEN") && p.isAlive() && System.currentTimeMillis() < deadline) {
+          Thread.sleep(10);
+        }
+      }
       Thread.sleep(delay);
       if (!p.isAlive()) {
         throw new AssertionError(where(k, delay) + "the child ended by itself (exit " + p.exitValue() + "): " + Files.readString(err));
@@ -125,7 +133,7 @@ final class KillLoop {
   }
 
   private String where(int k, long delay) {
-    return "seed " + seed + ", kill " + k + " after " + delay + " ms: ";
+    return "seed " + seed + ", kill " + k + " (" + delay + " ms): ";
   }
 
   private static int count(String text, String word) {
