@@ -15,6 +15,7 @@ import dev.invitriage.formats.ExportFormat;
 import dev.invitriage.formats.ExportWriter;
 import dev.invitriage.formats.LinkedInExportReader;
 import dev.invitriage.store.MapDbInbox;
+import dev.invitriage.store.StoreCheck;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -206,6 +207,25 @@ public final class App implements AutoCloseable {
       }
     }
     throw new InvitriageException(InvitriageException.Kind.USAGE, "no client " + idOrUrl);
+  }
+
+  // ---------------------------------------------------------------- the store itself
+
+  /** Verifies the store and its journal (see {@link MapDbInbox#check()}). */
+  public StoreCheck check() {
+    return store().check();
+  }
+
+  /** Writes a consistent copy of the store to {@code target}, a new store with its journal. */
+  public void backupTo(Path target) {
+    store().backupTo(target);
+  }
+
+  private MapDbInbox store() {
+    if (inbox instanceof MapDbInbox m) {
+      return m;
+    }
+    throw new IllegalStateException("not a MapDB store: " + inbox.getClass().getName());
   }
 
   @Override

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       ClientCommand.class,
       ClassifyCommand.class,
       PhrasesCommand.class,
+      DbCommand.class,
     },
     footer = {
       "",

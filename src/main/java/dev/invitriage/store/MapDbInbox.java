@@ -120,11 +120,47 @@ public final class MapDbInbox implements InboxRepository {
       rebuild(notices, foreign);
       return;
     }
+    openTablesOrRecover(notices);
+  }
+
+  /** Opens the existing MapDB file; a failed open leaves the file as it was. */
+  private void openTables() {
+    long sizeBefore = io(() -> Files.size(file), file, "cannot read");
     try {
       tables = Tables.open(file, false);
+    } catch (RuntimeException e) {
+      undoGrowth(sizeBefore);
+      throw e;
+    }
+  }
+
+  /**
+   * MapDB grows a file it maps to its next 1 MiB before it finds the file cut short; a failed
+   * open must leave the file exactly as it was, to be kept aside or looked at by hand.
+   */
+  private void undoGrowth(long sizeBefore) {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+      if (ch.size() > sizeBefore) {
+        ch.truncate(sizeBefore);
+        ch.force(true);
+      }
+    } catch (IOException ignored) {
+      // The grown tail is zeros after the original bytes: nothing of the file is lost.
+    }
+  }
+
+  private void openTablesOrRecover(Consumer<String> notices) {
+    Path jf = journalFile();
+    try {
+      openTables();
     } catch (Tables.NotOursException e) {
       throw InvitriageException.badInput(file + ": not an invitriage store (a MapDB file of some other program)");
     } catch (RuntimeException e) {
+      if (isIoFailure(e)) {
+        // A full disk or a write error while MapDB sets up its write-ahead log says nothing
+        // about the file: moving a whole store aside for it would be wrong.
+        throw InvitriageException.io(file + ": cannot open: " + describe(e), e);
+      }
       if (journal == null) {
         throw InvitriageException.badInput(file + ": damaged store that cannot be opened (" + describe(e) + ")");
       }
@@ -219,29 +255,44 @@ public final class MapDbInbox implements InboxRepository {
   /** Sequence number of the last entry {@link #replay} applied. */
   private long lastReplayed;
 
-  /**
-   * Applies journal entries in order: changes at once, import parts only when their IMPORT_END
-   * follows (an import cut short by a kill is never half applied). Returns how many entries took
-   * effect.
-   */
+  /** A journal entry to replay: its header, and its payload read only when applied. */
+  private record Item(long seq, Journal.Type type, Journal.State state, Supplier<Journal.Entry> load) {
+    static Item of(Journal.Entry e) {
+      return new Item(e.seq(), e.type(), e.state(), () -> e);
+    }
+  }
+
   private int replay(List<Journal.Ref> refs) {
-    int applied = 0;
-    List<Journal.Ref> parts = new ArrayList<>();
+    List<Item> items = new ArrayList<>(refs.size());
     for (Journal.Ref ref : refs) {
-      if (ref.state() == Journal.State.ABORTED || ref.state() == Journal.State.DOUBT) {
+      items.add(new Item(ref.seq(), ref.type(), ref.state(), () -> read(ref)));
+    }
+    return replay(state, items);
+  }
+
+  /**
+   * Applies journal entries in order to {@code target}: changes at once, import parts only when
+   * their IMPORT_END follows (an import cut short by a kill is never half applied). Returns how
+   * many entries took effect; {@link #lastReplayed} holds the last sequence number seen.
+   */
+  private int replay(InboxState target, List<Item> items) {
+    int applied = 0;
+    List<Item> parts = new ArrayList<>();
+    for (Item item : items) {
+      if (item.state() == Journal.State.ABORTED || item.state() == Journal.State.DOUBT) {
         continue;
       }
-      switch (ref.type()) {
-        case IMPORT -> parts.add(ref);
+      switch (item.type()) {
+        case IMPORT -> parts.add(item);
         case IMPORT_END -> {
-          Journal.Entry end = read(ref);
+          Journal.Entry end = item.load().get();
           long[] first = new long[1];
           applyChecked(end, () -> first[0] = new Bytes.In(end.payload()).readVarLong());
-          InboxState.Tally tally = state.startImport();
-          for (Journal.Ref part : parts) {
+          InboxState.Tally tally = target.startImport();
+          for (Item part : parts) {
             if (part.seq() >= first[0]) {
-              Journal.Entry e = read(part);
-              applyChecked(e, () -> state.applyImportPart(Codec.importBatch(e.payload()), tally));
+              Journal.Entry e = part.load().get();
+              applyChecked(e, () -> target.applyImportPart(Codec.importBatch(e.payload()), tally));
               applied++;
             }
           }
@@ -250,12 +301,12 @@ public final class MapDbInbox implements InboxRepository {
         }
         case MAINTENANCE -> applied++;
         default -> {
-          Journal.Entry e = read(ref);
-          applyChecked(e, () -> applyEntry(e));
+          Journal.Entry e = item.load().get();
+          applyChecked(e, () -> applyEntry(target, e));
           applied++;
         }
       }
-      lastReplayed = Math.max(lastReplayed, ref.seq());
+      lastReplayed = Math.max(lastReplayed, item.seq());
     }
     return applied;
   }
@@ -291,12 +342,14 @@ public final class MapDbInbox implements InboxRepository {
   }
 
   private void create() {
-    tables = Tables.open(file, true);
+    // The journal first: a kill while MapDB creates its file then leaves a journal to rebuild the
+    // (empty) store from, never a half-made store file with no journal, which no open could use.
+    journal = io(() -> Journal.create(journalFile()), journalFile(), "cannot create journal");
+    tables = createTables();
     tables.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
     tables.meta.put(Tables.META_APPLIED_SEQ, 0L);
     commitOrFail();
     state = new InboxState(tables, classifier);
-    journal = io(() -> Journal.create(journalFile()), journalFile(), "cannot create journal");
   }
 
   /**
@@ -326,6 +379,10 @@ public final class MapDbInbox implements InboxRepository {
     tables.close();
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
     Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+    // Two rebuilds within a second (a kill during the first) must not collide.
+    for (int i = 2; Files.exists(aside); i++) {
+      aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp + "-" + i);
+    }
     try {
       moveStoreFiles(file, aside);
       moveStoreFiles(fresh, file);
@@ -377,6 +434,25 @@ public final class MapDbInbox implements InboxRepository {
     }
   }
 
+  /** A new, empty MapDB file; failing to write it (a full disk) is an I/O error, not a bug. */
+  private Tables createTables() {
+    try {
+      return Tables.open(file, true);
+    } catch (RuntimeException e) {
+      throw asStoreError(e);
+    }
+  }
+
+  /** True when MapDB failed because reading or writing a file failed, not because of its content. */
+  private static boolean isIoFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException && !(t instanceof java.io.EOFException)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String foreignReason() {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(2);
@@ -400,15 +476,18 @@ public final class MapDbInbox implements InboxRepository {
       action.run();
     } catch (Bytes.CorruptRecordException damaged) {
       throw InvitriageException.badInput(journal.path() + ": journal entry " + e.seq() + " is damaged: " + damaged.getMessage());
+    } catch (RuntimeException failed) {
+      // Replaying on a full disk: MapDB's own exception would reach the user as a "bug".
+      throw asStoreError(failed);
     }
   }
 
-  private void applyEntry(Journal.Entry e) {
+  private static void applyEntry(InboxState target, Journal.Entry e) {
     switch (e.type()) {
-      case CHANGE -> state.applyChange(Codec.change(e.payload()));
-      case UNDO -> state.applyUndo();
-      case REDO -> state.applyRedo();
-      case STATE -> state.applyState(e.payload());
+      case CHANGE -> target.applyChange(Codec.change(e.payload()));
+      case UNDO -> target.applyUndo();
+      case REDO -> target.applyRedo();
+      case STATE -> target.applyState(e.payload());
       case IMPORT, IMPORT_END, MAINTENANCE -> throw new IllegalStateException("handled by replay");
     }
   }
@@ -690,6 +769,172 @@ public final class MapDbInbox implements InboxRepository {
   private Client requireClient(long id) {
     return state.client(id).orElseThrow(() ->
         new InvitriageException(InvitriageException.Kind.USAGE, "no client with id " + id));
+  }
+
+  // ---------------------------------------------------------------- check and backup
+
+  /** Problems reported by {@link #check()} beyond this many are summarised in one line. */
+  private static final int MAX_PROBLEMS = 20;
+
+  /**
+   * Verifies the open store: its schema, every journal entry's checksum, that every invitation
+   * record decodes and the id index points back at it, and that replaying the journal into a
+   * scratch store in a temporary folder gives exactly the same contents. Changes nothing.
+   */
+  public synchronized StoreCheck check() {
+    List<String> problems = new ArrayList<>();
+    long schema = tables.metaLong(Tables.META_SCHEMA, -1);
+    if (schema != Tables.SCHEMA_VERSION) {
+      problems.add("schema version is " + schema + ", expected " + Tables.SCHEMA_VERSION);
+    }
+    String consistency = consistencyProblem();
+    if (consistency != null) {
+      problems.add("store: " + consistency);
+    }
+    boolean journalWhole = true;
+    for (Journal.Ref ref : journal.refs()) {
+      try {
+        journal.read(ref);
+      } catch (IOException | Bytes.CorruptRecordException e) {
+        problems.add("journal: entry " + ref.seq() + " at byte " + ref.offset() + ": " + describe(e));
+        journalWhole = false;
+      }
+    }
+    int n = state.size();
+    for (int o = 0; o < n; o++) {
+      try {
+        if (state.ordinalOf(state.idAt(o)) != o) {
+          problems.add("invitation " + o + ": the id index does not point back at it");
+        }
+      } catch (RuntimeException bad) {
+        problems.add("invitation " + o + " does not decode: " + describe(bad));
+      }
+    }
+    if (journalWhole) {
+      problems.addAll(replayDifferences());
+    } else {
+      problems.add("journal: not replayed, as some entries are damaged");
+    }
+    if (problems.size() > MAX_PROBLEMS) {
+      int more = problems.size() - MAX_PROBLEMS;
+      problems.subList(MAX_PROBLEMS, problems.size()).clear();
+      problems.add("… and " + more + " more");
+    }
+    return new StoreCheck(n, clients().size(), journal.refs().size(), problems);
+  }
+
+  /**
+   * Replays the journal into a scratch store and lists where it differs from this one, comparing
+   * what a user sees (every invitation as the inbox shows it, clients, undo and redo history), not
+   * bytes: a compacted journal rebuilds the same inbox in fewer, differently cut values.
+   */
+  private List<String> replayDifferences() {
+    Path scratchDir = io(() -> Files.createTempDirectory("invitriage-check"), file, "cannot create a scratch folder");
+    try {
+      try (Tables scratch = Tables.open(scratchDir.resolve("replay.db"), true)) {
+        InboxState replayed = new InboxState(scratch, classifier);
+        List<Item> items = new ArrayList<>();
+        for (Journal.Ref ref : journal.refs()) {
+          items.add(new Item(ref.seq(), ref.type(), ref.state(), () -> read(ref)));
+        }
+        replay(replayed, items);
+        replayed.flush();
+        List<String> out = new ArrayList<>();
+        if (replayed.size() != state.size()) {
+          out.add("invitations: " + state.size() + " stored, the journal gives " + replayed.size());
+        } else {
+          for (int o = 0; o < state.size(); o++) {
+            if (!state.entry(o).equals(replayed.entry(o))) {
+              out.add("invitation " + o + " differs from what the journal gives");
+              break;
+            }
+          }
+        }
+        if (!state.clients().equals(replayed.clients())) {
+          out.add("clients differ from what the journal gives");
+        }
+        addDifference(out, "undo history", index(tables.undo.values()), index(scratch.undo.values()));
+        addDifference(out, "redo history", index(tables.redo.values()), index(scratch.redo.values()));
+        for (String key : List.of(Tables.META_COUNT, Tables.META_CONNECTIONS, Tables.META_NEXT_CLIENT_ID)) {
+          if (tables.metaLong(key, -1) != scratch.metaLong(key, -1)) {
+            out.add("meta " + key + ": " + tables.metaLong(key, -1) + ", the journal gives " + scratch.metaLong(key, -1));
+          }
+        }
+        return out;
+      }
+    } catch (InvitriageException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return List.of("journal: replaying it fails: " + describe(e));
+    } finally {
+      deleteQuietly(scratchDir);
+    }
+  }
+
+  private static java.util.SortedMap<Integer, byte[]> index(java.util.Collection<byte[]> values) {
+    java.util.SortedMap<Integer, byte[]> out = new java.util.TreeMap<>();
+    for (byte[] v : values) {
+      out.put(out.size(), v);
+    }
+    return out;
+  }
+
+  /** Both maps iterate in key order; the first key or value that differs is reported. */
+  private static void addDifference(List<String> out, String table, java.util.Map<?, ?> live, java.util.Map<?, ?> replayed) {
+    if (live.size() != replayed.size()) {
+      out.add(table + ": " + live.size() + " records, the journal gives " + replayed.size());
+      return;
+    }
+    var a = live.entrySet().iterator();
+    var b = replayed.entrySet().iterator();
+    while (a.hasNext()) {
+      var x = a.next();
+      var y = b.next();
+      if (!x.getKey().equals(y.getKey()) || !java.util.Objects.deepEquals(x.getValue(), y.getValue())) {
+        out.add(table + ": record " + x.getKey() + " differs from what the journal gives");
+        return;
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | RuntimeException ignored) {
+      // A scratch folder left in the temporary folder harms nothing.
+    }
+  }
+
+  /**
+   * Writes a consistent copy of the committed state as a new store at {@code target} with its own
+   * journal, while this one stays open. Never overwrites: an existing target is refused.
+   */
+  public synchronized void backupTo(Path target) {
+    Path abs = target.toAbsolutePath();
+    Path targetJournal = abs.resolveSibling(abs.getFileName() + ".journal");
+    if (Files.exists(abs) || Files.exists(targetJournal)) {
+      throw new InvitriageException(InvitriageException.Kind.USAGE, abs + " already exists; a backup never overwrites a file");
+    }
+    io(() -> Files.createDirectories(abs.getParent()), abs.getParent(), "cannot create folder");
+    long applied = tables.metaLong(Tables.META_APPLIED_SEQ, 0);
+    List<Journal.Entry> snapshot = state.snapshot();
+    try (StoreLock targetLock = StoreLock.acquire(abs)) {
+      try (Tables copy = Tables.open(abs, true)) {
+        copy.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
+        InboxState s = new InboxState(copy, classifier);
+        List<Item> items = new ArrayList<>();
+        snapshot.forEach(e -> items.add(Item.of(e)));
+        replay(s, items);
+        s.flush();
+        copy.meta.put(Tables.META_APPLIED_SEQ, applied);
+        copy.db.commit();
+      } catch (InvitriageException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw InvitriageException.io(abs + ": cannot write the backup: " + describe(e), e);
+      }
+      io(() -> { Journal.writeFile(targetJournal, applied, snapshot); return null; }, targetJournal, "cannot write journal");
+    }
   }
 
   // ---------------------------------------------------------------- closing
