@@ -856,8 +856,8 @@ public final class MapDbInbox implements InboxRepository {
         addDifference(out, "undo history", index(tables.undo.values()), index(scratch.undo.values()));
         addDifference(out, "redo history", index(tables.redo.values()), index(scratch.redo.values()));
         for (String key : List.of(Tables.META_COUNT, Tables.META_CONNECTIONS, Tables.META_NEXT_CLIENT_ID)) {
-          if (tables.metaLong(key, -1) != scratch.metaLong(key, -1)) {
-            out.add("meta " + key + ": " + tables.metaLong(key, -1) + ", the journal gives " + scratch.metaLong(key, -1));
+          if (tables.metaLong(key, 0) != scratch.metaLong(key, 0)) {
+            out.add("meta " + key + ": " + tables.metaLong(key, 0) + ", the journal gives " + scratch.metaLong(key, 0));
           }
         }
         return out;
