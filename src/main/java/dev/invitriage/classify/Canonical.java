@@ -20,6 +20,8 @@ final class Canonical {
   static final int DASH = 2;
   static final int OTHER = 4;
   static final int NEWLINE = 8;
+  /** A vertical bar, as between the parts of a signature line; always together with DASH. */
+  static final int BAR = 16;
 
   final String[] tokens;
   final boolean[] capital;
@@ -522,6 +524,7 @@ final class Canonical {
       case '\uFF0C':
         return COMMA;
       case '|':
+        return DASH | BAR;
       case '~':
       case '/':
         return DASH;

@@ -433,6 +433,10 @@ public final class Classifier implements MessageClassifier {
         k += pronouns; // "(he/him)"
         continue;
       }
+      if (k > from && Noise.CONNECTORS.contains(w)) {
+        k++; // "Ahmed bin Said", "Head of Sales": even where the particle is a sentence word
+        continue;
+      }
       if (Noise.SENTENCE_WORDS.contains(w) && !isContactLabel(c, k, to) && !isInitial(c, k, to)) {
         return false;
       }
@@ -446,7 +450,6 @@ public final class Classifier implements MessageClassifier {
           sender.contains(w)
               || Noise.TITLES.contains(w)
               || Noise.JOB_WORDS.contains(w)
-              || (k > from && Noise.CONNECTORS.contains(w))
               || isContactLabel(c, k, to);
       if (!known) {
         if (Noise.GREETINGS.contains(w) || Noise.SIGN_OFFS.contains(w)
@@ -463,14 +466,14 @@ public final class Classifier implements MessageClassifier {
   }
 
   /**
-   * End of a phone number starting at {@code k} (digit tokens not split by a comma or line
+   * End of a phone number starting at {@code k} (digit tokens not split by a comma, bar or line
    * break, 7 to 15 digits together), or {@code k} when there is none.
    */
   private static int phoneEnd(Canonical c, int k, int to) {
     int digits = 0;
     int end = k;
     while (end < to && isDigits(c.tokens[end])
-        && (end == k || (c.breakBefore[end] & (Canonical.COMMA | Canonical.NEWLINE)) == 0)) {
+        && (end == k || (c.breakBefore[end] & (Canonical.COMMA | Canonical.BAR | Canonical.NEWLINE)) == 0)) {
       digits += c.tokens[end].length();
       end++;
     }
