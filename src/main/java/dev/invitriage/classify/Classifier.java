@@ -472,12 +472,17 @@ public final class Classifier implements MessageClassifier {
   private static int phoneEnd(Canonical c, int k, int to) {
     int digits = 0;
     int end = k;
+    boolean years = true;
     while (end < to && isDigits(c.tokens[end])
         && (end == k || (c.breakBefore[end] & (Canonical.COMMA | Canonical.BAR | Canonical.NEWLINE)) == 0)) {
       digits += c.tokens[end].length();
+      years &= isYear(c.tokens[end]);
       end++;
     }
-    return digits >= Noise.MIN_PHONE_DIGITS && digits <= Noise.MAX_PHONE_DIGITS ? end : k;
+    // "2015-2019" has a phone number's digits but is a span of years: content.
+    return digits >= Noise.MIN_PHONE_DIGITS && digits <= Noise.MAX_PHONE_DIGITS && !years
+        ? end
+        : k;
   }
 
   /** A label such as "Tel", "E-mail" or "LinkedIn" followed (after more labels) by a number or link. */
@@ -496,6 +501,10 @@ public final class Classifier implements MessageClassifier {
         && k + 1 < to
         && c.capital[k + 1]
         && (c.breakBefore[k + 1] & Canonical.OTHER) != 0;
+  }
+
+  private static boolean isYear(String w) {
+    return w.length() == 4 && (w.startsWith("19") || w.startsWith("20"));
   }
 
   private static boolean isDigits(String w) {

@@ -240,7 +240,10 @@ final class Noise {
           "collega", "colega", "companero", "keynote", "presentation", "session", "demo",
           "workshop", "panel", "podcast", "talks", "slides", "paper", "blog", "video", "course",
           "fantastic", "brilliant", "excellent", "inspiring", "insightful", "helpful",
-          "remember", "mutual", "introduced", "introduction", "intro", "ps", "pps");
+          "remember", "mutual", "introduced", "introduction", "intro", "ps", "pps", "husband",
+          "wife", "brother", "sister", "daughter", "father", "mother", "dad", "mum", "mom",
+          "cousin", "uncle", "aunt", "nephew", "niece", "boyfriend", "girlfriend", "fiance",
+          "fiancee", "roommate", "flatmate");
 
   /** True when the tokens from {@code from} begin with one of the phrases; returns its length. */
   static int matchPhrase(Set<String> phrases, String[] tokens, int from, int to, int maxWords) {
