@@ -136,7 +136,10 @@ final class Canonical {
             return new Prepared(out, len, true, nonAscii, true, maybeLink);
           }
           inWord = true;
-        } else if (inWord && LINK_INNER.indexOf(c) >= 0 && i + 1 < n && isAsciiAlnum(raw.charAt(i + 1))) {
+        } else if (inWord
+            && LINK_INNER.indexOf(c) >= 0
+            && i + 1 < n
+            && isAsciiAlnum(raw.charAt(i + 1))) {
           // "john.smith@acme.example" counts as one word, as the tokeniser will make it one
           // token; counting less than the tokeniser only makes this early stop later.
           maybeLink |= c != '-' && c != '_';
@@ -411,7 +414,10 @@ final class Canonical {
    */
   private static int linkEnd(char[] s, int from, int len) {
     int end = from;
-    while (end < len && s[end] > ' ' && s[end] < 0x7F && (s[end] == ':' || CHUNK_END.indexOf(s[end]) < 0)) {
+    while (end < len
+        && s[end] > ' '
+        && s[end] < 0x7F
+        && (s[end] == ':' || CHUNK_END.indexOf(s[end]) < 0)) {
       end++;
     }
     while (end > from && LINK_TRAILING.indexOf(s[end - 1]) >= 0) {
@@ -421,7 +427,8 @@ final class Canonical {
     if (n < 4) {
       return -1;
     }
-    if (startsWithIgnoreCase(s, from, end, "https://") || startsWithIgnoreCase(s, from, end, "http://")) {
+    if (startsWithIgnoreCase(s, from, end, "https://")
+        || startsWithIgnoreCase(s, from, end, "http://")) {
       return n > 8 ? end : -1;
     }
     int at = -1;

@@ -411,8 +411,9 @@ public final class Classifier implements MessageClassifier {
       return false;
     }
     boolean caseSignal = anyCapital(c);
-    // Without case signal, unknown plain words could be a sentence: allow a name's worth.
-    int plainLeft = afterSenderName ? Noise.MAX_SIGNATURE : 2;
+    // Without case signal, unknown plain words could be a sentence: allow a name's worth, or a
+    // short title after the sender's own name ("john smith cto at x").
+    int plainLeft = afterSenderName ? Noise.MAX_PLAIN_TITLE_WORDS : 2;
     int items = 0;
     for (int k = from; k < to; items++) {
       if (items == Noise.MAX_SIGNATURE) {
@@ -474,7 +475,7 @@ public final class Classifier implements MessageClassifier {
     int end = k;
     boolean years = true;
     while (end < to && isDigits(c.tokens[end])
-        && (end == k || (c.breakBefore[end] & (Canonical.COMMA | Canonical.BAR | Canonical.NEWLINE)) == 0)) {
+        && (end == k || (c.breakBefore[end] & PHONE_BREAKS) == 0)) {
       digits += c.tokens[end].length();
       years &= isYear(c.tokens[end]);
       end++;
@@ -485,7 +486,10 @@ public final class Classifier implements MessageClassifier {
         : k;
   }
 
-  /** A label such as "Tel", "E-mail" or "LinkedIn" followed (after more labels) by a number or link. */
+  /** Separators that end a phone number: two numbers on one line are split by a bar. */
+  private static final int PHONE_BREAKS = Canonical.COMMA | Canonical.BAR | Canonical.NEWLINE;
+
+  /** A label ("Tel", "E-mail", "LinkedIn") followed, maybe after more labels, by a number or link. */
   private static boolean isContactLabel(Canonical c, int k, int to) {
     int j = k;
     while (j < to && j - k < 3 && Noise.CONTACT_LABELS.contains(c.tokens[j]) && !c.link[j]) {

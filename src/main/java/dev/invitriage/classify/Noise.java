@@ -30,6 +30,8 @@ final class Noise {
    * or a link each count once ("John Smith | Senior Recruiter at Acme Corp | +1 555 0100").
    */
   static final int MAX_SIGNATURE = 20;
+  /** Most unknown lower-case words after the sender's name in a note without any capitals. */
+  static final int MAX_PLAIN_TITLE_WORDS = 8;
   /** Most tokens of such a signature (a phone number is several tokens). */
   static final int MAX_SIGNATURE_TOKENS = 32;
   /**
@@ -80,8 +82,8 @@ final class Noise {
           "abraco", "abracos", "forte abraco", "um forte abraco", "abs", "att", "saudacoes",
           "cordialmente", "obrigada",
           // Spanish
-          "un cordial saludo", "cordiales saludos", "saludos cordiales", "abrazo", "un saludo cordial",
-          "muchos saludos",
+          "un cordial saludo", "cordiales saludos", "saludos cordiales", "abrazo",
+          "un saludo cordial", "muchos saludos",
           // French
           "bonne journee", "bonne soiree", "belle journee", "a bientot", "au plaisir",
           "bien a toi", "sinceres salutations", "meilleures salutations",

@@ -38,7 +38,8 @@ class CanonicalTest {
   @Test
   void bareDomainNeedsAKnownLowerCaseTopLevelDomain() {
     assertThat(links("acme.com/careers")).containsExactly("acme.com/careers");
-    assertThat(tokens("on LinkedIn.It was great")).containsExactly("on", "linkedin", "it", "was", "great");
+    assertThat(tokens("on LinkedIn.It was great"))
+        .containsExactly("on", "linkedin", "it", "was", "great");
     assertThat(tokens("LinkedIn.Thanks")).containsExactly("linkedin", "thanks");
     assertThat(links("e.g. 3.14")).isEmpty();
   }

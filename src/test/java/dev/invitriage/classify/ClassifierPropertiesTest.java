@@ -141,7 +141,8 @@ class ClassifierPropertiesTest {
    */
   @Provide
   Arbitrary<String> signedDefault() {
-    Arbitrary<String> greeting = Arbitraries.of("", "Hi Anna, ", "Hello Dr. Smith - ", "Hola Ana, ");
+    Arbitrary<String> greeting =
+        Arbitraries.of("", "Hi Anna, ", "Hello Dr. Smith - ", "Hola Ana, ");
     Arbitrary<String> signOff =
         Arbitraries.of("Best,", "Best regards,", "Kind regards", "Cheers,", "Thanks!", "Regards,",
             "Viele Grüße", "Cordialement,", "Saludos,", "Abraços,", "Met vriendelijke groet,",
