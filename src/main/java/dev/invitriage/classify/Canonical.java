@@ -136,8 +136,9 @@ final class Canonical {
             return new Prepared(out, len, true, nonAscii, true, maybeLink);
           }
           inWord = true;
-        } else if (inWord
-            && LINK_INNER.indexOf(c) >= 0
+        } else if (c != ' '
+            && inWord
+            && isLinkInner(c)
             && i + 1 < n
             && isAsciiAlnum(raw.charAt(i + 1))) {
           // "john.smith@acme.example" counts as one word, as the tokeniser will make it one
@@ -392,7 +393,9 @@ final class Canonical {
   // ---- e-mail addresses and URLs -------------------------------------------------------
 
   /** Characters that may join the words of one link ("john.smith@acme.example"). */
-  private static final String LINK_INNER = ".@-_:/";
+  private static boolean isLinkInner(char c) {
+    return c == '.' || c == '@' || c == '-' || c == '_' || c == ':' || c == '/';
+  }
 
   /** Characters before a chunk that may be a link, and characters that end it. */
   private static final String CHUNK_END = " \n\t<>()[]{}\"'|,;:";

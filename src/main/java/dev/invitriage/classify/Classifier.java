@@ -90,8 +90,11 @@ public final class Classifier implements MessageClassifier {
       return NO_MESSAGE;
     }
     SenderName sender = sender(senderName);
-    int limit = tokenLimit(sender);
-    Canonical c = Canonical.of(message, limit);
+    // A default text starts within the first prefixLimit tokens, so it lies wholly within the
+    // first `reach` tokens. Most long notes are personal: tokenise only that far first, and go
+    // on to the full bound only when a default text is found there.
+    int reach = prefixLimit(sender) + table.maxLength();
+    Canonical c = Canonical.of(message, reach);
     if (!c.visible) {
       return EMPTY_MESSAGE;
     }
@@ -99,13 +102,37 @@ public final class Classifier implements MessageClassifier {
       return ONLY_SYMBOLS;
     }
     if (c.overflow) {
-      return new Classification(
-          Verdict.PERSONAL,
-          "personal: more than "
-              + limit
-              + " words, longer than any default text with greeting and signature");
+      if (!containsDefault(c, sender)) {
+        return new Classification(
+            Verdict.PERSONAL,
+            "personal: more than " + reach + " words, and no default text near the start");
+      }
+      int limit = tokenLimit(sender);
+      c = Canonical.of(message, limit);
+      if (c.overflow) {
+        return new Classification(
+            Verdict.PERSONAL,
+            "personal: more than "
+                + limit
+                + " words, longer than any default text with greeting and signature");
+      }
     }
     return judge(c, sender);
+  }
+
+  /** True when some default text starts within the first prefixLimit tokens. */
+  private boolean containsDefault(Canonical c, SenderName sender) {
+    int maxStart = Math.min(c.size - 1, prefixLimit(sender));
+    List<PhraseTable.Match> matches = new ArrayList<>(4);
+    for (int start = 0; start <= maxStart; start++) {
+      if (table.canStartWith(c.tokens[start])) {
+        table.matchesAt(c.tokens, start, c.size, matches);
+        if (!matches.isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -593,7 +620,7 @@ public final class Classifier implements MessageClassifier {
     return Noise.MAX_NOISE + 2 * sender.tokens().length;
   }
 
-  /** More tokens than this cannot be a default: the largest phrase with the largest noise. */
+  /** More tokens than this cannot be a default: the largest phrase with all the noise allowed. */
   private int tokenLimit(SenderName sender) {
     return table.maxLength() + noiseLimit(sender);
   }
