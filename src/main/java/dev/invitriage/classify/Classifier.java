@@ -15,12 +15,17 @@ import java.util.Set;
  * <p>How it works: the note is normalised once into canonical tokens ({@link Canonical}), keeping
  * per token only whether it was capitalised and which separators preceded it. A known default
  * text ({@link PhraseTable}) must then start within the first few tokens, after nothing but a
- * greeting ("Hello Dr. Smith -") or a bare name ("Anna,"), and be followed by nothing but
- * sign-offs and a short name-like signature ("Best, John Smith | CTO at X") or the sender's name.
- * Greetings and signatures are recognised by word lists and capitalisation ({@link Noise}); any
- * lower-case sentence word in them makes the note personal, because calling a personal note a
- * default is the worst mistake this class can make. Notes with more tokens than any default with
- * its largest allowed greeting and signature are personal without a trie walk.
+ * greeting ("Hello Dr. Smith -") or a bare name ("Anna,") and generic pleasantries ("hope you are
+ * well"), and be followed by nothing but sign-offs, pleasantries ("Thanks for connecting") and a
+ * name-like signature or the sender's name. A signature follows a sign-off, a dash or the
+ * sender's name and may hold names, job-title and company words, phone numbers, e-mail addresses
+ * and URLs ("Best regards, John Smith | Senior Recruiter at Acme Corp | +1 555 0100 |
+ * john@acme.example"), but no sentence word. Pleasantries are a closed list of exact forms, so
+ * "hope you are well after the surgery" is content. Greetings, pleasantries and signatures are
+ * recognised by word lists and capitalisation ({@link Noise}); any sentence word in them makes the
+ * note personal, because calling a personal note a default is the worst mistake this class can
+ * make. Notes with more tokens than any default with its largest allowed noise are personal
+ * without a trie walk.
  *
  * <p>Instances are safe to share between threads: the only mutable field caches the last sender
  * name as an immutable record, so a race costs at most a recomputation.
@@ -39,9 +44,12 @@ public final class Classifier implements MessageClassifier {
   private static final int SIGN_OFF = 1;
 
   private static final int SIGNATURE = 2;
+  /** A pleasantry, in the trailer or (as a prefix flag) before the default text. */
+  private static final int PLEASANTRY = 4;
+
   private static final int INVALID = -1;
 
-  /** Prefix kinds. */
+  /** Prefix flags. */
   private static final int NO_PREFIX = 0;
 
   private static final int GREETING = 1;
@@ -82,8 +90,11 @@ public final class Classifier implements MessageClassifier {
       return NO_MESSAGE;
     }
     SenderName sender = sender(senderName);
-    int limit = tokenLimit(sender);
-    Canonical c = Canonical.of(message, limit);
+    // A default text starts within the first prefixLimit tokens, so it lies wholly within the
+    // first `reach` tokens. Most long notes are personal: tokenise only that far first, and go
+    // on to the full bound only when a default text is found there.
+    int reach = prefixLimit(sender) + table.maxLength();
+    Canonical c = Canonical.of(message, reach);
     if (!c.visible) {
       return EMPTY_MESSAGE;
     }
@@ -91,13 +102,37 @@ public final class Classifier implements MessageClassifier {
       return ONLY_SYMBOLS;
     }
     if (c.overflow) {
-      return new Classification(
-          Verdict.PERSONAL,
-          "personal: more than "
-              + limit
-              + " words, longer than any default text with greeting and signature");
+      if (!containsDefault(c, sender)) {
+        return new Classification(
+            Verdict.PERSONAL,
+            "personal: more than " + reach + " words, and no default text near the start");
+      }
+      int limit = tokenLimit(sender);
+      c = Canonical.of(message, limit);
+      if (c.overflow) {
+        return new Classification(
+            Verdict.PERSONAL,
+            "personal: more than "
+                + limit
+                + " words, longer than any default text with greeting and signature");
+      }
     }
     return judge(c, sender);
+  }
+
+  /** True when some default text starts within the first prefixLimit tokens. */
+  private boolean containsDefault(Canonical c, SenderName sender) {
+    int maxStart = Math.min(c.size - 1, prefixLimit(sender));
+    List<PhraseTable.Match> matches = new ArrayList<>(4);
+    for (int start = 0; start <= maxStart; start++) {
+      if (table.canStartWith(c.tokens[start])) {
+        table.matchesAt(c.tokens, start, c.size, matches);
+        if (!matches.isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -154,6 +189,14 @@ public final class Classifier implements MessageClassifier {
       // Longest match first: "... network on LinkedIn" before "... network".
       for (int i = matches.size() - 1; i >= 0; i--) {
         PhraseTable.Match m = matches.get(i);
+        if (c.size - (m.end() - m.start()) > noiseLimit(sender)) {
+          if (nearMiss == null) {
+            nearMiss =
+                personal(
+                    "more than " + noiseLimit(sender) + " words around the default text", m.phrase());
+          }
+          continue;
+        }
         int prefix = prefix(c, start, m.phrase(), sender);
         if (prefix == INVALID) {
           if (nearMiss == null) {
@@ -179,9 +222,12 @@ public final class Classifier implements MessageClassifier {
   }
 
   private static String defaultReason(Phrase phrase, int prefix, int trailer) {
-    List<String> noise = new ArrayList<>(3);
-    if (prefix != NO_PREFIX) {
+    List<String> noise = new ArrayList<>(4);
+    if ((prefix & GREETING) != 0) {
       noise.add("greeting");
+    }
+    if (((prefix | trailer) & PLEASANTRY) != 0) {
+      noise.add("pleasantry");
     }
     if ((trailer & SIGN_OFF) != 0) {
       noise.add("sign-off");
@@ -198,8 +244,53 @@ public final class Classifier implements MessageClassifier {
 
   // ---- greetings -------------------------------------------------------------------------
 
-  /** Classifies tokens before {@code start}: NO_PREFIX, GREETING or INVALID. */
+  /**
+   * Classifies tokens before {@code start}: NO_PREFIX, GREETING, PLEASANTRY, both, or INVALID. A
+   * pleasantry must cover the tokens right up to the default text; before it only a greeting.
+   */
   private static int prefix(Canonical c, int start, Phrase phrase, SenderName sender) {
+    if (start == 0) {
+      return NO_PREFIX;
+    }
+    int greeting = greeting(c, start, phrase, sender);
+    if (greeting != INVALID) {
+      return greeting;
+    }
+    int maxHead = Math.min(start - 1, prefixLimit(sender) - Noise.MAX_PLEASANTRY_WORDS);
+    for (int head = 0; head <= maxHead; head++) {
+      if (Noise.PLEASANTRY_STARTS.contains(c.tokens[head])
+          && pleasantries(c, head, start, Noise.MAX_LEADING_PLEASANTRIES)
+          && (head == 0 || greeting(c, head, phrase, sender) == GREETING)) {
+        return head == 0 ? PLEASANTRY : GREETING | PLEASANTRY;
+      }
+    }
+    return INVALID;
+  }
+
+  /** True when tokens {@code from..to} are exactly one to {@code max} pleasantries. */
+  private static boolean pleasantries(Canonical c, int from, int to, int max) {
+    if (from == to) {
+      return true;
+    }
+    if (max == 0 || !Noise.PLEASANTRY_STARTS.contains(c.tokens[from])) {
+      return false;
+    }
+    // Every length that matches, not just the longest: "thanks" + "hope you are well".
+    StringBuilder sb = new StringBuilder();
+    for (int k = from; k < to && k - from < Noise.MAX_PLEASANTRY_WORDS; k++) {
+      if (k > from) {
+        sb.append(' ');
+      }
+      sb.append(c.tokens[k]);
+      if (Noise.PLEASANTRIES.contains(sb.toString()) && pleasantries(c, k + 1, to, max - 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Tokens {@code 0..start} as a greeting alone: NO_PREFIX (none), GREETING or INVALID. */
+  private static int greeting(Canonical c, int start, Phrase phrase, SenderName sender) {
     if (start == 0) {
       return NO_PREFIX;
     }
@@ -272,8 +363,8 @@ public final class Classifier implements MessageClassifier {
   // ---- sign-offs and signatures ----------------------------------------------------------
 
   /**
-   * Classifies tokens from {@code from} to the end: a combination of SIGN_OFF and SIGNATURE flags
-   * (0 when there is nothing), or INVALID when they contain real content.
+   * Classifies tokens from {@code from} to the end: a combination of SIGN_OFF, PLEASANTRY and
+   * SIGNATURE flags (0 when there is nothing), or INVALID when they contain real content.
    */
   private static int trailer(Canonical c, int from, SenderName sender, int depth) {
     if (from >= c.size) {
@@ -291,19 +382,20 @@ public final class Classifier implements MessageClassifier {
         return SIGNATURE;
       }
     }
-    int s = Noise.matchPhrase(Noise.SIGN_OFFS, c.tokens, from, c.size, Noise.MAX_SIGN_OFF_WORDS);
-    if (s > 0 && depth < Noise.MAX_SIGN_OFFS) {
-      int rest = from + s;
-      if (rest == c.size) {
-        return SIGN_OFF;
+    if (depth < Noise.MAX_SIGN_OFFS) {
+      // A sign-off first ("Thanks!" stays a sign-off), then a pleasantry ("Thanks for connecting").
+      int s = Noise.matchPhrase(Noise.SIGN_OFFS, c.tokens, from, c.size, Noise.MAX_SIGN_OFF_WORDS);
+      int more = s > 0 ? afterSignOff(c, from + s, sender, depth) : INVALID;
+      if (more != INVALID) {
+        return SIGN_OFF | more;
       }
-      if (c.breakBefore[rest] != 0) {
-        if (signature(c, rest, c.size, sender, false)) {
-          return SIGN_OFF | SIGNATURE;
-        }
-        int more = trailer(c, rest, sender, depth + 1);
-        if (more > 0) {
-          return SIGN_OFF | more;
+      if (Noise.PLEASANTRY_STARTS.contains(c.tokens[from])) {
+        int p =
+            Noise.matchPhrase(
+                Noise.PLEASANTRIES, c.tokens, from, c.size, Noise.MAX_PLEASANTRY_WORDS);
+        more = p > 0 ? afterSignOff(c, from + p, sender, depth) : INVALID;
+        if (more != INVALID) {
+          return PLEASANTRY | more;
         }
       }
     }
@@ -316,51 +408,144 @@ public final class Classifier implements MessageClassifier {
     return INVALID;
   }
 
+  /** What may follow a sign-off or pleasantry at {@code rest}: flags, or INVALID. */
+  private static int afterSignOff(Canonical c, int rest, SenderName sender, int depth) {
+    if (rest == c.size) {
+      return 0;
+    }
+    if (c.breakBefore[rest] == 0) {
+      return INVALID; // "Best regards from the Lisbon JUG team", "Cheers for the beer"
+    }
+    if (signature(c, rest, c.size, sender, false)) {
+      return SIGNATURE;
+    }
+    int more = trailer(c, rest, sender, depth + 1);
+    return more > 0 ? more : INVALID;
+  }
+
   /**
-   * True when tokens {@code from..to} are short and name- or title-like, not a sentence. {@code
-   * afterSenderName}: they follow the sender's own name, so they are a title ("| cto at x").
+   * True when tokens {@code from..to} are a signature, not a sentence: at most {@link
+   * Noise#MAX_SIGNATURE} items, each a name-like capitalised word, a job-title or company word, a
+   * name particle or connector, the sender's name, a pronoun set, a phone number (a run of digit
+   * tokens on one line, 7 to 15 digits), an e-mail address or URL, or a label before one of
+   * those. Any sentence word, other number or "P.S." makes it content. {@code afterSenderName}:
+   * they follow the sender's own name, so plain lower-case words are a title ("| cto at x").
    */
   private static boolean signature(
       Canonical c, int from, int to, SenderName sender, boolean afterSenderName) {
     int n = to - from;
-    if (n < 1 || n > Noise.MAX_SIGNATURE) {
+    if (n < 1 || n > Noise.MAX_SIGNATURE_TOKENS) {
       return false;
     }
-    if (!anyCapital(c)) {
-      // No case signal: accept one or two plain words ("- john"), or a plain title after the
-      // sender's name; sentence words still rule a trailer out.
-      if (n > 2 && !afterSenderName) {
+    boolean caseSignal = anyCapital(c);
+    // Without case signal, unknown plain words could be a sentence: allow a name's worth, or a
+    // short title after the sender's own name ("john smith cto at x").
+    int plainLeft = afterSenderName ? Noise.MAX_PLAIN_TITLE_WORDS : 2;
+    int items = 0;
+    for (int k = from; k < to; items++) {
+      if (items == Noise.MAX_SIGNATURE) {
         return false;
       }
-      for (int k = from; k < to; k++) {
-        String w = c.tokens[k];
-        boolean ok =
-            sender.contains(w)
-                || plainWord(w)
-                || Noise.TITLES.contains(w)
-                || (k > from && Noise.CONNECTORS.contains(w));
-        if (!ok) {
+      String w = c.tokens[k];
+      if (c.link[k]) {
+        k++;
+        continue;
+      }
+      int phone = phoneEnd(c, k, to);
+      if (phone > k) {
+        k = phone;
+        continue;
+      }
+      int pronouns = Noise.matchPhrase(Noise.PRONOUNS, c.tokens, k, to, Noise.MAX_PRONOUN_WORDS);
+      if (pronouns > 1) {
+        k += pronouns; // "(he/him)"
+        continue;
+      }
+      if (k > from && Noise.CONNECTORS.contains(w)) {
+        k++; // "Ahmed bin Said", "Head of Sales": even where the particle is a sentence word
+        continue;
+      }
+      if (Noise.SENTENCE_WORDS.contains(w) && !isContactLabel(c, k, to) && !isInitial(c, k, to)) {
+        return false;
+      }
+      if (w.equals("p") && k + 1 < to && c.tokens[k + 1].equals("s")) {
+        return false; // "P.S." introduces content
+      }
+      if (!isAlphabetic(w)) {
+        return false; // "Q3", "2024": not a name, not a phone number
+      }
+      boolean known =
+          sender.contains(w)
+              || Noise.TITLES.contains(w)
+              || Noise.JOB_WORDS.contains(w)
+              || isContactLabel(c, k, to);
+      if (!known) {
+        if (Noise.GREETINGS.contains(w) || Noise.SIGN_OFFS.contains(w)
+            || (k == from && Noise.CONNECTORS.contains(w))) {
+          return false;
+        }
+        if (caseSignal ? !c.capital[k] : --plainLeft < 0) {
           return false;
         }
       }
-      return true;
+      k++;
     }
-    if (!strictName(c, from) && !sender.contains(c.tokens[from])
-        && !Noise.TITLES.contains(c.tokens[from])) {
-      return false;
+    return true;
+  }
+
+  /**
+   * End of a phone number starting at {@code k} (digit tokens not split by a comma, bar or line
+   * break, 7 to 15 digits together), or {@code k} when there is none.
+   */
+  private static int phoneEnd(Canonical c, int k, int to) {
+    int digits = 0;
+    int end = k;
+    boolean years = true;
+    while (end < to && isDigits(c.tokens[end])
+        && (end == k || (c.breakBefore[end] & PHONE_BREAKS) == 0)) {
+      digits += c.tokens[end].length();
+      years &= isYear(c.tokens[end]);
+      end++;
     }
-    for (int k = from + 1; k < to; k++) {
-      String w = c.tokens[k];
-      boolean ok =
-          sender.contains(w)
-              || Noise.CONNECTORS.contains(w)
-              || Noise.TITLES.contains(w)
-              || (c.capital[k] && !Noise.SENTENCE_WORDS.contains(w));
-      if (!ok) {
+    // "2015-2019" has a phone number's digits but is a span of years: content.
+    return digits >= Noise.MIN_PHONE_DIGITS && digits <= Noise.MAX_PHONE_DIGITS && !years
+        ? end
+        : k;
+  }
+
+  /** Separators that end a phone number: two numbers on one line are split by a bar. */
+  private static final int PHONE_BREAKS = Canonical.COMMA | Canonical.BAR | Canonical.NEWLINE;
+
+  /** A label ("Tel", "E-mail", "LinkedIn") followed, maybe after more labels, by a number or link. */
+  private static boolean isContactLabel(Canonical c, int k, int to) {
+    int j = k;
+    while (j < to && j - k < 3 && Noise.CONTACT_LABELS.contains(c.tokens[j]) && !c.link[j]) {
+      j++;
+    }
+    return j > k && j < to && (c.link[j] || phoneEnd(c, j, to) > j);
+  }
+
+  /** A capital letter with a dot before a capitalised name, such as the "J." of "J. Doe". */
+  private static boolean isInitial(Canonical c, int k, int to) {
+    return c.tokens[k].length() == 1
+        && c.capital[k]
+        && k + 1 < to
+        && c.capital[k + 1]
+        && (c.breakBefore[k + 1] & Canonical.OTHER) != 0;
+  }
+
+  private static boolean isYear(String w) {
+    return w.length() == 4 && (w.startsWith("19") || w.startsWith("20"));
+  }
+
+  private static boolean isDigits(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      char ch = w.charAt(i);
+      if (ch < '0' || ch > '9') {
         return false;
       }
     }
-    return true;
+    return !w.isEmpty();
   }
 
   /**
@@ -420,18 +605,24 @@ public final class Classifier implements MessageClassifier {
 
   private static int prefixLimit(SenderName sender) {
     return Math.max(
-        Noise.MAX_GREETING_WORDS + Noise.MAX_GREETING_NAMES, sender.tokens().length);
+            Noise.MAX_GREETING_WORDS + Noise.MAX_GREETING_NAMES, sender.tokens().length)
+        + Noise.MAX_LEADING_PLEASANTRIES * Noise.MAX_PLEASANTRY_WORDS;
   }
 
   private static int trailerLimit(SenderName sender) {
-    return Noise.MAX_SIGN_OFFS * Noise.MAX_SIGN_OFF_WORDS
+    return Noise.MAX_SIGN_OFFS * Math.max(Noise.MAX_SIGN_OFF_WORDS, Noise.MAX_PLEASANTRY_WORDS)
         + sender.tokens().length
-        + Noise.MAX_SIGNATURE;
+        + Noise.MAX_SIGNATURE_TOKENS;
   }
 
-  /** More tokens than this cannot be a default: the largest phrase with the largest noise. */
+  /** Most tokens outside the default text: the noise budget plus the sender's name twice. */
+  private static int noiseLimit(SenderName sender) {
+    return Noise.MAX_NOISE + 2 * sender.tokens().length;
+  }
+
+  /** More tokens than this cannot be a default: the largest phrase with all the noise allowed. */
   private int tokenLimit(SenderName sender) {
-    return prefixLimit(sender) + table.maxLength() + trailerLimit(sender);
+    return table.maxLength() + noiseLimit(sender);
   }
 
   private SenderName sender(String raw) {

@@ -83,9 +83,125 @@ class ClassifierPropertiesTest {
         .isEqualTo(Verdict.PERSONAL);
   }
 
+  /** Real context that must stay content even after a signature block. */
+  private static final List<String> SIGNATURE_CONTEXT =
+      List.of(
+          "P.S. We met at KubeCon.",
+          "PS: loved your Kafka talk",
+          "Former colleague at Acme",
+          "Q3 migration lead",
+          "Thanks for the intro!",
+          "Cheers for the beer at FOSDEM",
+          "Hope the surgery went well.",
+          "Let's grab a coffee at Devoxx",
+          "See you at JavaOne 2024");
+
+  @Property(tries = 1000)
+  void defaultWithSignatureBlockAfterSignOffIsDefault(@ForAll("signedDefault") String message) {
+    Classification c = CLASSIFIER.classify(message, "");
+
+    assertThat(c.verdict()).as("%s -> %s", GoldenCase.visible(message), c.reason())
+        .isEqualTo(Verdict.DEFAULT);
+    assertThat(c.reason()).as(GoldenCase.visible(message)).contains("signature");
+  }
+
+  @Property(tries = 1000)
+  void signatureBlockFollowedByARealSentenceIsPersonal(
+      @ForAll("signedDefault") String signed,
+      @ForAll("signatureContext") String sentence,
+      @ForAll("lineBreak") String lineBreak) {
+    String message = signed + lineBreak + sentence;
+    Classification c = CLASSIFIER.classify(message, "");
+
+    assertThat(c.verdict()).as("%s -> %s", GoldenCase.visible(message), c.reason())
+        .isEqualTo(Verdict.PERSONAL);
+  }
+
   @Provide
   Arbitrary<String> sentence() {
     return Arbitraries.of(REAL_SENTENCES);
+  }
+
+  @Provide
+  Arbitrary<String> signatureContext() {
+    return Arbitraries.of(
+        java.util.stream.Stream.concat(REAL_SENTENCES.stream(), SIGNATURE_CONTEXT.stream())
+            .toList());
+  }
+
+  @Provide
+  Arbitrary<String> lineBreak() {
+    return Arbitraries.of(" ", "\n", "\n\n", " | ", "\r\n");
+  }
+
+  /**
+   * A default phrase, a sign-off or signature delimiter, then a signature block: a name and any
+   * combination of pronouns, a job title with a company, a phone number, an e-mail address and a
+   * URL, one per line or separated by bars, in any order.
+   */
+  @Provide
+  Arbitrary<String> signedDefault() {
+    Arbitrary<String> greeting =
+        Arbitraries.of("", "Hi Anna, ", "Hello Dr. Smith - ", "Hola Ana, ");
+    Arbitrary<String> signOff =
+        Arbitraries.of("Best,", "Best regards,", "Kind regards", "Cheers,", "Thanks!", "Regards,",
+            "Viele Grüße", "Cordialement,", "Saludos,", "Abraços,", "Met vriendelijke groet,",
+            "Cordiali saluti,", "Warm regards,", "--", "-", "—", "Thanks for connecting!");
+    Arbitrary<String> name =
+        Arbitraries.of("John Smith", "Dr. Jane Doe", "María José García", "Jan de Vries",
+            "Anna-Lena Müller", "Siobhan O'Brien", "J. Doe", "Li Wei", "Ahmed bin Said");
+    Arbitrary<String> pronouns = Arbitraries.of("(she/her)", "(he/him)", "(they/them)");
+    Arbitrary<String> title =
+        Combinators.combine(
+                Arbitraries.of("", "Senior ", "Principal ", "Lead ", "Junior ", "Global "),
+                Arbitraries.of("Recruiter", "Software Engineer", "Talent Acquisition Specialist",
+                    "Account Executive", "Sales Director", "Managing Partner", "Consultant",
+                    "Head of Talent", "VP Sales EMEA", "Co-Founder & CEO", "CTO"),
+                Arbitraries.of("", " at Acme Corp", " | Acme GmbH", " @ Initech", ", Globex Ltd."))
+            .as((seniority, role, company) -> seniority + role + company);
+    Arbitrary<String> phone =
+        Combinators.combine(
+                Arbitraries.of("", "Tel: ", "M: ", "Phone ", "Mobile: "),
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(3),
+                Arbitraries.strings().numeric().ofLength(3),
+                Arbitraries.strings().numeric().ofLength(4),
+                Arbitraries.of("+%s %s %s", "+%s (0)%s %s", "+%s-%s-%s", "+%s %s.%s"))
+            .as((label, cc, a, b, format) -> label + String.format(format, cc, a, b));
+    Arbitrary<String> email =
+        Combinators.combine(
+                Arbitraries.of("", "E: ", "Email: ", "E-mail: "),
+                Arbitraries.of("john.smith", "j_doe", "jane", "recruiting+eu"),
+                Arbitraries.of("acme.example", "mail.initech.com", "globex.co.uk"))
+            .as((label, local, domain) -> label + local + "@" + domain);
+    Arbitrary<String> url =
+        Arbitraries.of("https://www.acme.example", "www.acme.example/careers", "acme.com",
+            "https://linkedin.com/in/janedoe", "LinkedIn: linkedin.com/in/jdoe",
+            "http://initech.com/jobs?id=42");
+    Arbitrary<List<String>> extras =
+        Combinators.combine(
+                optional(pronouns), optional(title), optional(phone), optional(email),
+                optional(url))
+            .as(List::of)
+            .flatMap(parts -> Arbitraries.shuffle(parts));
+    Arbitrary<String> separator = Arbitraries.of("\n", " | ", "\r\n");
+    return Combinators.combine(
+            greeting, Arbitraries.of(DEFAULTS), signOff, name, extras, separator)
+        .as(
+            (g, p, so, n, ex, sep) -> {
+              StringBuilder sb = new StringBuilder(g).append(p).append('\n').append(so);
+              sb.append(so.startsWith("-") || so.startsWith("—") ? " " : "\n").append(n);
+              for (String part : ex) {
+                if (!part.isEmpty()) {
+                  // pronouns stay on the name's line, as people write them
+                  sb.append(part.startsWith("(") ? " " : sep).append(part);
+                }
+              }
+              return sb.toString();
+            });
+  }
+
+  private static Arbitrary<String> optional(Arbitrary<String> part) {
+    return Arbitraries.oneOf(Arbitraries.just(""), part);
   }
 
   @Provide

@@ -56,6 +56,42 @@ class ClassifierTest {
   }
 
   @Test
+  void longestDefaultWithGreetingPleasantryAndFullSignatureIsDefault() {
+    String note =
+        "Hi Anna, I hope this message finds you well. You are a person I trust. I'd like to invite"
+            + " you to join my network on LinkedIn. I'm using it to discover inside connections I"
+            + " didn't know I had. Looking forward to connecting!\nBest regards,\nJohn Smith"
+            + "\nSenior Talent Acquisition Specialist at Acme Corp\nTel: +49 30 1234 5678"
+            + "\njohn.smith@acme.example\nwww.acme.example";
+    assertThat(Canonical.of(note, Integer.MAX_VALUE).size).isGreaterThan(52);
+
+    Classification c = CLASSIFIER.classify(note, "John Smith");
+
+    assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.DEFAULT);
+    assertThat(c.reason()).contains("(en, 2005) with greeting, pleasantry, sign-off and signature");
+  }
+
+  @Test
+  void longNoteStartingWithADefaultStopsAtTheFullBound() {
+    String note = CLASSIC + " We met at the Berlin meetup and talked about Kafka.".repeat(20);
+
+    Classification c = CLASSIFIER.classify(note, "");
+
+    assertThat(c.verdict()).isEqualTo(Verdict.PERSONAL);
+    assertThat(c.reason()).contains("longer than any default text");
+  }
+
+  @Test
+  void longNoteWithoutADefaultNearTheStartStopsEarly() {
+    String note = "We met at the Berlin meetup and talked about Kafka. ".repeat(20) + CLASSIC;
+
+    Classification c = CLASSIFIER.classify(note, "");
+
+    assertThat(c.verdict()).isEqualTo(Verdict.PERSONAL);
+    assertThat(c.reason()).contains("no default text near the start");
+  }
+
+  @Test
   void nullMessageIsEmptyWithNoMessageReason() {
     assertThat(CLASSIFIER.classify(null, null))
         .isEqualTo(new Classification(Verdict.EMPTY, "no message"));
