@@ -59,8 +59,11 @@ public final class Classifier implements MessageClassifier {
   /** The last sender name seen with its tokens: consecutive notes often share none or the same. */
   private SenderName lastSender = SenderName.NONE;
 
-  private Classifier(PhraseTable table) {
+  private final String fingerprint;
+
+  private Classifier(PhraseTable table, String fingerprint) {
     this.table = table;
+    this.fingerprint = fingerprint;
   }
 
   /**
@@ -69,16 +72,29 @@ public final class Classifier implements MessageClassifier {
    */
   public static Classifier create(List<String> userPhrases) {
     PhraseTable table = PhraseTable.builtIn();
+    StringBuilder fingerprint = new StringBuilder("rules ").append(RULES_VERSION);
     if (userPhrases != null) {
       int number = 0;
       for (String phrase : userPhrases) {
         number++;
         if (phrase != null) {
           table.add("user phrase " + number, phrase);
+          fingerprint.append('\n').append(phrase);
         }
       }
     }
-    return new Classifier(table);
+    return new Classifier(table, fingerprint.toString());
+  }
+
+  /**
+   * Bump whenever a change to the rules or the built-in phrases can change any verdict: stores
+   * compare it (with the user's phrases) to know when to judge their invitations again.
+   */
+  static final int RULES_VERSION = 2;
+
+  @Override
+  public String fingerprint() {
+    return fingerprint;
   }
 
   /**

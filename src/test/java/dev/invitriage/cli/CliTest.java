@@ -214,6 +214,18 @@ class CliTest {
   }
 
   @Test
+  void addingAPhraseRejudgesTheStoredInvitations() throws IOException {
+    Files.writeString(invitations, HEADER
+        + "Dee Dee,Pat User,\"11/20/26, 8:56 PM\",Let us grow together,INCOMING,https://www.linkedin.com/in/dee,https://www.linkedin.com/in/pat-user\n");
+    importSample();
+    assertThat(names(listJson("--offenders"))).isEmpty();
+    cli.run("phrases", "add", "Let us grow together");
+    CliRunner.Result r = cli.run("list", "--offenders", "--format", "json");
+    assertThat(names(new ObjectMapper().readTree(r.out()))).containsExactly("Dee Dee");
+    assertThat(r.err()).contains("1 verdict(s) changed");
+  }
+
+  @Test
   void exportAndReimportLosesNothing() throws IOException {
     importSample();
     cli.run("decide", idOf("Ana Lima"), "ignore");
