@@ -30,6 +30,18 @@ abstract class BaseCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
+  /**
+   * Where {@code list --format csv|json} and {@code export} write data: standard output itself
+   * when it is a file or pipe (exact bytes), else a {@link TerminalSafeWriter} (see there).
+   */
+  java.io.Writer dataOut(dev.invitriage.formats.ExportFormat format) {
+    if (!context().outIsTerminal()) {
+      return out();
+    }
+    return new TerminalSafeWriter(out(), format == dev.invitriage.formats.ExportFormat.JSON
+        ? TerminalSafeWriter.Kind.JSON : TerminalSafeWriter.Kind.CSV);
+  }
+
   PhraseBook phrases() {
     return new PhraseBook(context().locations().phrasesFile());
   }

@@ -21,7 +21,17 @@ public final class Cli {
 
   /** Runs one command line to completion and returns its exit code. */
   public static int run(Context ctx, PrintWriter out, PrintWriter err, String... args) {
-    int code = commandLine(ctx, out, err).execute(args);
+    int code;
+    try {
+      code = commandLine(ctx, out, err).execute(args);
+    } catch (OutOfMemoryError e) {
+      // Still one line, no stack trace. An import is journaled and committed only at its end, so
+      // an import cut short here stored nothing.
+      out.flush();
+      err.println("invitriage: out of memory: the Java heap is too small for this (-Xmx); nothing"
+          + " more was stored");
+      code = ExitCodes.INTERNAL;
+    }
     out.flush();
     err.flush();
     return code;

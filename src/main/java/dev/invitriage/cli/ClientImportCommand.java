@@ -2,6 +2,7 @@ package dev.invitriage.cli;
 
 import dev.invitriage.app.App;
 import dev.invitriage.domain.Client;
+import dev.invitriage.text.TerminalText;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ final class ClientImportCommand extends BaseCommand {
   public Integer call() {
     try (App app = openApp()) {
       List<Client> added = app.importClients(file, fromConnections);
-      out().printf("imported %d clients from %s%n", added.size(), file.getFileName());
+      out().printf("imported %d clients from %s%n", added.size(), TerminalText.sanitize(String.valueOf(file.getFileName())));
     }
     return ExitCodes.OK;
   }

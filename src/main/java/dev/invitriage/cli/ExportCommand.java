@@ -3,6 +3,7 @@ package dev.invitriage.cli;
 import dev.invitriage.app.App;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.formats.ExportFormat;
+import dev.invitriage.text.TerminalText;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,13 @@ final class ExportCommand extends BaseCommand {
   public Integer call() {
     try (App app = openApp()) {
       if (output == null) {
-        app.export(filter.toFilter(), format, out());
-        out().flush();
+        Writer w = dataOut(format);
+        app.export(filter.toFilter(), format, w);
+        try {
+          w.flush();
+        } catch (IOException e) {
+          throw InvitriageException.io("cannot write standard output", e);
+        }
         return ExitCodes.OK;
       }
       // Write beside the target and rename, so a failed export never leaves half a file.
@@ -60,7 +66,7 @@ final class ExportCommand extends BaseCommand {
         deleteQuietly(tmp);
         throw InvitriageException.io(output + ": cannot write: " + e.getMessage(), e);
       }
-      err().printf("exported %d invitations to %s%n", n, output);
+      err().printf("exported %d invitations to %s%n", n, TerminalText.sanitize(output.toString()));
     }
     return ExitCodes.OK;
   }

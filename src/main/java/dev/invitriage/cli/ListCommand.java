@@ -32,11 +32,21 @@ final class ListCommand extends BaseCommand {
           List<InboxEntry> entries = app.list(filter.toFilter());
           new EntryTable(context().columns(), context().colour()).print(entries, out());
         }
-        case CSV -> app.export(filter.toFilter(), ExportFormat.CSV, out());
-        case JSON -> app.export(filter.toFilter(), ExportFormat.JSON, out());
+        case CSV -> export(app, ExportFormat.CSV);
+        case JSON -> export(app, ExportFormat.JSON);
       }
     }
     out().flush();
     return ExitCodes.OK;
+  }
+
+  private void export(App app, ExportFormat f) {
+    java.io.Writer w = dataOut(f);
+    app.export(filter.toFilter(), f, w);
+    try {
+      w.flush();
+    } catch (java.io.IOException e) {
+      throw dev.invitriage.domain.InvitriageException.io("cannot write standard output", e);
+    }
   }
 }

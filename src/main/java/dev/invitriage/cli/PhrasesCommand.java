@@ -23,7 +23,7 @@ final class PhrasesCommand extends BaseCommand {
     public Integer call() {
       List<String> phrases = phrases().phrases();
       if (phrases.isEmpty()) {
-        out().println("no phrases of your own yet (" + phrases().file() + ")");
+        out().println("no phrases of your own yet (" + TerminalText.sanitize(String.valueOf(phrases().file())) + ")");
       }
       for (int i = 0; i < phrases.size(); i++) {
         out().printf("%3d  %s%n", i + 1, TerminalText.sanitize(phrases.get(i)));

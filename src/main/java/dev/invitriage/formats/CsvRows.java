@@ -43,11 +43,13 @@ final class CsvRows implements Closeable {
   private final String file;
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
+  /** Column names for messages, once the header is known. */
+  private List<String> columns = List.of();
 
   CsvRows(String file, Reader text) {
     this.file = file;
     try {
-      this.parser = FORMAT.parse(text);
+      this.parser = FORMAT.parse(new CellLimit(text));
     } catch (IOException | UncheckedIOException e) {
       throw translate(e, 1);
     }
@@ -56,6 +58,11 @@ final class CsvRows implements Closeable {
 
   String file() {
     return file;
+  }
+
+  /** Names the columns, so a problem found while parsing a record can name its field. */
+  void columns(List<String> names) {
+    this.columns = List.copyOf(names);
   }
 
   /** The next record, or null at the end of the file. */
@@ -97,6 +104,17 @@ final class CsvRows implements Closeable {
     }
     if (cause instanceof StrictTextReader.MalformedTextException m) {
       return InvitriageException.badInput(file + ":" + m.line() + ": invalid " + m.charsetName());
+    }
+    if (cause instanceof CellLimit.TooLongException t) {
+      if (t.cell < 0) {
+        return InvitriageException.badInput(
+            file + ":" + t.line + ": more than " + CellLimit.MAX_CELLS + " cells (refused)");
+      }
+      String field = t.cell < columns.size() ? columns.get(t.cell).strip() : "cell " + (t.cell + 1);
+      return Problems.field(
+          file + ":" + t.line,
+          field,
+          "longer than " + CellLimit.MAX_CELL_CHARS + " characters (refused)");
     }
     // Commons CSV says what went wrong only in its message text, somewhere in the cause chain.
     StringBuilder chain = new StringBuilder();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.invitriage.domain.Connection;
 import dev.invitriage.domain.Direction;
 import dev.invitriage.domain.ImportBatch;
@@ -56,7 +58,12 @@ public final class LinkedInExportReader {
 
   private static final String UNKNOWN_HEADER =
       "unknown header (not a LinkedIn Invitations.csv or Connections.csv)";
-  private static final JsonFactory JSON = JsonFactory.builder().build();
+  // A JSON string is held to the same limit as a CSV cell (Jackson's own default is 20M chars).
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(CellLimit.MAX_CELL_CHARS).build())
+          .build();
 
   /** How a file was reached, which decides what to do with one that is not recognised. */
   private enum Mode {
@@ -237,6 +244,7 @@ public final class LinkedInExportReader {
         }
         throw e;
       }
+      rows.columns(header.columns());
       boolean usable =
           header.kind() == CsvHeader.Kind.INVITATIONS
               || header.kind() == CsvHeader.Kind.CONNECTIONS
@@ -397,6 +405,12 @@ public final class LinkedInExportReader {
       }
     } catch (StrictTextReader.MalformedTextException e) {
       throw Problems.at(where + ":" + e.line(), "invalid " + e.charsetName());
+    } catch (StreamConstraintsException e) {
+      throw new InvitriageException(
+          InvitriageException.Kind.BAD_INPUT,
+          where + ": a value is too large or too deeply nested (refused; at most "
+              + CellLimit.MAX_CELL_CHARS + " characters a value)",
+          e);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       long line = loc == null ? 1 : Math.max(1, loc.getLineNr());
@@ -476,7 +490,12 @@ public final class LinkedInExportReader {
       return new FilterInputStream(entry) {
         @Override
         public int read() throws IOException {
-          int b = super.read();
+          int b;
+          try {
+            b = super.read();
+          } catch (ZipException | EOFException e) {
+            throw broken(e);
+          }
           if (b >= 0) {
             add(1);
           }
@@ -485,7 +504,12 @@ public final class LinkedInExportReader {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-          int n = super.read(b, off, len);
+          int n;
+          try {
+            n = super.read(b, off, len);
+          } catch (ZipException | EOFException e) {
+            throw broken(e);
+          }
           if (n > 0) {
             add(n);
           }
@@ -505,6 +529,15 @@ public final class LinkedInExportReader {
           // The archive stays open for the next entry.
         }
       };
+    }
+
+    /**
+     * A truncated or corrupt entry found while reading it: bad input, like a broken directory,
+     * not an I/O error (the disk read fine; the archive is wrong).
+     */
+    private InvitriageException broken(IOException e) {
+      return new InvitriageException(
+          InvitriageException.Kind.BAD_INPUT, zipName + ": not a valid zip archive", e);
     }
 
     private void add(long n) {

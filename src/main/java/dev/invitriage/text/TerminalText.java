@@ -79,6 +79,16 @@ public final class TerminalText {
   }
 
   /**
+   * True for a code point that {@link #sanitize} never lets through as itself, whatever surrounds
+   * it: C0 and C1 controls, DEL, format characters (bidi controls, zero-width characters, ZWJ),
+   * line and paragraph separators, private-use, unassigned and lone surrogate code points. For
+   * escaping them in data formats (JSON's {@code \\uXXXX}) where a stand-in would change the data.
+   */
+  public static boolean isUnsafe(int cp) {
+    return cp < 0x20 || cp == 0x7F || isHidden(cp);
+  }
+
+  /**
    * Terminal columns taken by an already-sanitised single line. Counts grapheme clusters: wide and
    * emoji clusters take 2, combining marks 0, everything else 1 (an unsanitised control counts 1,
    * the width of the stand-in it would get).

@@ -1,0 +1,97 @@
+package dev.invitriage.formats;
+
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Refuses a CSV cell longer than {@link #MAX_CELL_CHARS} characters, or a record of more than
+ * {@link #MAX_CELLS} cells, before the parser has buffered it, so a hostile file cannot exhaust
+ * memory with one huge cell. It follows RFC 4180 quoting just far enough to know where cells and
+ * records end; on malformed quoting the parser reports the real problem.
+ */
+final class CellLimit extends FilterReader {
+
+  /** Longest cell accepted: far beyond any LinkedIn message (300) or a note anyone types. */
+  static final int MAX_CELL_CHARS = 1_000_000;
+
+  /** Most cells in one record: every file we read has at most 17 columns. */
+  static final int MAX_CELLS = 10_000;
+
+  /** A cell or record past the limits, at the physical line its record starts. */
+  static final class TooLongException extends IOException {
+    private static final long serialVersionUID = 1L;
+    final long line;
+    /** The 0-based cell, or -1 when the record has too many cells. */
+    final int cell;
+
+    TooLongException(long line, int cell) {
+      super("record at line " + line + " is too large");
+      this.line = line;
+      this.cell = cell;
+    }
+  }
+
+  private long line = 1;
+  private long recordLine = 1;
+  private boolean atRecordStart = true;
+  private boolean inQuotes;
+  private boolean lastWasCr;
+  private int cell;
+  private long cellChars;
+
+  CellLimit(Reader in) {
+    super(in);
+  }
+
+  @Override
+  public int read() throws IOException {
+    int c = super.read();
+    if (c >= 0) {
+      see((char) c);
+    }
+    return c;
+  }
+
+  @Override
+  public int read(char[] buf, int off, int len) throws IOException {
+    int n = super.read(buf, off, len);
+    for (int i = 0; i < n; i++) {
+      see(buf[off + i]);
+    }
+    return n;
+  }
+
+  @Override
+  public boolean markSupported() {
+    return false;
+  }
+
+  private void see(char c) throws IOException {
+    boolean lf = c == '\n';
+    boolean cr = c == '\r';
+    if (atRecordStart && !lf && !cr) {
+      atRecordStart = false;
+      recordLine = line;
+    }
+    if (c == '"') {
+      inQuotes = !inQuotes; // "" inside quotes toggles twice: still inside
+    } else if (!inQuotes && c == ',') {
+      cell++;
+      cellChars = 0;
+      if (cell >= MAX_CELLS) {
+        throw new TooLongException(recordLine, -1);
+      }
+    } else if (!inQuotes && (lf || cr)) {
+      cell = 0;
+      cellChars = 0;
+      atRecordStart = true;
+    } else if (++cellChars > MAX_CELL_CHARS) {
+      throw new TooLongException(recordLine, cell);
+    }
+    if (lf && !lastWasCr || cr) {
+      line++;
+    }
+    lastWasCr = cr;
+  }
+}
