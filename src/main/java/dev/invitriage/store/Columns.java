@@ -13,7 +13,7 @@ import org.mapdb.BTreeMap;
 
 /**
  * The fixed-width facts of every invitation, held in memory as primitive arrays (about 37 bytes an
- * invitation) so that views, counts and sorts never decode an invitation, and persisted
+ * invitation, in blocks of one chunk) so that views, counts and sorts never decode an invitation, and persisted
  * {@link Chunks#SIZE} rows to a MapDB value.
  *
  * <p>Row layout: {@code int sentAtMinute, byte flags (bit 0 outgoing, bits 1-2 base verdict,
@@ -27,12 +27,15 @@ final class Columns {
 
   private final BTreeMap<Integer, byte[]> map;
   private int size;
-  private int[] sentAt = new int[0];
-  private byte[] flags = new byte[0];
-  private long[] urlHash = new long[0];
-  private long[] nameHash = new long[0];
-  private long[] templateKey = new long[0];
-  private long[] nameKey = new long[0];
+  // One block of Chunks.SIZE rows per chunk: growing never copies what is already held, which
+  // matters when a million-row import must fit a small heap.
+  private int[][] sentAt = new int[0][];
+  private byte[][] flags = new byte[0][];
+  private long[][] urlHash = new long[0][];
+  private long[][] nameHash = new long[0][];
+  private long[][] templateKey = new long[0][];
+  private long[][] nameKey = new long[0][];
+  private int allocated;
   private final BitSet dirtyChunks = new BitSet();
 
   private Columns(BTreeMap<Integer, byte[]> map) {
@@ -58,13 +61,12 @@ final class Columns {
         throw new Bytes.CorruptRecordException("column chunk " + chunk + " is damaged");
       }
       for (int i = 0; i < n; i++) {
-        int o = base + i;
-        c.sentAt[o] = buf.getInt();
-        c.flags[o] = buf.get();
-        c.urlHash[o] = buf.getLong();
-        c.nameHash[o] = buf.getLong();
-        c.templateKey[o] = buf.getLong();
-        c.nameKey[o] = buf.getLong();
+        c.sentAt[chunk][i] = buf.getInt();
+        c.flags[chunk][i] = buf.get();
+        c.urlHash[chunk][i] = buf.getLong();
+        c.nameHash[chunk][i] = buf.getLong();
+        c.templateKey[chunk][i] = buf.getLong();
+        c.nameKey[chunk][i] = buf.getLong();
       }
       c.size = base + n;
     }
@@ -87,22 +89,26 @@ final class Columns {
 
   /** Re-judges a row (after the user's phrases changed). */
   void reclassify(int ordinal, Verdict baseVerdict, long template) {
-    flags[ordinal] = (byte) ((flags[ordinal] & ~6) | (baseVerdict.ordinal() << 1));
-    templateKey[ordinal] = template;
-    dirtyChunks.set(Chunks.chunkOf(ordinal));
+    int c = Chunks.chunkOf(ordinal);
+    int i = Chunks.slotOf(ordinal);
+    flags[c][i] = (byte) ((flags[c][i] & ~6) | (baseVerdict.ordinal() << 1));
+    templateKey[c][i] = template;
+    dirtyChunks.set(c);
   }
 
   private void set(int o, Invitation inv, Verdict baseVerdict, long template) {
     String url = ProfileUrl.normalise(inv.counterpartUrl());
     String name = Names.normalise(inv.counterpartName());
-    sentAt[o] = (int) (inv.sentAt().toEpochSecond(ZoneOffset.UTC) / 60);
-    flags[o] = (byte) ((inv.direction() == Direction.OUTGOING ? OUTGOING : 0)
+    int c = Chunks.chunkOf(o);
+    int i = Chunks.slotOf(o);
+    sentAt[c][i] = (int) (inv.sentAt().toEpochSecond(ZoneOffset.UTC) / 60);
+    flags[c][i] = (byte) ((inv.direction() == Direction.OUTGOING ? OUTGOING : 0)
         | (baseVerdict.ordinal() << 1) | (url.isEmpty() ? 0 : HAS_URL));
-    urlHash[o] = url.isEmpty() ? 0 : Hashes.of(url);
-    nameHash[o] = Hashes.of(name);
-    templateKey[o] = template;
-    nameKey[o] = nameKey(name);
-    dirtyChunks.set(Chunks.chunkOf(o));
+    urlHash[c][i] = url.isEmpty() ? 0 : Hashes.of(url);
+    nameHash[c][i] = Hashes.of(name);
+    templateKey[c][i] = template;
+    nameKey[c][i] = nameKey(name);
+    dirtyChunks.set(c);
   }
 
   /** Writes every chunk changed since the last flush. */
@@ -112,49 +118,56 @@ final class Columns {
       int n = Math.min(Chunks.SIZE, size - base);
       ByteBuffer buf = ByteBuffer.allocate(5 + n * ROW);
       buf.put((byte) VERSION).putInt(n);
-      for (int o = base; o < base + n; o++) {
-        buf.putInt(sentAt[o]).put(flags[o]).putLong(urlHash[o]).putLong(nameHash[o]).putLong(templateKey[o]).putLong(nameKey[o]);
+      for (int i = 0; i < n; i++) {
+        buf.putInt(sentAt[chunk][i]).put(flags[chunk][i]).putLong(urlHash[chunk][i])
+            .putLong(nameHash[chunk][i]).putLong(templateKey[chunk][i]).putLong(nameKey[chunk][i]);
       }
       map.put(chunk, buf.array());
     }
     dirtyChunks.clear();
   }
 
+  private byte flags(int o) {
+    return flags[Chunks.chunkOf(o)][Chunks.slotOf(o)];
+  }
+
   Direction direction(int o) {
-    return (flags[o] & OUTGOING) != 0 ? Direction.OUTGOING : Direction.INCOMING;
+    return (flags(o) & OUTGOING) != 0 ? Direction.OUTGOING : Direction.INCOMING;
   }
 
   Verdict baseVerdict(int o) {
-    return Verdict.values()[(flags[o] >> 1) & 3];
+    return VERDICTS[(flags(o) >> 1) & 3];
   }
 
+  private static final Verdict[] VERDICTS = Verdict.values();
+
   boolean hasUrl(int o) {
-    return (flags[o] & HAS_URL) != 0;
+    return (flags(o) & HAS_URL) != 0;
   }
 
   long urlHash(int o) {
-    return urlHash[o];
+    return urlHash[Chunks.chunkOf(o)][Chunks.slotOf(o)];
   }
 
   long nameHash(int o) {
-    return nameHash[o];
+    return nameHash[Chunks.chunkOf(o)][Chunks.slotOf(o)];
   }
 
   /** Who the other person is, for counting distinct template senders. */
   long personHash(int o) {
-    return hasUrl(o) ? urlHash[o] : nameHash[o];
+    return hasUrl(o) ? urlHash(o) : nameHash(o);
   }
 
   long templateKey(int o) {
-    return templateKey[o];
+    return templateKey[Chunks.chunkOf(o)][Chunks.slotOf(o)];
   }
 
   long nameKey(int o) {
-    return nameKey[o];
+    return nameKey[Chunks.chunkOf(o)][Chunks.slotOf(o)];
   }
 
   int sentAtMinute(int o) {
-    return sentAt[o];
+    return sentAt[Chunks.chunkOf(o)][Chunks.slotOf(o)];
   }
 
   /**
@@ -170,16 +183,25 @@ final class Columns {
     return key;
   }
 
+  /** Makes room for {@code needed} rows, a block at a time. */
   private void grow(int needed) {
-    if (needed <= sentAt.length) {
-      return;
+    int blocks = Chunks.chunksFor(needed);
+    if (blocks > sentAt.length) {
+      int cap = Math.max(blocks, sentAt.length + (sentAt.length >> 1) + 1);
+      sentAt = Arrays.copyOf(sentAt, cap);
+      flags = Arrays.copyOf(flags, cap);
+      urlHash = Arrays.copyOf(urlHash, cap);
+      nameHash = Arrays.copyOf(nameHash, cap);
+      templateKey = Arrays.copyOf(templateKey, cap);
+      nameKey = Arrays.copyOf(nameKey, cap);
     }
-    int cap = Math.max(needed, Math.max(16, sentAt.length + (sentAt.length >> 1)));
-    sentAt = Arrays.copyOf(sentAt, cap);
-    flags = Arrays.copyOf(flags, cap);
-    urlHash = Arrays.copyOf(urlHash, cap);
-    nameHash = Arrays.copyOf(nameHash, cap);
-    templateKey = Arrays.copyOf(templateKey, cap);
-    nameKey = Arrays.copyOf(nameKey, cap);
+    for (; allocated < blocks; allocated++) {
+      sentAt[allocated] = new int[Chunks.SIZE];
+      flags[allocated] = new byte[Chunks.SIZE];
+      urlHash[allocated] = new long[Chunks.SIZE];
+      nameHash[allocated] = new long[Chunks.SIZE];
+      templateKey[allocated] = new long[Chunks.SIZE];
+      nameKey[allocated] = new long[Chunks.SIZE];
+    }
   }
 }

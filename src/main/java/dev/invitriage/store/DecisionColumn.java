@@ -18,8 +18,10 @@ final class DecisionColumn {
 
   private final BTreeMap<Integer, byte[]> map;
   private int size;
-  private byte[] decision = new byte[0];
-  private long[] decidedAt = new long[0];
+  // Blocks of Chunks.SIZE rows, as in Columns: growing never copies the rows already held.
+  private byte[][] decision = new byte[0][];
+  private long[][] decidedAt = new long[0][];
+  private int allocated;
   private final BitSet dirtyChunks = new BitSet();
 
   private DecisionColumn(BTreeMap<Integer, byte[]> map) {
@@ -28,9 +30,7 @@ final class DecisionColumn {
 
   static DecisionColumn load(BTreeMap<Integer, byte[]> map, int count) {
     DecisionColumn c = new DecisionColumn(map);
-    c.grow(count);
-    Arrays.fill(c.decidedAt, 0, count, -1);
-    c.size = count;
+    c.extendTo(count);
     for (var e : map.entrySet()) {
       int base = e.getKey() << Chunks.SHIFT;
       ByteBuffer buf = ByteBuffer.wrap(e.getValue());
@@ -46,8 +46,8 @@ final class DecisionColumn {
         if (d < 0 || d >= Decision.values().length) {
           throw new Bytes.CorruptRecordException("decision out of range");
         }
-        c.decision[base + i] = (byte) d;
-        c.decidedAt[base + i] = buf.getLong();
+        c.decision[e.getKey()][i] = (byte) d;
+        c.decidedAt[e.getKey()][i] = buf.getLong();
       }
     }
     return c;
@@ -55,22 +55,33 @@ final class DecisionColumn {
 
   /** Makes room for invitations up to {@code count}, all pending. */
   void extendTo(int count) {
-    grow(count);
-    Arrays.fill(decidedAt, size, count, -1);
-    size = count;
+    int blocks = Chunks.chunksFor(count);
+    if (blocks > decision.length) {
+      int cap = Math.max(blocks, decision.length + (decision.length >> 1) + 1);
+      decision = Arrays.copyOf(decision, cap);
+      decidedAt = Arrays.copyOf(decidedAt, cap);
+    }
+    for (; allocated < blocks; allocated++) {
+      decision[allocated] = new byte[Chunks.SIZE];
+      decidedAt[allocated] = new long[Chunks.SIZE];
+      Arrays.fill(decidedAt[allocated], -1);
+    }
+    size = Math.max(size, count);
   }
 
+  private static final Decision[] DECISIONS = Decision.values();
+
   Decision decision(int o) {
-    return Decision.values()[decision[o]];
+    return DECISIONS[decision[Chunks.chunkOf(o)][Chunks.slotOf(o)]];
   }
 
   long decidedAtMillis(int o) {
-    return decidedAt[o];
+    return decidedAt[Chunks.chunkOf(o)][Chunks.slotOf(o)];
   }
 
   void set(int o, Decision d, long atMillis) {
-    decision[o] = (byte) d.ordinal();
-    decidedAt[o] = atMillis;
+    decision[Chunks.chunkOf(o)][Chunks.slotOf(o)] = (byte) d.ordinal();
+    decidedAt[Chunks.chunkOf(o)][Chunks.slotOf(o)] = atMillis;
     dirtyChunks.set(Chunks.chunkOf(o));
   }
 
@@ -80,19 +91,11 @@ final class DecisionColumn {
       int n = Math.min(Chunks.SIZE, size - base);
       ByteBuffer buf = ByteBuffer.allocate(5 + n * ROW);
       buf.put((byte) VERSION).putInt(n);
-      for (int o = base; o < base + n; o++) {
-        buf.put(decision[o]).putLong(decidedAt[o]);
+      for (int i = 0; i < n; i++) {
+        buf.put(decision[chunk][i]).putLong(decidedAt[chunk][i]);
       }
       map.put(chunk, buf.array());
     }
     dirtyChunks.clear();
-  }
-
-  private void grow(int needed) {
-    if (needed > decision.length) {
-      int cap = Math.max(needed, Math.max(16, decision.length + (decision.length >> 1)));
-      decision = Arrays.copyOf(decision, cap);
-      decidedAt = Arrays.copyOf(decidedAt, cap);
-    }
   }
 }

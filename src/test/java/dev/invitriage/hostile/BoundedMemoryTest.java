@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,9 +111,6 @@ class BoundedMemoryTest {
 
   @Test
   @Tag("long")
-  @Disabled("store bug: IdIndex.pending (HashMap<InvitationId,Integer>, ~90 bytes an id) holds every id of an"
-      + " import until commit: ~90 MB for a million rows beside ~55 MB of columns; peak live heap 166 MB"
-      + " (jcmd GC.class_histogram), so -Xmx128m fails with OutOfMemoryError in IdIndex.add")
   void millionRowsImportIn128Mb() throws Exception {
     Harness.ChildResult r = importInChild(rows(1_000_000));
     assertThat(r.err()).isEmpty();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Drives the real UI on a virtual 80x24 terminal over the sample inbox (56 pending, 41 offenders). */
+/** Drives the real UI on a virtual 80x24 terminal over the sample inbox (56 pending, 42 offenders). */
 class InboxUiKeysTest {
   @TempDir Path dir;
   Path store;
@@ -95,14 +95,14 @@ class InboxUiKeysTest {
 
   @Test
   void everyViewIsReachableByNumberAndTab() {
-    ui.type("2").waitFor("Offenders 1/41");
+    ui.type("2").waitFor("Offenders 1/42");
     ui.type("3").waitFor("Personal 1/").waitFor("Hannah Okafor");
     ui.type("4").waitFor("Clients 1/").waitFor("Aiko Tanaka");
     ui.type("5").waitFor("nothing in Decided");
     ui.type("6").waitFor("Outgoing 1/").waitFor("→ Chen Wei");
     ui.type("7").waitFor("All 1/74");
     ui.key(KeyType.Tab).waitFor("Pending 1/56");
-    ui.key(KeyType.Tab).waitFor("Offenders 1/41");
+    ui.key(KeyType.Tab).waitFor("Offenders 1/42");
   }
 
   @Test
@@ -141,9 +141,9 @@ class InboxUiKeysTest {
 
   @Test
   void bigXIgnoresEveryOffenderInTheViewAfterConfirmation() {
-    ui.type("2").waitFor("Offenders 1/41");
-    ui.type("X").waitFor("Ignore 41 offenders in Offenders? y/n");
-    ui.type("y").waitFor("ignore: 41 invitations");
+    ui.type("2").waitFor("Offenders 1/42");
+    ui.type("X").waitFor("Ignore 42 offenders in Offenders? y/n");
+    ui.type("y").waitFor("ignore: 42 invitations");
     ui.quit();
     assertThat(ui.entries()).filteredOn(InboxEntry::offender).allMatch(e -> e.decision() == Decision.IGNORE);
     assertThat(ui.entries()).filteredOn(e -> !e.offender()).allMatch(e -> e.decision() == Decision.PENDING);

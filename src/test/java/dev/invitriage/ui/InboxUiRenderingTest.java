@@ -52,7 +52,7 @@ class InboxUiRenderingTest {
   @Test
   void the80x24LayoutShowsTabsListDetailStatusAndHints() {
     try (UiDriver ui = new UiDriver(sampleStore(), 80, 24).start()) {
-      ui.waitFor("Pending 1/56 · 41 offenders · 14 personal · 5 clients · 56 pending");
+      ui.waitFor("Pending 1/56 · 42 offenders · 13 personal · 5 clients · 56 pending");
       assertThat(ui.line(0)).contains("1 Pending", "2 Offenders", "3 Personal", "4 Clients", "5 Decided",
           "6 Outgoing", "7 All");
       assertThat(ui.line(1)).contains("> !", "Dana Whitfield", "EMPTY", "pending", "conn");
@@ -79,7 +79,7 @@ class InboxUiRenderingTest {
       ui.resize(39, 24).waitFor("terminal too small");
       ui.resize(40, 10).waitFor("? help");
       ui.resize(60, 12).waitFor("? help");
-      ui.resize(80, 24).waitFor("Pending 1/56 · 41 offenders");
+      ui.resize(80, 24).waitFor("Pending 1/56 · 42 offenders");
       ui.type("j").waitFor("Pending 2/56");
       ui.resize(130, 30).waitFor("│");
       ui.resize(200, 60).waitFor("Pending 2/56");
