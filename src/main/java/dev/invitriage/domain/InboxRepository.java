@@ -66,6 +66,12 @@ public interface InboxRepository extends AutoCloseable {
   /** Re-applies the latest undone change; returns what it was, if any. */
   Optional<String> redo();
 
+  /** How many changes {@link #undo} can revert in a row. */
+  int undoDepth();
+
+  /** How many undone changes {@link #redo} can re-apply in a row. */
+  int redoDepth();
+
   @Override
   void close();
 }

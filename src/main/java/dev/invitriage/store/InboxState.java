@@ -298,6 +298,14 @@ final class InboxState {
     return !t.redo.isEmpty();
   }
 
+  int undoDepth() {
+    return t.undo.size();
+  }
+
+  int redoDepth() {
+    return t.redo.size();
+  }
+
   /** Applies each operation and returns the change that reverts them all. */
   private Change applyOps(Change change) {
     List<Change.Op> inverse = new ArrayList<>(change.ops().size());

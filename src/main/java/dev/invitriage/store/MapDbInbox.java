@@ -760,6 +760,16 @@ public final class MapDbInbox implements InboxRepository {
     return change(Journal.Type.REDO, new byte[0], state::applyRedo);
   }
 
+  @Override
+  public synchronized int undoDepth() {
+    return state.undoDepth();
+  }
+
+  @Override
+  public synchronized int redoDepth() {
+    return state.redoDepth();
+  }
+
   private void requireKnown(InvitationId id) {
     if (state.ordinalOf(id) < 0) {
       throw new InvitriageException(InvitriageException.Kind.USAGE, "no invitation with id " + id.hex());

@@ -182,9 +182,16 @@ final class Model implements Workload.View {
   record Row(String id, Decision decision, Instant decidedAt, String note, Boolean connection) {}
 
   /** Everything compared between a store and the model. */
-  record Snapshot(List<Row> rows, List<Client> clients) {
+  /**
+   * What a user can see. The undo and redo depths matter: a change that alters nothing visible
+   * (the same decision again) still moves the history, and an undo later shows the difference.
+   */
+  record Snapshot(List<Row> rows, List<Client> clients, int undoDepth, int redoDepth) {
     /** The first difference, for the failure message; null when equal. */
     String differenceFrom(Snapshot other) {
+      if (undoDepth != other.undoDepth || redoDepth != other.redoDepth) {
+        return "undo/redo depth: " + undoDepth + "/" + redoDepth + " vs " + other.undoDepth + "/" + other.redoDepth;
+      }
       if (rows.size() != other.rows.size()) {
         return "invitations: " + rows.size() + " vs " + other.rows.size();
       }
@@ -205,14 +212,14 @@ final class Model implements Workload.View {
       rows.add(new Row(id.hex(), d.decision(), d.atMillis() < 0 ? null : Instant.ofEpochMilli(d.atMillis()),
           notes.getOrDefault(id, ""), url.isEmpty() ? null : connectionUrls.contains(url)));
     }
-    return new Snapshot(rows, clients());
+    return new Snapshot(rows, clients(), undo.size(), redo.size());
   }
 
   static Snapshot snapshot(InboxRepository inbox) {
     List<Row> rows = new ArrayList<>();
     inbox.forEach(e -> rows.add(new Row(e.id().hex(), e.decision(), e.decidedAt(), e.note(),
         ProfileUrl.normalise(e.invitation().counterpartUrl()).isEmpty() ? null : e.connection())));
-    return new Snapshot(rows, inbox.clients());
+    return new Snapshot(rows, inbox.clients(), inbox.undoDepth(), inbox.redoDepth());
   }
 
   /** The store's view for deriving operations, in the same terms as the model's. */
