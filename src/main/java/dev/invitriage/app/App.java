@@ -3,7 +3,7 @@ package dev.invitriage.app;
 import dev.invitriage.classify.Classifier;
 import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Decision;
-import dev.invitriage.domain.Facets;
+import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.ImportResult;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InboxRepository;
@@ -83,17 +83,12 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * One of the UI's views, sorted, as of now. Built from each invitation's facets only, so it
-   * costs a pass over compact in-memory columns, not a read of every invitation.
+   * One of the UI's views, sorted, as of now. Built from a snapshot of each invitation's facts, in
+   * a pass over primitive arrays: no invitation is read.
    */
   public InboxView view(View view, SortOrder sort) {
-    List<Facets> rows = new ArrayList<>();
-    inbox.forEachFacets(f -> {
-      if (view.contains(f)) {
-        rows.add(f);
-      }
-    });
-    return new InboxView(view, sort, sort.order(rows), inbox);
+    FacetTable table = inbox.facets();
+    return new InboxView(view, sort, sort.order(view, table), inbox);
   }
 
   /** Writes the matching invitations, newest first, in the given format, one at a time. */
@@ -154,9 +149,7 @@ public final class App implements AutoCloseable {
   }
 
   public Stats stats() {
-    Stats stats = new Stats();
-    inbox.forEachFacets(stats::add);
-    return stats;
+    return Stats.of(inbox.facets());
   }
 
   // ---------------------------------------------------------------- ids

@@ -1,8 +1,8 @@
 package dev.invitriage.app;
 
-import dev.invitriage.domain.Facets;
+import dev.invitriage.domain.FacetTable;
+import dev.invitriage.domain.Verdict;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * How a view is sorted; the UI's {@code s} key cycles through them. Every order ends with the
@@ -15,6 +15,9 @@ public enum SortOrder {
   NAME("name"),
   /** Offenders first (EMPTY, DEFAULT, TEMPLATE), then personal, each newest first. */
   VERDICT("verdict");
+
+  /** The order of verdicts in {@link #VERDICT}: what most needs a look first. */
+  private static final Verdict[] VERDICT_ORDER = {Verdict.EMPTY, Verdict.DEFAULT, Verdict.TEMPLATE, Verdict.PERSONAL};
 
   private final String label;
 
@@ -31,51 +34,51 @@ public enum SortOrder {
   }
 
   /**
-   * The ordinals of the given rows in this order. Date and verdict orders pack their keys into one
-   * long per row and sort primitives (a million rows in well under a second); name order needs a
-   * second key and sorts objects.
+   * The ordinals of the view's invitations in this order. Every order starts from the table's
+   * shared newest-first order: date order is a filter of it, verdict order one filtering pass per
+   * verdict (stable, so each group stays newest first); only name order sorts.
    */
-  int[] order(List<Facets> rows) {
-    int n = rows.size();
-    int[] out = new int[n];
-    if (this == NAME) {
-      Facets[] sorted = rows.toArray(Facets[]::new);
-      Arrays.sort(sorted, (a, b) -> {
-        int c = Long.compareUnsigned(a.nameKey(), b.nameKey());
-        return c != 0 ? c : Long.compare(packDate(a), packDate(b));
-      });
-      for (int i = 0; i < n; i++) {
-        out[i] = sorted[i].ordinal();
+  int[] order(View view, FacetTable table) {
+    int[] byDate = table.newestFirst();
+    int[] out = new int[byDate.length];
+    int n = 0;
+    switch (this) {
+      case DATE -> {
+        for (int o : byDate) {
+          if (view.contains(table, o)) {
+            out[n++] = o;
+          }
+        }
       }
-      return out;
+      case VERDICT -> {
+        for (Verdict v : VERDICT_ORDER) {
+          for (int o : byDate) {
+            if (table.verdict(o) == v && view.contains(table, o)) {
+              out[n++] = o;
+            }
+          }
+        }
+      }
+      case NAME -> {
+        int[] dateRank = new int[byDate.length];
+        for (int i = 0; i < byDate.length; i++) {
+          dateRank[byDate[i]] = i;
+        }
+        Integer[] rows = new Integer[byDate.length];
+        for (int o : byDate) {
+          if (view.contains(table, o)) {
+            rows[n++] = o;
+          }
+        }
+        Arrays.sort(rows, 0, n, (a, b) -> {
+          int c = Long.compareUnsigned(table.nameKey(a), table.nameKey(b));
+          return c != 0 ? c : Integer.compare(dateRank[a], dateRank[b]);
+        });
+        for (int i = 0; i < n; i++) {
+          out[i] = rows[i];
+        }
+      }
     }
-    long[] keys = new long[n];
-    for (int i = 0; i < n; i++) {
-      Facets f = rows.get(i);
-      long rank = this == VERDICT ? verdictRank(f) : 0;
-      keys[i] = (rank << 61) | packDate(f);
-    }
-    Arrays.sort(keys);
-    for (int i = 0; i < n; i++) {
-      out[i] = (int) (keys[i] & ORDINAL_MASK);
-    }
-    return out;
-  }
-
-  private static final long ORDINAL_MASK = (1L << 29) - 1;
-
-  /** Newest first, then import order: 32 bits of inverted minutes, 29 bits of ordinal. */
-  private static long packDate(Facets f) {
-    long inverted = 0xFFFF_FFFFL - (f.sentAtMinute() & 0xFFFF_FFFFL);
-    return (inverted << 29) | (f.ordinal() & ORDINAL_MASK);
-  }
-
-  private static int verdictRank(Facets f) {
-    return switch (f.verdict()) {
-      case EMPTY -> 0;
-      case DEFAULT -> 1;
-      case TEMPLATE -> 2;
-      case PERSONAL -> 3;
-    };
+    return Arrays.copyOf(out, n);
   }
 }

@@ -2,7 +2,7 @@ package dev.invitriage.app;
 
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
-import dev.invitriage.domain.Facets;
+import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.Verdict;
 import java.util.EnumMap;
 import java.util.Map;
@@ -30,18 +30,36 @@ public final class Stats {
     }
   }
 
-  void add(Facets f) {
-    total++;
-    byDirection.merge(f.direction(), 1, Integer::sum);
-    // Verdicts and decisions are what the user triages: count the incoming ones only.
-    if (f.direction() == Direction.INCOMING) {
-      byVerdict.merge(f.verdict(), 1, Integer::sum);
-      byDecision.merge(f.decision(), 1, Integer::sum);
+  /** Counts every invitation of the table. */
+  static Stats of(FacetTable t) {
+    int[] direction = new int[Direction.values().length];
+    int[] verdict = new int[Verdict.values().length];
+    int[] decision = new int[Decision.values().length];
+    Stats s = new Stats();
+    for (int o = 0; o < t.size(); o++) {
+      Direction d = t.direction(o);
+      direction[d.ordinal()]++;
+      // Verdicts and decisions are what the user triages: count the incoming ones only.
+      if (d == Direction.INCOMING) {
+        verdict[t.verdict(o).ordinal()]++;
+        decision[t.decision(o).ordinal()]++;
+      }
+      s.offenders += t.offender(o) ? 1 : 0;
+      s.clients += t.client(o) ? 1 : 0;
+      s.connections += t.connection(o) ? 1 : 0;
+      s.withNotes += t.hasNote(o) ? 1 : 0;
     }
-    offenders += f.offender() ? 1 : 0;
-    clients += f.client() ? 1 : 0;
-    connections += f.connection() ? 1 : 0;
-    withNotes += f.hasNote() ? 1 : 0;
+    s.total = t.size();
+    for (Direction d : Direction.values()) {
+      s.byDirection.put(d, direction[d.ordinal()]);
+    }
+    for (Verdict v : Verdict.values()) {
+      s.byVerdict.put(v, verdict[v.ordinal()]);
+    }
+    for (Decision d : Decision.values()) {
+      s.byDecision.put(d, decision[d.ordinal()]);
+    }
+    return s;
   }
 
   public int total() {

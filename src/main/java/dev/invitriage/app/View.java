@@ -2,24 +2,29 @@ package dev.invitriage.app;
 
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
-import dev.invitriage.domain.Facets;
+import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.Verdict;
-import java.util.function.Predicate;
 
 /** The inbox's named views, in the order the UI's number keys and Tab cycle through them. */
 public enum View {
-  PENDING("Pending", f -> incoming(f) && f.decision() == Decision.PENDING),
-  OFFENDERS("Offenders", Facets::offender),
-  PERSONAL("Personal", f -> incoming(f) && f.verdict() == Verdict.PERSONAL),
-  CLIENTS("Clients", Facets::client),
-  DECIDED("Decided", f -> incoming(f) && f.decision() != Decision.PENDING),
-  OUTGOING("Outgoing", f -> f.direction() == Direction.OUTGOING),
-  ALL("All", f -> true);
+  PENDING("Pending", (t, o) -> incoming(t, o) && t.decision(o) == Decision.PENDING),
+  OFFENDERS("Offenders", FacetTable::offender),
+  PERSONAL("Personal", (t, o) -> incoming(t, o) && t.verdict(o) == Verdict.PERSONAL),
+  CLIENTS("Clients", FacetTable::client),
+  DECIDED("Decided", (t, o) -> incoming(t, o) && t.decision(o) != Decision.PENDING),
+  OUTGOING("Outgoing", (t, o) -> t.direction(o) == Direction.OUTGOING),
+  ALL("All", (t, o) -> true);
+
+  /** Whether the invitation at an ordinal belongs to a view. */
+  @FunctionalInterface
+  private interface Filter {
+    boolean test(FacetTable table, int ordinal);
+  }
 
   private final String label;
-  private final Predicate<Facets> filter;
+  private final Filter filter;
 
-  View(String label, Predicate<Facets> filter) {
+  View(String label, Filter filter) {
     this.label = label;
     this.filter = filter;
   }
@@ -28,8 +33,8 @@ public enum View {
     return label;
   }
 
-  public boolean contains(Facets f) {
-    return filter.test(f);
+  public boolean contains(FacetTable table, int ordinal) {
+    return filter.test(table, ordinal);
   }
 
   /** The view after this one, wrapping around. */
@@ -37,7 +42,7 @@ public enum View {
     return values()[(ordinal() + 1) % values().length];
   }
 
-  private static boolean incoming(Facets f) {
-    return f.direction() == Direction.INCOMING;
+  private static boolean incoming(FacetTable t, int o) {
+    return t.direction(o) == Direction.INCOMING;
   }
 }

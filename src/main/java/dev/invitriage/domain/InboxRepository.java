@@ -30,8 +30,8 @@ public interface InboxRepository extends AutoCloseable {
   /** Every invitation, in the order they were first imported. */
   void forEach(Consumer<InboxEntry> action);
 
-  /** The light facts of every invitation, in ordinal order, without decoding them. */
-  void forEachFacets(Consumer<Facets> action);
+  /** The light facts of every invitation, as of now. */
+  FacetTable facets();
 
   /** The invitation at an ordinal (0 ≤ ordinal < size()). */
   InboxEntry entryAt(int ordinal);

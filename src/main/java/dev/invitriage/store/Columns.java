@@ -170,6 +170,34 @@ final class Columns {
     return sentAt[Chunks.chunkOf(o)][Chunks.slotOf(o)];
   }
 
+  /** The date blocks as they are now; blocks are never rewritten, only added. */
+  int[][] sentAtBlocks() {
+    return Arrays.copyOf(sentAt, sentAt.length);
+  }
+
+  /** The name-key blocks as they are now; blocks are never rewritten, only added. */
+  long[][] nameKeyBlocks() {
+    return Arrays.copyOf(nameKey, nameKey.length);
+  }
+
+  /**
+   * Every ordinal, newest first, then in import order: the date order every view starts from.
+   * Keys pack 32 bits of inverted minutes above 29 bits of ordinal, so one primitive sort does it.
+   */
+  int[] newestFirst() {
+    long[] keys = new long[size];
+    for (int o = 0; o < size; o++) {
+      long inverted = 0xFFFF_FFFFL - (sentAtMinute(o) & 0xFFFF_FFFFL);
+      keys[o] = (inverted << 29) | o;
+    }
+    Arrays.sort(keys);
+    int[] out = new int[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = (int) (keys[i] & ((1L << 29) - 1));
+    }
+    return out;
+  }
+
   /**
    * The first eight characters of a normalised name packed into a long so that unsigned order is
    * name order; characters beyond Latin-1 sort after it. Ties are broken by date.

@@ -79,6 +79,16 @@ final class DecisionColumn {
     return decidedAt[Chunks.chunkOf(o)][Chunks.slotOf(o)];
   }
 
+  /** Every decision as one array, for a snapshot. */
+  byte[] copyDecisions() {
+    byte[] out = new byte[size];
+    for (int c = 0; c < Chunks.chunksFor(size); c++) {
+      int base = c << Chunks.SHIFT;
+      System.arraycopy(decision[c], 0, out, base, Math.min(Chunks.SIZE, size - base));
+    }
+    return out;
+  }
+
   void set(int o, Decision d, long atMillis) {
     decision[Chunks.chunkOf(o)][Chunks.slotOf(o)] = (byte) d.ordinal();
     decidedAt[Chunks.chunkOf(o)][Chunks.slotOf(o)] = atMillis;

@@ -5,7 +5,6 @@ import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Connection;
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
-import dev.invitriage.domain.Facets;
 import dev.invitriage.domain.ImportBatch;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.Invitation;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Map.Entry;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.mapdb.BTreeMap;
 
 /**
@@ -53,6 +51,11 @@ final class InboxState {
   private TemplateCounter templates;
   private BitSet noted;
   private ClientIndex clientIndex;
+  // Derived for views and counts; dropped (never modified) when what they derive from changes,
+  // since snapshots handed out share them.
+  private byte[] derivedFlags;
+  private byte[] decisionCopy;
+  private int[] newestFirst;
 
   InboxState(Tables tables, MessageClassifier classifier) {
     this.t = tables;
@@ -74,6 +77,9 @@ final class InboxState {
     templates = null;
     noted = null;
     clientIndex = null;
+    derivedFlags = null;
+    decisionCopy = null;
+    newestFirst = null;
   }
 
   /** Writes every structure changed in memory to its MapDB map (still uncommitted). */
@@ -174,6 +180,9 @@ final class InboxState {
   }
 
   void applyImportPart(ImportBatch part, Tally tally) {
+    derivedFlags = null;
+    decisionCopy = null;
+    newestFirst = null;
     for (Invitation inv : part.invitations()) {
       insert(inv, tally);
     }
@@ -226,6 +235,7 @@ final class InboxState {
     int o = ids().ordinalOf(id);
     if (r.decision() != Decision.PENDING && decisions().decision(o) == Decision.PENDING) {
       decisions().set(o, r.decision(), r.decidedAt() == null ? -1 : r.decidedAt().toEpochMilli());
+      decisionCopy = null;
     }
     if (!r.note().isEmpty() && !t.notes.containsKey(o)) {
       t.notes.put(o, r.note());
@@ -261,6 +271,7 @@ final class InboxState {
       }
     }
     templates = null;
+    derivedFlags = null;
     t.meta.put(Tables.META_CLASSIFIER, fingerprint);
     return changed;
   }
@@ -321,12 +332,14 @@ final class InboxState {
       int o = requireOrdinal(d.id());
       Change.Op was = new Change.SetDecision(d.id(), decisions().decision(o), decisions().decidedAtMillis(o));
       decisions().set(o, d.decision(), d.decidedAtMillis());
+      decisionCopy = null;
       return was;
     }
     if (op instanceof Change.SetNote n) {
       int o = requireOrdinal(n.id());
       String old = n.text().isEmpty() ? t.notes.remove(o) : t.notes.put(o, n.text());
       noted().set(o, !n.text().isEmpty());
+      derivedFlags = null;
       return new Change.SetNote(n.id(), old == null ? "" : old);
     }
     if (op instanceof Change.PutClient p) {
@@ -337,6 +350,7 @@ final class InboxState {
     Change.RemoveClient r = (Change.RemoveClient) op;
     byte[] old = t.clients.remove(r.clientId());
     clientIndex = null;
+    derivedFlags = null;
     return old == null ? new Change.RemoveClient(r.clientId()) : new Change.PutClient(Codec.client(old));
   }
 
@@ -354,6 +368,7 @@ final class InboxState {
       t.meta.put(Tables.META_NEXT_CLIENT_ID, c.id() + 1);
     }
     clientIndex = null;
+    derivedFlags = null;
   }
 
   long nextClientId() {
@@ -498,18 +513,25 @@ final class InboxState {
         noted().get(o) ? t.notes.getOrDefault(o, "") : "");
   }
 
-  Facets facets(int o) {
+  /** The facts of every invitation as of now, rebuilding only what changed since last time. */
+  FacetSnapshot facets() {
     Columns c = columns();
-    Verdict base = c.baseVerdict(o);
-    return new Facets(o, c.direction(o), isTemplate(o, base) ? Verdict.TEMPLATE : base,
-        decisions().decision(o), isClient(o), isConnection(o), noted().get(o),
-        c.sentAtMinute(o), c.nameKey(o));
-  }
-
-  void forEachFacets(Consumer<Facets> action) {
-    for (int o = 0; o < size; o++) {
-      action.accept(facets(o));
+    if (derivedFlags == null) {
+      byte[] flags = new byte[size];
+      for (int o = 0; o < size; o++) {
+        Verdict base = c.baseVerdict(o);
+        flags[o] = FacetSnapshot.pack(c.direction(o), isTemplate(o, base) ? Verdict.TEMPLATE : base,
+            isClient(o), isConnection(o), noted().get(o));
+      }
+      derivedFlags = flags;
     }
+    if (decisionCopy == null) {
+      decisionCopy = decisions().copyDecisions();
+    }
+    if (newestFirst == null) {
+      newestFirst = c.newestFirst();
+    }
+    return new FacetSnapshot(size, derivedFlags, decisionCopy, c.sentAtBlocks(), c.nameKeyBlocks(), newestFirst);
   }
 
   private boolean isTemplate(int o, Verdict base) {

@@ -2,7 +2,7 @@ package dev.invitriage.store;
 
 import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Decision;
-import dev.invitriage.domain.Facets;
+import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.ImportProducer;
 import dev.invitriage.domain.ImportResult;
 import dev.invitriage.domain.InboxEntry;
@@ -664,8 +664,8 @@ public final class MapDbInbox implements InboxRepository {
   }
 
   @Override
-  public synchronized void forEachFacets(Consumer<Facets> action) {
-    state.forEachFacets(action);
+  public synchronized FacetTable facets() {
+    return state.facets();
   }
 
   @Override
