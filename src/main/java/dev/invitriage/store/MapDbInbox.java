@@ -31,9 +31,10 @@ import java.util.stream.Stream;
 /**
  * The inbox stored in one MapDB file ({@code inbox.db}) and its journal ({@code inbox.db.journal}).
  *
- * <p>How a change is made durable: it is validated, appended to the journal and synced; then
- * applied to MapDB, which records the journal sequence number it has applied in the same
- * transaction, and committed. The journal entry's commit state brackets MapDB's commit, so on the
+ * <p>How a change is made durable: it is validated and appended to the journal; then applied to
+ * MapDB, which records the journal sequence number it has applied in the same transaction; then
+ * the entry is marked COMMITTING and the journal synced (one sync for the entry and its mark), and
+ * MapDB commits. The journal entry's commit state brackets MapDB's commit, so on the
  * next open we know which of three cases a kill left: MapDB never started committing (replay the
  * entry), MapDB finished (nothing to do), or MapDB was interrupted mid-commit (its file may be
  * damaged: move it aside and rebuild it from the journal). A file that fails to open or fails the
@@ -497,7 +498,8 @@ public final class MapDbInbox implements InboxRepository {
   /** Journals the entry, applies it to MapDB and commits, as described in the class comment. */
   private synchronized <T> T change(Journal.Type type, byte[] payload, Supplier<T> applyToStore) {
     requireWhole();
-    Journal.Ref ref = io(() -> journal.append(type, payload), journal.path(), "cannot write journal");
+    // Not synced yet: the COMMITTING mark below is, and one sync makes both durable.
+    Journal.Ref ref = io(() -> journal.append(type, payload, false), journal.path(), "cannot write journal");
     T result;
     try {
       result = applyToStore.get();
@@ -603,7 +605,7 @@ public final class MapDbInbox implements InboxRepository {
     long first = parts.isEmpty() ? lastSeqPlusOne() : parts.get(0).seq();
     Journal.Ref end;
     try {
-      end = io(() -> journal.append(Journal.Type.IMPORT_END, new Bytes.Out().writeVarLong(first).toByteArray()), journal.path(), "cannot write journal");
+      end = io(() -> journal.append(Journal.Type.IMPORT_END, new Bytes.Out().writeVarLong(first).toByteArray(), false), journal.path(), "cannot write journal");
     } catch (RuntimeException e) {
       abort(parts);
       throw e;
