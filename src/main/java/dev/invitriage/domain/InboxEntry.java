@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param offender incoming, verdict not PERSONAL, and not from a client
  * @param decidedAt null while the decision was never set
  * @param note the user's own context note, or the empty string
+ * @param headline the other person's position and company when the user's connections or client
+ *     list say them, or the empty string
  */
 public record InboxEntry(
     InvitationId id,
@@ -22,7 +24,8 @@ public record InboxEntry(
     boolean connection,
     Decision decision,
     Instant decidedAt,
-    String note) {
+    String note,
+    String headline) {
 
   public InboxEntry {
     Objects.requireNonNull(id, "id");
@@ -30,6 +33,7 @@ public record InboxEntry(
     Objects.requireNonNull(classification, "classification");
     Objects.requireNonNull(decision, "decision");
     note = Objects.requireNonNullElse(note, "");
+    headline = Objects.requireNonNullElse(headline, "");
   }
 
   public Verdict verdict() {

@@ -19,6 +19,9 @@ final class ConnectionIndex {
   private final Set<Long> keys = new HashSet<>();
   private final Set<Long> urls = new HashSet<>();
   private final Map<Long, Integer> names = new HashMap<>();
+  /** Position and company of connections, by URL hash and (for unique names) by name hash. */
+  private final Map<Long, String> headlineByUrl = new HashMap<>();
+  private final Map<Long, String> headlineByName = new HashMap<>();
 
   private ConnectionIndex(RecordChunks records) {
     this.records = records;
@@ -58,11 +61,18 @@ final class ConnectionIndex {
     if (!keys.add(key)) {
       return false;
     }
+    String headline = headline(c);
     if (!url.isEmpty()) {
       urls.add(Hashes.of(url));
+      if (!headline.isEmpty()) {
+        headlineByUrl.put(Hashes.of(url), headline);
+      }
     }
     if (!name.isEmpty()) {
       names.merge(Hashes.of(name), 1, Integer::sum);
+      if (!headline.isEmpty()) {
+        headlineByName.put(Hashes.of(name), headline);
+      }
     }
     return true;
   }
@@ -73,6 +83,23 @@ final class ConnectionIndex {
     }
     Integer n = names.get(nameHash);
     return n != null && n == 1;
+  }
+
+  /** The matched connection's position and company, or the empty string. */
+  String headline(boolean hasUrl, long urlHash, long nameHash) {
+    if (!matches(hasUrl, urlHash, nameHash)) {
+      return "";
+    }
+    return hasUrl ? headlineByUrl.getOrDefault(urlHash, "") : headlineByName.getOrDefault(nameHash, "");
+  }
+
+  private static String headline(Connection c) {
+    String position = c.position().strip();
+    String company = c.company().strip();
+    if (position.isEmpty() || company.isEmpty()) {
+      return position + company;
+    }
+    return position + ", " + company;
   }
 
   void flush() {

@@ -510,7 +510,7 @@ final class InboxState {
     return new InboxEntry(
         id, ids().abbreviate(id), inv, c, offender, client, isConnection(o),
         decisions().decision(o), at < 0 ? null : Instant.ofEpochMilli(at),
-        noted().get(o) ? t.notes.getOrDefault(o, "") : "");
+        noted().get(o) ? t.notes.getOrDefault(o, "") : "", headline(o, client));
   }
 
   /** The facts of every invitation as of now, rebuilding only what changed since last time. */
@@ -532,6 +532,16 @@ final class InboxState {
       newestFirst = c.newestFirst();
     }
     return new FacetSnapshot(size, derivedFlags, decisionCopy, c.sentAtBlocks(), c.nameKeyBlocks(), newestFirst);
+  }
+
+  /** What the user's connections (or, failing that, client list) say of the other person's work. */
+  private String headline(int o, boolean client) {
+    Columns c = columns();
+    String fromConnections = connections().headline(c.hasUrl(o), c.urlHash(o), c.nameHash(o));
+    if (!fromConnections.isEmpty() || !client) {
+      return fromConnections;
+    }
+    return clientIndex().company(c.hasUrl(o), c.urlHash(o), c.nameHash(o));
   }
 
   private boolean isTemplate(int o, Verdict base) {
@@ -589,6 +599,8 @@ final class InboxState {
    */
   private static final class ClientIndex {
     private final Set<Long> urls = new HashSet<>();
+    private final Map<Long, String> companyByUrl = new HashMap<>();
+    private final Map<Long, String> companyByName = new HashMap<>();
     private final Map<Long, Integer> withUrl = new HashMap<>();
     private final Map<Long, Integer> withoutUrl = new HashMap<>();
 
@@ -601,8 +613,18 @@ final class InboxState {
         } else {
           urls.add(Hashes.of(url));
           withUrl.merge(name, 1, Integer::sum);
+          companyByUrl.put(Hashes.of(url), c.company().strip());
         }
+        companyByName.put(name, c.company().strip());
       }
+    }
+
+    /** The company of the matching client; call only when {@link #matches} said yes. */
+    String company(boolean hasUrl, long urlHash, long nameHash) {
+      if (hasUrl && urls.contains(urlHash)) {
+        return companyByUrl.getOrDefault(urlHash, "");
+      }
+      return companyByName.getOrDefault(nameHash, "");
     }
 
     boolean matches(boolean hasUrl, long urlHash, long nameHash) {

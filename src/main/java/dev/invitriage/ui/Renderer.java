@@ -124,7 +124,8 @@ final class Renderer {
   record Columns(int date, int name, int flags, boolean longDate) {
     static Columns forWidth(int w) {
       boolean wide = w >= 100;
-      int name = Math.max(10, Math.min(24, (w - 60) / 2 + 10));
+      // Wide terminals spend their extra columns on the name, which then carries the headline.
+      int name = Math.max(10, Math.min(w >= 110 ? 44 : 24, (w - 60) / 2 + 10));
       return new Columns(wide ? 10 : 8, name, wide ? 11 : 6, wide);
     }
   }
@@ -161,8 +162,10 @@ final class Renderer {
     x = c.text(x, y, Math.min(9, end - x), e.abbrev(), base);
     x = c.text(x, y, Math.min(cols.date() + 1, end - x),
         (cols.longDate() ? DATE : SHORT_DATE).format(e.invitation().sentAt()), base);
-    String name = (e.invitation().direction() == Direction.OUTGOING ? "→ " : "") + e.invitation().counterpartName();
-    x = c.text(x, y, Math.min(cols.name() + 1, end - x), name, base);
+    String name = (e.invitation().direction() == Direction.OUTGOING ? "→ " : "") + e.invitation().counterpartName()
+        + (e.headline().isEmpty() || cols.name() < 20 ? "" : " · " + e.headline());
+    // Fitted one column short, so a cut name never runs into the badge.
+    x = c.text(x, y, Math.min(cols.name() + 1, end - x), TerminalText.fit(name, cols.name()), base);
     Style badge = e.offender() || selected ? base : theme.style("badge." + e.verdict().name().toLowerCase(Locale.ROOT), kind);
     x = c.text(x, y, Math.min(9, end - x), e.verdict().name(), badge);
     Style dec = selected || e.offender() ? base : theme.style("decision." + e.decision().word(), kind);
@@ -187,6 +190,9 @@ final class Renderer {
     List<String[]> lines = new ArrayList<>();
     boolean out = e.invitation().direction() == Direction.OUTGOING;
     lines.add(new String[] {out ? "To" : "From", e.invitation().counterpartName()});
+    if (!e.headline().isEmpty()) {
+      lines.add(new String[] {"Works", e.headline()});
+    }
     lines.add(new String[] {"Profile", e.invitation().counterpartUrl().isEmpty() ? "(none)" : e.invitation().counterpartUrl()});
     lines.add(new String[] {"Sent", DATE_TIME.format(e.invitation().sentAt()) + (out ? " (outgoing)" : "")});
     lines.add(new String[] {"Verdict", (e.offender() ? "! OFFENDER " : "") + e.verdict().name() + " — " + e.classification().reason()});

@@ -31,7 +31,8 @@ final class Entries {
         connection,
         decision,
         decidedAt,
-        note);
+        note,
+        "");
   }
 
   static InboxEntry entry(Invitation inv) {

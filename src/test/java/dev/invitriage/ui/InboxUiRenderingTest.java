@@ -66,7 +66,18 @@ class InboxUiRenderingTest {
   void wideTerminalsShowTheDetailBesideTheList() {
     try (UiDriver ui = new UiDriver(sampleStore(), 140, 40).start()) {
       ui.waitFor("Pending 1/56");
-      assertThat(ui.line(2)).contains("│").contains("Profile");
+      // The first row's sender is a connection: the detail names her work, then her profile.
+      assertThat(ui.line(2)).contains("│").contains("Works     Engineering Manager, Northwind");
+      assertThat(ui.line(3)).contains("│").contains("Profile");
+      ui.quit();
+    }
+  }
+
+  @Test
+  void theListShowsTheSendersWorkWhenConnectionsSayIt() {
+    try (UiDriver ui = new UiDriver(sampleStore(), 200, 40).start()) {
+      ui.waitFor("Pending 1/56");
+      assertThat(ui.line(1)).contains("Dana Whitfield · Engineering Manager,");
       ui.quit();
     }
   }
