@@ -17,6 +17,12 @@ import dev.invitriage.formats.LinkedInExportReader;
 import dev.invitriage.store.MapDbInbox;
 import dev.invitriage.store.StoreCheck;
 import java.io.Writer;
+import java.util.Locale;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.Files;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -115,37 +121,59 @@ public final class App implements AutoCloseable {
   public int exportTo(List<InboxEntry> entries, String format, Path target) {
     ExportFormat fmt;
     try {
-      fmt = ExportFormat.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
+      fmt = ExportFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw InvitriageException.badInput("unknown export format '" + format + "' (expected csv or json)");
     }
+    return writeAtomically(target, w -> {
+      try (ExportWriter writer = ExportWriter.open(fmt, w)) {
+        entries.forEach(writer::write);
+      }
+      return entries.size();
+    });
+  }
+
+  /** Like {@link #export(EntryFilter, ExportFormat, Writer)}, into a file that is only ever complete or absent. */
+  public int exportTo(EntryFilter filter, ExportFormat format, Path target) {
+    return writeAtomically(target, w -> export(filter, format, w));
+  }
+
+  /** Writes what {@code body} writes, returning its count. */
+  @FunctionalInterface
+  private interface WriteBody {
+    int write(Writer out) throws IOException;
+  }
+
+  /**
+   * Runs {@code body} on a temporary file beside {@code target} and renames it into place, so a
+   * failed or interrupted export never leaves half a file; the temporary file is removed on
+   * failure.
+   */
+  private static int writeAtomically(Path target, WriteBody body) {
     Path abs = target.toAbsolutePath();
     Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
     try {
-      try (Writer w = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8);
-          ExportWriter writer = ExportWriter.open(fmt, w)) {
-        for (InboxEntry e : entries) {
-          writer.write(e);
-        }
+      int n;
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        n = body.write(w);
       }
       try {
-        java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-        java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
       }
-    } catch (java.io.IOException | RuntimeException e) {
+      return n;
+    } catch (IOException | RuntimeException e) {
       try {
-        java.nio.file.Files.deleteIfExists(tmp);
-      } catch (java.io.IOException ignored) {
-        // Best effort: a leftover hidden temp file is harmless.
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // Best effort: a leftover hidden temporary file is harmless.
       }
       if (e instanceof InvitriageException ie) {
         throw ie;
       }
       throw InvitriageException.io(target + ": cannot write: " + e.getMessage(), e);
     }
-    return entries.size();
   }
 
   public Stats stats() {

@@ -6,11 +6,7 @@ import dev.invitriage.formats.ExportFormat;
 import dev.invitriage.text.TerminalText;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,39 +39,9 @@ final class ExportCommand extends BaseCommand {
         }
         return ExitCodes.OK;
       }
-      // Write beside the target and rename, so a failed export never leaves half a file.
-      Path target = output.toAbsolutePath();
-      Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-      int n;
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        n = app.export(filter.toFilter(), format, w);
-      } catch (IOException | RuntimeException e) {
-        deleteQuietly(tmp);
-        if (e instanceof InvitriageException ie) {
-          throw ie;
-        }
-        throw InvitriageException.io(output + ": cannot write: " + e.getMessage(), e);
-      }
-      try {
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } catch (IOException e) {
-        deleteQuietly(tmp);
-        throw InvitriageException.io(output + ": cannot write: " + e.getMessage(), e);
-      }
+      int n = app.exportTo(filter.toFilter(), format, output);
       err().printf("exported %d invitations to %s%n", n, TerminalText.sanitize(output.toString()));
     }
     return ExitCodes.OK;
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException ignored) {
-      // Best effort: a leftover hidden temp file is harmless.
-    }
   }
 }
