@@ -296,7 +296,8 @@ public final class MapDbInbox implements InboxRepository {
       Journal.syncDirectory(file.getParent());
       kept = "; it is kept as " + aside.getFileName() + " and the next start rebuilds it from the journal";
     } catch (IOException moveFailed) {
-      // The journal still holds every entry: nothing is lost, only the sign is missing.
+      // A second failure in a row: the journal still holds every entry, but the next open may
+      // take the half-saved file for whole. Nothing better can be done on this disk now.
     }
     throw InvitriageException.io(file + ": cannot save the changes replayed from the journal: " + describe(e) + kept, e);
   }

@@ -219,6 +219,7 @@ class InjectedFaultsTest {
       assertThat(ie.getMessage()).as(where).isNotBlank().doesNotContain("\n").doesNotContain("\r");
       error = "IO \"" + ie.getMessage().replace(dir + "/", "").replaceAll("#\\d+", "#N").replaceAll("damaged-[-0-9]+", "damaged-…") + "\"";
     }
+    assertThat(faultyNotices).as("%s: an I/O error is not taken for damage", where).noneMatch(notice -> notice.contains("rebuilt"));
     List<String> notices = new ArrayList<>();
     Observed now;
     try {
