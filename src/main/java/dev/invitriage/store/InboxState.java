@@ -588,7 +588,11 @@ final class InboxState {
         }
       }
       return null;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError e) {
+      if (MapDbInbox.isIoFailure(e)) {
+        throw e; // the disk failed, not the store: the caller reports it as such
+      }
+      // MapDB 3.1.0 is built with its consistency assertions on (CC.ASSERT): they throw errors.
       return "reading it fails: " + MapDbInbox.describe(e);
     }
   }

@@ -102,17 +102,22 @@ final class Journal implements Closeable {
   }
 
   /** Creates an empty journal whose state before any entry is the empty inbox. */
-  static Journal create(Path path) throws IOException {
-    writeFile(path, 0, List.of());
-    return open(path);
+  static Journal create(StoreIo.ChannelOpener files, Path path) throws IOException {
+    writeFile(files, path, 0, List.of());
+    return open(files, path);
+  }
+
+  /** {@link #open(StoreIo.ChannelOpener, Path)} on the real file. */
+  static Journal open(Path path) throws IOException {
+    return open(StoreIo.REAL.channels(), path);
   }
 
   /**
    * Opens a journal and indexes its entries. A torn last entry (a kill during append) is cut off;
    * damage anywhere else is reported as {@link Bytes.CorruptRecordException}.
    */
-  static Journal open(Path path) throws IOException {
-    FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+  static Journal open(StoreIo.ChannelOpener files, Path path) throws IOException {
+    FileChannel ch = files.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
       long size = ch.size();
       ByteBuffer head = ByteBuffer.allocate(HEADER_SIZE);
@@ -282,9 +287,9 @@ final class Journal implements Closeable {
    * Writes a journal holding only a snapshot (entries of sequence 0) at the given base, atomically
    * replacing any file at {@code path}: the old journal stays whole until the new one is synced.
    */
-  static void writeFile(Path path, long baseSeq, List<Entry> snapshot) throws IOException {
+  static void writeFile(StoreIo.ChannelOpener files, Path path, long baseSeq, List<Entry> snapshot) throws IOException {
     Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch = files.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer head = ByteBuffer.allocate(HEADER_SIZE).putLong(MAGIC).putLong(baseSeq).putInt(crc(baseSeq));
       head.flip();
       long pos = writeFully(ch, head, 0);

@@ -50,16 +50,18 @@ public final class MapDbInbox implements InboxRepository {
   private final Path file;
   private final StoreLock lock;
   private final MessageClassifier classifier;
+  private final StoreIo storeIo;
   private Journal journal;
   private Tables tables;
   private InboxState state;
   /** Set when MapDB's commit failed: its file may be damaged, so nothing more is written to it. */
   private boolean broken;
 
-  private MapDbInbox(Path file, StoreLock lock, MessageClassifier classifier) {
+  private MapDbInbox(Path file, StoreLock lock, MessageClassifier classifier, StoreIo storeIo) {
     this.file = file;
     this.lock = lock;
     this.classifier = classifier;
+    this.storeIo = storeIo;
   }
 
   /**
@@ -67,6 +69,11 @@ public final class MapDbInbox implements InboxRepository {
    * its journal when needed. Recovery is reported through {@code notices}, one line each.
    */
   public static MapDbInbox open(Path file, MessageClassifier classifier, Consumer<String> notices) {
+    return open(file, classifier, notices, StoreIo.REAL);
+  }
+
+  /** {@link #open(Path, MessageClassifier, Consumer)} reaching its files through {@code storeIo}. */
+  static MapDbInbox open(Path file, MessageClassifier classifier, Consumer<String> notices, StoreIo storeIo) {
     Path abs = file.toAbsolutePath();
     try {
       Files.createDirectories(abs.getParent());
@@ -74,13 +81,17 @@ public final class MapDbInbox implements InboxRepository {
       throw InvitriageException.io(abs.getParent() + ": cannot create folder: " + describe(e), e);
     }
     StoreLock lock = StoreLock.acquire(abs);
-    MapDbInbox inbox = new MapDbInbox(abs, lock, classifier);
+    MapDbInbox inbox = new MapDbInbox(abs, lock, classifier, storeIo);
     try {
       inbox.openOrRecover(notices);
       inbox.judgeAgainIfNeeded(notices);
       return inbox;
     } catch (RuntimeException e) {
       inbox.closeQuietly();
+      // A read or write failing while the store is looked at or caught up is the disk's fault.
+      if (!(e instanceof InvitriageException) && isIoFailure(e)) {
+        throw InvitriageException.io(abs + ": cannot open: " + describe(e), e);
+      }
       throw e;
     }
   }
@@ -100,7 +111,7 @@ public final class MapDbInbox implements InboxRepository {
     boolean storeExists = Files.exists(file);
     boolean journalExists = Files.exists(jf);
     if (journalExists) {
-      journal = io(() -> Journal.open(jf), jf, "cannot read journal");
+      journal = io(() -> Journal.open(storeIo.channels(), jf), jf, "cannot read journal");
       if (journal.truncatedTail()) {
         notices.accept(jf + ": cut off an unfinished last entry (it was never confirmed)");
       }
@@ -128,7 +139,7 @@ public final class MapDbInbox implements InboxRepository {
   private void openTables() {
     long sizeBefore = io(() -> Files.size(file), file, "cannot read");
     try {
-      tables = Tables.open(file, false);
+      tables = Tables.open(file, false, storeIo.volumes());
     } catch (RuntimeException e) {
       undoGrowth(sizeBefore);
       throw e;
@@ -181,8 +192,8 @@ public final class MapDbInbox implements InboxRepository {
       }
       // A store without its journal (deleted by hand): start a new journal from what it holds.
       long applied = tables.metaLong(Tables.META_APPLIED_SEQ, 0);
-      io(() -> { Journal.writeFile(jf, applied, state.snapshot()); return null; }, jf, "cannot write journal");
-      journal = io(() -> Journal.open(jf), jf, "cannot read journal");
+      io(() -> { Journal.writeFile(storeIo.channels(), jf, applied, state.snapshot()); return null; }, jf, "cannot write journal");
+      journal = io(() -> Journal.open(storeIo.channels(), jf), jf, "cannot read journal");
       notices.accept(jf + ": journal was missing; started a new one from the store");
       return;
     }
@@ -240,17 +251,56 @@ public final class MapDbInbox implements InboxRepository {
     if (replayed == 0) {
       return;
     }
-    state.flush();
-    tables.meta.put(Tables.META_APPLIED_SEQ, lastReplayed);
+    flushReplayed();
     List<Journal.Ref> marked = new ArrayList<>();
     for (Journal.Ref ref : journal.refs()) {
       if (ref.seq() > applied && ref.seq() <= lastReplayed && ref.state() == Journal.State.NONE) {
         marked.add(io(() -> journal.mark(ref, Journal.State.COMMITTING), journal.path(), "cannot write journal"));
       }
     }
-    commitOrFail();
+    try {
+      tables.db.commit();
+    } catch (RuntimeException e) {
+      keepAsideAfterFailedReplay(e);
+    }
     marked.forEach(ref -> markQuietly(ref, Journal.State.COMMITTED));
     notices.accept(file + ": replayed " + replayed + " change(s) from the journal that a previous run had not saved to the store");
+  }
+
+  /** Writes what a replay applied, and how far it got, to MapDB (uncommitted). */
+  private void flushReplayed() {
+    try {
+      state.flush();
+      tables.meta.put(Tables.META_APPLIED_SEQ, lastReplayed);
+    } catch (RuntimeException e) {
+      throw asStoreError(e);
+    }
+  }
+
+  /**
+   * MapDB's commit of replayed entries failed, so its file may hold part of them, applied sequence
+   * number included: nothing in the journal could then tell the next open that it is damaged (its
+   * entries must stay replayable, so they cannot be marked DOUBT). Moving the file aside is that
+   * sign, written without needing disk space: the next open rebuilds the store from the journal.
+   */
+  private void keepAsideAfterFailedReplay(RuntimeException e) {
+    try {
+      tables.close();
+    } catch (RuntimeException ignored) {
+      // It is being set aside because its commit failed; closing it may fail too.
+    }
+    tables = null;
+    String kept = "";
+    try {
+      Path aside = asideName();
+      moveStoreFiles(file, aside);
+      Journal.syncDirectory(file.getParent());
+      kept = "; it is kept as " + aside.getFileName() + " and the next start rebuilds it from the journal";
+    } catch (IOException moveFailed) {
+      // A second failure in a row: the journal still holds every entry, but the next open may
+      // take the half-saved file for whole. Nothing better can be done on this disk now.
+    }
+    throw InvitriageException.io(file + ": cannot save the changes replayed from the journal: " + describe(e) + kept, e);
   }
 
   /** Sequence number of the last entry {@link #replay} applied. */
@@ -337,7 +387,12 @@ public final class MapDbInbox implements InboxRepository {
         return "it is older than its journal's snapshot";
       }
       return state.consistencyProblem();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError e) {
+      if (isIoFailure(e)) {
+        // The disk failed to read it: that says nothing about its contents, so it is not rebuilt.
+        throw InvitriageException.io(file + ": cannot read: " + describe(e), e);
+      }
+      // MapDB 3.1.0 is built with its consistency assertions on (CC.ASSERT): they throw errors.
       return "reading it fails: " + describe(e);
     }
   }
@@ -345,7 +400,7 @@ public final class MapDbInbox implements InboxRepository {
   private void create() {
     // The journal first: a kill while MapDB creates its file then leaves a journal to rebuild the
     // (empty) store from, never a half-made store file with no journal, which no open could use.
-    journal = io(() -> Journal.create(journalFile()), journalFile(), "cannot create journal");
+    journal = io(() -> Journal.create(storeIo.channels(), journalFile()), journalFile(), "cannot create journal");
     tables = createTables();
     tables.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
     tables.meta.put(Tables.META_APPLIED_SEQ, 0L);
@@ -369,21 +424,21 @@ public final class MapDbInbox implements InboxRepository {
     }
     Path fresh = file.resolveSibling(file.getFileName() + ".rebuild");
     deleteStoreFiles(fresh);
-    tables = Tables.open(fresh, true);
-    tables.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
-    state = new InboxState(tables, classifier);
-    lastReplayed = journal.baseSeq();
-    int applied = replay(journal.refs());
-    state.flush();
-    tables.meta.put(Tables.META_APPLIED_SEQ, lastReplayed);
-    commitOrFail();
-    tables.close();
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-    Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
-    // Two rebuilds within a second (a kill during the first) must not collide.
-    for (int i = 2; Files.exists(aside); i++) {
-      aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp + "-" + i);
+    int applied;
+    try {
+      tables = Tables.open(fresh, true, storeIo.volumes());
+      tables.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
+      state = new InboxState(tables, classifier);
+      lastReplayed = journal.baseSeq();
+      applied = replay(journal.refs());
+      flushReplayed();
+      commitOrFail();
+      tables.close();
+    } catch (RuntimeException e) {
+      // The half-built store is deleted by the next rebuild; the old one is still in its place.
+      throw asStoreError(e);
     }
+    Path aside = asideName();
     try {
       moveStoreFiles(file, aside);
       moveStoreFiles(fresh, file);
@@ -391,7 +446,7 @@ public final class MapDbInbox implements InboxRepository {
     } catch (IOException e) {
       throw InvitriageException.io(file + ": cannot move the damaged store aside: " + describe(e), e);
     }
-    tables = Tables.open(file, false);
+    tables = Tables.open(file, false, storeIo.volumes());
     state = new InboxState(tables, classifier);
     abortUnfinishedImport(journal.refs());
     for (Journal.Ref ref : journal.refs()) {
@@ -403,6 +458,17 @@ public final class MapDbInbox implements InboxRepository {
     }
     notices.accept(file + ": rebuilt from its journal (" + applied + " entries) because " + why
         + (Files.exists(aside) ? "; the old file is kept as " + aside.getFileName() : ""));
+  }
+
+  /** A free name to keep a damaged store file under, beside it. */
+  private Path asideName() {
+    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+    // Two rebuilds within a second (a kill during the first) must not collide.
+    for (int i = 2; Files.exists(aside); i++) {
+      aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp + "-" + i);
+    }
+    return aside;
   }
 
   /** Moves a MapDB file and its write-ahead logs ({@code NAME.wal.N}) to another name. */
@@ -438,14 +504,14 @@ public final class MapDbInbox implements InboxRepository {
   /** A new, empty MapDB file; failing to write it (a full disk) is an I/O error, not a bug. */
   private Tables createTables() {
     try {
-      return Tables.open(file, true);
+      return Tables.open(file, true, storeIo.volumes());
     } catch (RuntimeException e) {
       throw asStoreError(e);
     }
   }
 
   /** True when MapDB failed because reading or writing a file failed, not because of its content. */
-  private static boolean isIoFailure(Throwable e) {
+  static boolean isIoFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof IOException && !(t instanceof java.io.EOFException)) {
         return true;
@@ -634,8 +700,8 @@ public final class MapDbInbox implements InboxRepository {
    */
   private synchronized void copyCommitted(Path target) throws IOException {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
-        FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel in = storeIo.channels().open(file, StandardOpenOption.READ);
+        FileChannel out = storeIo.channels().open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       long size = in.size();
       for (long pos = 0; pos < size; ) {
         pos += in.transferTo(pos, size - pos, out);
@@ -843,7 +909,7 @@ public final class MapDbInbox implements InboxRepository {
   private List<String> replayDifferences() {
     Path scratchDir = io(() -> Files.createTempDirectory("invitriage-check"), file, "cannot create a scratch folder");
     try {
-      try (Tables scratch = Tables.open(scratchDir.resolve("replay.db"), true)) {
+      try (Tables scratch = Tables.open(scratchDir.resolve("replay.db"), true, storeIo.volumes())) {
         InboxState replayed = new InboxState(scratch, classifier);
         List<Item> items = new ArrayList<>();
         for (Journal.Ref ref : journal.refs()) {
@@ -931,7 +997,7 @@ public final class MapDbInbox implements InboxRepository {
     long applied = tables.metaLong(Tables.META_APPLIED_SEQ, 0);
     List<Journal.Entry> snapshot = state.snapshot();
     try (StoreLock targetLock = StoreLock.acquire(abs)) {
-      try (Tables copy = Tables.open(abs, true)) {
+      try (Tables copy = Tables.open(abs, true, storeIo.volumes())) {
         copy.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
         InboxState s = new InboxState(copy, classifier);
         List<Item> items = new ArrayList<>();
@@ -945,7 +1011,7 @@ public final class MapDbInbox implements InboxRepository {
       } catch (RuntimeException e) {
         throw InvitriageException.io(abs + ": cannot write the backup: " + describe(e), e);
       }
-      io(() -> { Journal.writeFile(targetJournal, applied, snapshot); return null; }, targetJournal, "cannot write journal");
+      io(() -> { Journal.writeFile(storeIo.channels(), targetJournal, applied, snapshot); return null; }, targetJournal, "cannot write journal");
     }
   }
 
@@ -969,7 +1035,7 @@ public final class MapDbInbox implements InboxRepository {
     Path jf = journalFile();
     try {
       journal.close();
-      Journal.writeFile(jf, applied, snapshot);
+      Journal.writeFile(storeIo.channels(), jf, applied, snapshot);
     } catch (IOException e) {
       // The old journal is still whole (the new one replaces it only when complete): keep it.
     }

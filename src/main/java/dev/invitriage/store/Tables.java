@@ -3,8 +3,10 @@ package dev.invitriage.store;
 import java.nio.file.Path;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
-import org.mapdb.DBMaker;
+import org.mapdb.DBException;
 import org.mapdb.Serializer;
+import org.mapdb.StoreWAL;
+import org.mapdb.volume.VolumeFactory;
 
 /**
  * The one place MapDB maps are opened, always with the same serializers: MapDB does not store
@@ -24,6 +26,18 @@ final class Tables implements AutoCloseable {
   static final String META_NEXT_CLIENT_ID = "client.next";
   static final String META_UNDO_TOP = "undo.top";
   static final String META_REDO_TOP = "redo.top";
+
+  // DBMaker's defaults in MapDB 3.1.0; the positional booleans passed with them to StoreWAL.make
+  // are fileDeleteAfterClose, fileDeleteAfterOpen, checksum (all off), checksumHeader (on) and
+  // checksumHeaderBypass (off).
+  private static final long FILE_LOCK_WAIT = 0;
+  private static final boolean THREAD_SAFE = true;
+  /** log2 of DBMaker's default concurrency scale, 8. */
+  private static final int CONCURRENCY_SHIFT = 3;
+  /** Zero, as DBMaker passes when none is set: MapDB then grows files by its page size. */
+  private static final long ALLOCATE_INCREMENT = 0;
+  private static final long ALLOCATE_START_SIZE = 0;
+  private static final int NO_SHUTDOWN_HOOK = 0;
 
   final DB db;
   /** Settings and counters; see the META_ keys. */
@@ -69,18 +83,31 @@ final class Tables implements AutoCloseable {
     private static final long serialVersionUID = 1L;
   }
 
+  /** {@link #open(Path, boolean, VolumeFactory)} on the real files. */
+  static Tables open(Path file, boolean create) {
+    return open(file, create, StoreIo.REAL.volumes());
+  }
+
   /**
    * Opens the MapDB file with transactions, as every store is used. With {@code create} false a
    * MapDB file without our collections is refused untouched ({@link NotOursException}).
+   *
+   * <p>This is what {@code DBMaker.fileDB(file).transactionEnable().fileMmapEnableIfSupported()
+   * .fileMmapPreclearDisable().cleanerHackEnable().make()} does in MapDB 3.1.0, spelled out because
+   * {@code DBMaker} takes no volume factory: with {@link StoreIo#REAL}'s factory it is the same
+   * store, and tests can pass volumes that fail on purpose.
    */
-  static Tables open(Path file, boolean create) {
-    DB db =
-        DBMaker.fileDB(file.toFile())
-            .transactionEnable()
-            .fileMmapEnableIfSupported()
-            .fileMmapPreclearDisable()
-            .cleanerHackEnable()
-            .make();
+  static Tables open(Path file, boolean create, VolumeFactory volumes) {
+    String path = file.toFile().getPath();
+    boolean exists = volumes.exists(path);
+    StoreWAL store;
+    try {
+      store = StoreWAL.make(path, volumes, FILE_LOCK_WAIT, THREAD_SAFE, CONCURRENCY_SHIFT,
+          ALLOCATE_INCREMENT, ALLOCATE_START_SIZE, false, false, false, true, false);
+    } catch (AssertionError e) {
+      throw damaged(e);
+    }
+    DB db = new DB(store, exists, THREAD_SAFE, Thread.currentThread().getContextClassLoader(), NO_SHUTDOWN_HOOK);
     try {
       if (!create && !db.exists("meta")) {
         throw new NotOursException();
@@ -92,7 +119,20 @@ final class Tables implements AutoCloseable {
     } catch (RuntimeException e) {
       db.close();
       throw e;
+    } catch (AssertionError e) {
+      db.close();
+      throw damaged(e);
     }
+  }
+
+  /**
+   * MapDB 3.1.0 is built with its consistency assertions on ({@code CC.ASSERT}), so a damaged file
+   * can make it throw {@link AssertionError} while opening: that is damage, like its other errors.
+   */
+  private static DBException.DataCorruption damaged(AssertionError e) {
+    DBException.DataCorruption damage = new DBException.DataCorruption("it fails MapDB's own consistency checks");
+    damage.addSuppressed(e);
+    return damage;
   }
 
   long metaLong(String key, long fallback) {

@@ -1,0 +1,44 @@
+package dev.invitriage.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import org.mapdb.volume.MappedFileVol;
+import org.mapdb.volume.RandomAccessFileVol;
+import org.mapdb.volume.VolumeFactory;
+
+/**
+ * How the store reaches its files: the volumes MapDB keeps its file and write-ahead logs in, and
+ * the channels the journal and the safety copy use. Production always uses {@link #REAL}; tests in
+ * this package pass ones that fail on purpose, to prove what a failing disk leaves behind.
+ *
+ * @param volumes makes every MapDB volume (the store file and its {@code .wal.N} files)
+ * @param channels opens every file channel of the journal and the safety copy
+ */
+record StoreIo(VolumeFactory volumes, ChannelOpener channels) {
+  /** Opens a file channel; {@code FileChannel::open} in production. */
+  @FunctionalInterface
+  interface ChannelOpener {
+    FileChannel open(Path path, OpenOption... options) throws IOException;
+  }
+
+  /** The real files, exactly as {@code DBMaker} and {@code FileChannel} reach them. */
+  static final StoreIo REAL = new StoreIo(mapDbFileVolumes(), FileChannel::open);
+
+  /**
+   * The factory {@code DBMaker.fileDB(f).fileMmapEnableIfSupported().fileMmapPreclearDisable()
+   * .cleanerHackEnable()} picks in MapDB 3.1.0: memory-mapped files where its {@code
+   * DataIO.JVMSupportsLargeMappedFiles()} holds (a 64-bit JVM, not on Windows), else {@code
+   * RandomAccessFile} volumes.
+   */
+  private static VolumeFactory mapDbFileVolumes() {
+    String arch = System.getProperty("os.arch");
+    String os = System.getProperty("os.name");
+    // The default locale, as MapDB's DataIO.isWindows() lowercases: the same answer everywhere.
+    @SuppressWarnings("StringCaseLocaleUsage")
+    boolean windows = os != null && os.toLowerCase().startsWith("windows");
+    boolean largeMaps = arch != null && arch.contains("64") && !windows;
+    return largeMaps ? new MappedFileVol.MappedFileFactory(true, true) : RandomAccessFileVol.FACTORY;
+  }
+}
