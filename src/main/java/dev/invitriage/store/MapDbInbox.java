@@ -230,7 +230,10 @@ public final class MapDbInbox implements InboxRepository {
       if (ref.seq() == 0 || ref.state() == Journal.State.ABORTED) {
         continue;
       }
-      if (ref.state() == Journal.State.DOUBT || ref.state() == Journal.State.COMMITTING && ref.seq() > applied) {
+      // COMMITTING means MapDB's commit began and was never seen to end. Its applied sequence
+      // number says nothing then: MapDB writes its pages back in no particular order, so a kill
+      // can leave the number written and other pages not.
+      if (ref.state() == Journal.State.DOUBT || ref.state() == Journal.State.COMMITTING) {
         rebuild(notices, "it was interrupted while saving");
         return;
       }

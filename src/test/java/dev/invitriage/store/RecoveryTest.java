@@ -106,6 +106,20 @@ class RecoveryTest {
   }
 
   @Test
+  void aCommitNeverSeenToEndIsDistrustedEvenWhenTheStoreClaimsIt() throws IOException {
+    seed();
+    // As if MapDB's commit wrote its applied sequence number back but was killed before the
+    // rest of its pages: the entry is COMMITTING, the store says it has it.
+    try (Journal j = Journal.open(journal())) {
+      Journal.Ref last = j.refs().get(j.refs().size() - 1);
+      assertThat(last.state()).isEqualTo(Journal.State.COMMITTED);
+      j.mark(last, Journal.State.COMMITTING);
+    }
+    assertThat(firstDecision()).isEqualTo(Decision.LATER);
+    assertThat(notices).anyMatch(n -> n.contains("rebuilt from its journal") && n.contains("interrupted while saving"));
+  }
+
+  @Test
   void anAbortedEntryIsNeverApplied() throws IOException {
     seed();
     journalOnlyDecision(Decision.ACCEPT, Journal.State.ABORTED);
