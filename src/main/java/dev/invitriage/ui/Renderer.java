@@ -105,7 +105,7 @@ final class Renderer {
     b.append(" · ").append(s.offenders()).append(" offenders · ").append(s.verdict(Verdict.PERSONAL))
         .append(" personal · ").append(s.clients()).append(" clients · ").append(s.decision(Decision.PENDING))
         .append(" pending");
-    String hint = " ? help ";
+    String hint = m.settings.who().isEmpty() ? " ? help " : " " + m.settings.who() + " · ? help ";
     int hw = TerminalText.width(hint);
     c.text(0, c.height() - 2, c.width() - hw, b.toString(), theme.style("status"));
     c.text(c.width() - hw, c.height() - 2, hw, hint, theme.style("status"));
