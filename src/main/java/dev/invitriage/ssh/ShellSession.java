@@ -102,21 +102,23 @@ final class ShellSession implements Command, Sessions.Running {
           + ", " + env.getEnv().get(Environment.ENV_COLUMNS) + "x" + env.getEnv().get(Environment.ENV_LINES) + ")");
       decided = InboxUi.run(t, app, settings.remote(who));
     } catch (InvitriageException e) {
-      ended = ", " + TerminalText.sanitize(e.getMessage());
+      ended = hungUp ? ", connection lost" : ", " + TerminalText.sanitize(e.getMessage());
     } catch (RuntimeException e) {
       ended = ", failed: " + TerminalText.sanitize(String.valueOf(e));
-    } finally {
-      sessions.closed(this);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     log.accept("session " + number + " end: " + who + ", " + decided + (decided == 1 ? " decision" : " decisions")
         + " in " + took.toMinutes() + "m" + took.toSecondsPart() + "s" + ended);
-    String message = hangUpMessage;
-    finish(0, message);
+    // Closed only after the goodbye line is written: a shutdown waits for it before dropping connections.
+    finish(0, hangUpMessage, () -> sessions.closed(this));
+  }
+
+  private void finish(int status, String message) {
+    finish(status, message, () -> { });
   }
 
   /** Writes one line (when given) to the client's standard error and ends the channel. */
-  private void finish(int status, String message) {
+  private void finish(int status, String message, Runnable beforeExit) {
     if (message != null && !hungUpByClient()) {
       try {
         // The client's terminal is in raw mode while the channel is open: end the line with CR LF.
@@ -126,6 +128,7 @@ final class ShellSession implements Command, Sessions.Running {
         // The client is gone: nobody to tell.
       }
     }
+    beforeExit.run();
     exit.onExit(status);
   }
 

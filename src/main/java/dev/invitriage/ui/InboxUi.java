@@ -58,9 +58,17 @@ public final class InboxUi {
       TerminalScreen screen = new TerminalScreen(terminal);
       screen.startScreen();
       InboxUi ui = new InboxUi(app, settings);
+      boolean inputEnded;
       try {
-        ui.loop(screen);
-      } finally {
+        inputEnded = ui.loop(screen);
+      } catch (IOException | RuntimeException e) {
+        stopQuietly(screen);
+        throw e;
+      }
+      if (inputEnded) {
+        // The terminal went away (an SSH client disconnected): there is nothing left to restore.
+        stopQuietly(screen);
+      } else {
         screen.stopScreen();
       }
       return ui.model.decided;
@@ -69,7 +77,16 @@ public final class InboxUi {
     }
   }
 
-  private void loop(Screen screen) throws IOException {
+  private static void stopQuietly(Screen screen) {
+    try {
+      screen.stopScreen();
+    } catch (IOException | RuntimeException ignored) {
+      // Restoring a terminal that is gone, or after another failure, which is what gets reported.
+    }
+  }
+
+  /** Runs until the user quits (returns false) or the input ends (returns true). */
+  private boolean loop(Screen screen) throws IOException {
     boolean dirty = true;
     while (!model.quit) {
       TerminalSize resized = screen.doResizeIfNecessary();
@@ -87,11 +104,12 @@ public final class InboxUi {
         continue;
       }
       if (key.getKeyType() == KeyType.EOF) {
-        return;
+        return true;
       }
       handle(key);
       dirty = true;
     }
+    return false;
   }
 
   private static void sleep() {
