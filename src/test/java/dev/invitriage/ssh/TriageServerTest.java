@@ -159,6 +159,26 @@ class TriageServerTest {
   }
 
   @Test
+  void savingANoteChangedInAnotherSessionShowsTheirTextAndAsksFirst() throws Exception {
+    ssh.start();
+    try (SshFixture.Shell a = ssh.shell(100, 30); SshFixture.Shell b = ssh.shell(100, 30)) {
+      a.waitFor("Pending 1/56");
+      b.waitFor("Pending 1/56");
+      a.type("n");
+      a.waitFor("Note: Dana Whitfield");
+      b.type("n").waitFor("Note: Dana Whitfield");
+      b.type("met at the fair\u0013");
+      b.waitFor("note saved");
+      a.type("call her\u0013");
+      a.waitFor("Changed elsewhere to \"met at the fair\". Overwrite it? y/n/cancel");
+      a.type("y");
+      a.waitFor("note saved");
+    }
+    assertThat(ssh.app.list(EntryFilter.ALL)).filteredOn(e -> e.id().hex().startsWith("66bf3550"))
+        .singleElement().satisfies(e -> assertThat(e.note()).isEqualTo("call her"));
+  }
+
+  @Test
   void ctrlCEndsOnlyThatSession() throws Exception {
     ssh.start();
     try (SshFixture.Shell shell = ssh.shell(100, 30)) {
