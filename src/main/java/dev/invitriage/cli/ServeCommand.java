@@ -124,7 +124,6 @@ final class ServeCommand extends BaseCommand {
         out, err, args.toArray(String[]::new));
   }
 
-  @SuppressWarnings("sunapi")
   private static void onSignal(String name, CountDownLatch stop) {
     try {
       sun.misc.Signal.handle(new sun.misc.Signal(name), s -> stop.countDown());
