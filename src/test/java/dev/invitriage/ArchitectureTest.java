@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps dependencies pointing inward (see STYLE.md): domain knows nothing, MapDB stays in store,
- * Lanterna in ui/ssh, picocli in cli, and only cli touches the process's streams and exit.
+ * Lanterna in ui/ssh, MINA SSHD in ssh, picocli in cli, and only cli touches the process's streams and exit.
  */
 class ArchitectureTest {
   static final String ROOT = "dev.invitriage";
@@ -72,6 +72,20 @@ class ArchitectureTest {
   void onlyUiAndSshSeeLanterna() {
     noClasses().that().resideOutsideOfPackages(pkg("ui"), pkg("ssh"), pkg("cli"))
         .should().dependOnClassesThat().resideInAPackage("com.googlecode.lanterna..")
+        .check(classes);
+  }
+
+  @Test
+  void onlySshSeesMinaSshd() {
+    noClasses().that().resideOutsideOfPackage(pkg("ssh"))
+        .should().dependOnClassesThat().resideInAPackage("org.apache.sshd..")
+        .check(classes);
+  }
+
+  @Test
+  void theChannelTerminalKnowsNothingOfTheApp() {
+    noClasses().that().haveFullyQualifiedName(ROOT + ".ssh.ChannelTerminal")
+        .should().dependOnClassesThat().resideInAnyPackage(pkg("app"), pkg("ui"), pkg("domain"), pkg("store"), pkg("cli"))
         .check(classes);
   }
 

@@ -33,14 +33,26 @@ import java.util.function.Consumer;
 /**
  * One open inbox and everything a user can do with it. The CLI, the UI and the SSH server all go
  * through here, so a rule is enforced in one place whichever face the user sees.
+ *
+ * <p>Safe to share between threads (the SSH server runs one UI per session on one App): it holds
+ * no mutable state of its own, and the store's methods are synchronized.
  */
 public final class App implements AutoCloseable {
-  private final InboxRepository inbox;
+  private final ChangeCountingInbox inbox;
+  private final InboxRepository store;
   private final Clock clock;
+  /** False for a {@link #borrowed()} handle, whose close leaves the store open. */
+  private final boolean owner;
 
   App(InboxRepository inbox, Clock clock) {
+    this(new ChangeCountingInbox(inbox), inbox, clock, true);
+  }
+
+  private App(ChangeCountingInbox inbox, InboxRepository store, Clock clock, boolean owner) {
     this.inbox = inbox;
+    this.store = store;
     this.clock = clock;
+    this.owner = owner;
   }
 
   /**
@@ -54,6 +66,23 @@ public final class App implements AutoCloseable {
 
   public InboxRepository inbox() {
     return inbox;
+  }
+
+  /**
+   * How many changes (decisions, notes, clients, undo, redo, imports) were made through this App
+   * and its borrowed handles. A screen that remembers the count it drew can tell, by reading one
+   * number, that another session changed the inbox.
+   */
+  public long changeCount() {
+    return inbox.changeCount();
+  }
+
+  /**
+   * A handle on this same open store whose {@link #close()} does nothing: for code that closes
+   * what it is given (a command's try-with-resources) while the owner keeps the store open.
+   */
+  public App borrowed() {
+    return new App(inbox, store, clock, false);
   }
 
   // ---------------------------------------------------------------- import
@@ -243,14 +272,16 @@ public final class App implements AutoCloseable {
   }
 
   private MapDbInbox store() {
-    if (inbox instanceof MapDbInbox m) {
+    if (store instanceof MapDbInbox m) {
       return m;
     }
-    throw new IllegalStateException("not a MapDB store: " + inbox.getClass().getName());
+    throw new IllegalStateException("not a MapDB store: " + store.getClass().getName());
   }
 
   @Override
   public void close() {
-    inbox.close();
+    if (owner) {
+      inbox.close();
+    }
   }
 }

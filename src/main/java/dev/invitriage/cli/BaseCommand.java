@@ -2,6 +2,7 @@ package dev.invitriage.cli;
 
 import dev.invitriage.app.App;
 import dev.invitriage.app.PhraseBook;
+import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -46,8 +47,18 @@ abstract class BaseCommand implements Callable<Integer> {
     return new PhraseBook(context().locations().phrasesFile());
   }
 
-  /** Opens the store; recovery notices go to stderr, one line each. */
+  /**
+   * Opens the store; recovery notices go to stderr, one line each. Under the SSH server, hands
+   * out the server's open App instead (closing it leaves the store open).
+   */
   App openApp() {
+    if (context().openApp() != null) {
+      if (root().db != null) {
+        throw new InvitriageException(InvitriageException.Kind.USAGE,
+            "--db cannot be used here: this server serves one store");
+      }
+      return context().openApp().borrowed();
+    }
     return App.open(
         context().locations().store(root().db),
         phrases(),

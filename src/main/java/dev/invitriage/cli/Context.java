@@ -1,5 +1,6 @@
 package dev.invitriage.cli;
 
+import dev.invitriage.app.App;
 import dev.invitriage.app.Locations;
 import java.io.InputStream;
 import java.time.Clock;
@@ -10,16 +11,24 @@ import java.util.Map;
  *
  * @param outIsTerminal standard output is a terminal (colour and width apply)
  * @param terminalColumns the terminal's width, or 0 when unknown
+ * @param openApp an App already open in this process (the SSH server's) that commands use instead
+ *     of opening the store, or null to open the store as usual
  */
 public record Context(
     Map<String, String> env,
     InputStream in,
     boolean outIsTerminal,
     int terminalColumns,
-    Clock clock) {
+    Clock clock,
+    App openApp) {
 
   public Context {
     env = Map.copyOf(env);
+  }
+
+  /** A context whose commands open the store themselves. */
+  public Context(Map<String, String> env, InputStream in, boolean outIsTerminal, int terminalColumns, Clock clock) {
+    this(env, in, outIsTerminal, terminalColumns, clock, null);
   }
 
   public Locations locations() {

@@ -28,6 +28,11 @@ final class ExportCommand extends BaseCommand {
 
   @Override
   public Integer call() {
+    if (output != null && context().openApp() != null) {
+      // Over SSH a file would be written on the server: the remote user redirects instead.
+      throw new InvitriageException(InvitriageException.Kind.USAGE,
+          "-o writes a file on the server: redirect standard output instead (export > FILE)");
+    }
     try (App app = openApp()) {
       if (output == null) {
         Writer w = dataOut(format);

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       ClassifyCommand.class,
       PhrasesCommand.class,
       DbCommand.class,
+      ServeCommand.class,
     },
     footer = {
       "",

@@ -32,7 +32,9 @@ import java.util.Locale;
  * {@link Renderer} (only the visible rows are read), refresh the screen (Lanterna sends only the
  * cells that changed), then wait for a key. A key goes to the top overlay if one is open, else it is
  * looked up in the {@link KeyMap} and the first action that applies runs in {@link #perform}. Every
- * change goes straight to the store, which makes it durable before returning.
+ * change goes straight to the store, which makes it durable before returning. While no key comes,
+ * the loop watches the App's change count, so a change made in another session (the SSH server
+ * runs one InboxUi per session on one App) is drawn within one poll.
  */
 public final class InboxUi {
   private static final long IDLE_POLL_MILLIS = 15;
@@ -47,22 +49,44 @@ public final class InboxUi {
     this.keys = settings.keys();
   }
 
-  /** Runs the inbox on {@code terminal} until the user quits; restores the terminal on return. */
-  public static void run(Terminal terminal, App app, UiSettings settings) {
+  /**
+   * Runs the inbox on {@code terminal} until the user quits or the input ends; restores the
+   * terminal on return. Returns how many invitations the user decided.
+   */
+  public static int run(Terminal terminal, App app, UiSettings settings) {
     try {
       TerminalScreen screen = new TerminalScreen(terminal);
       screen.startScreen();
+      InboxUi ui = new InboxUi(app, settings);
+      boolean inputEnded;
       try {
-        new InboxUi(app, settings).loop(screen);
-      } finally {
+        inputEnded = ui.loop(screen);
+      } catch (IOException | RuntimeException e) {
+        stopQuietly(screen);
+        throw e;
+      }
+      if (inputEnded) {
+        // The terminal went away (an SSH client disconnected): there is nothing left to restore.
+        stopQuietly(screen);
+      } else {
         screen.stopScreen();
       }
+      return ui.model.decided;
     } catch (IOException e) {
       throw InvitriageException.io("terminal: " + e.getMessage(), e);
     }
   }
 
-  private void loop(Screen screen) throws IOException {
+  private static void stopQuietly(Screen screen) {
+    try {
+      screen.stopScreen();
+    } catch (IOException | RuntimeException ignored) {
+      // Restoring a terminal that is gone, or after another failure, which is what gets reported.
+    }
+  }
+
+  /** Runs until the user quits (returns false) or the input ends (returns true). */
+  private boolean loop(Screen screen) throws IOException {
     boolean dirty = true;
     while (!model.quit) {
       TerminalSize resized = screen.doResizeIfNecessary();
@@ -72,15 +96,20 @@ public final class InboxUi {
       }
       KeyStroke key = screen.pollInput();
       if (key == null) {
-        sleep();
+        // Another session (over SSH) may have changed the inbox: show it within a poll.
+        dirty = model.refreshIfChanged();
+        if (!dirty) {
+          sleep();
+        }
         continue;
       }
       if (key.getKeyType() == KeyType.EOF) {
-        return;
+        return true;
       }
       handle(key);
       dirty = true;
     }
+    return false;
   }
 
   private static void sleep() {
@@ -181,7 +210,7 @@ public final class InboxUi {
       case NOTE -> {
         if (cur != null) {
           m.overlays.push(new NoteEditor(m, cur.invitation().counterpartName(), cur.note(),
-              text -> m.setNote(cur.id(), text)));
+              () -> m.app.entry(cur.id()).note(), text -> m.setNote(cur.id(), text)));
         }
       }
       case CLIENT -> toggleClient(cur);
@@ -275,6 +304,10 @@ public final class InboxUi {
 
   private void export() {
     ScreenModel m = model;
+    if (!m.settings.writesFiles()) {
+      m.error("export writes files on the server: use ssh HOST export --format csv > FILE instead");
+      return;
+    }
     m.overlays.push(new Prompt("Export format (csv/json): ", "csv", t -> { },
         format -> {
           String f = format.strip().toLowerCase(Locale.ROOT);

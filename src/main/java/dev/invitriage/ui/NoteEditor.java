@@ -5,25 +5,30 @@ import com.googlecode.lanterna.input.KeyStroke;
 import dev.invitriage.text.TerminalText;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The multi-line note editor: arrows, Home/End, Backspace/Delete, Enter for a new line; Ctrl-s
  * saves; Esc asks "save changes? y/n/cancel" when something changed. Cancelling never touches the
- * stored note.
+ * stored note. When the stored note changed since the editor opened (another session saved it), a
+ * save shows that text and asks before overwriting it.
  */
 final class NoteEditor implements Overlay {
   private final String title;
-  private final String original;
+  /** The stored note this edit started from (or the other session's, once the user saw it). */
+  private String original;
   private final TextBuffer buffer;
+  private final Supplier<String> stored;
   private final Consumer<String> save;
   private final ScreenModel model;
   private boolean open = true;
 
-  NoteEditor(ScreenModel model, String title, String original, Consumer<String> save) {
+  NoteEditor(ScreenModel model, String title, String original, Supplier<String> stored, Consumer<String> save) {
     this.model = model;
     this.title = title;
     this.original = original;
     this.buffer = new TextBuffer(original);
+    this.stored = stored;
     this.save = save;
   }
 
@@ -49,8 +54,7 @@ final class NoteEditor implements Overlay {
       case Character -> {
         if (key.isCtrlDown()) {
           if (key.getCharacter() == 's') {
-            save.accept(buffer.text());
-            return false;
+            return !saveUnlessChangedElsewhere();
           }
           if (key.getCharacter() == 'c') {
             return close();
@@ -71,16 +75,40 @@ final class NoteEditor implements Overlay {
       return false;
     }
     model.overlays.push(Confirm.yesNoCancel("Save changes to the note?",
-        () -> {
-          open = false;
-          save.accept(buffer.text());
-        },
+        this::saveUnlessChangedElsewhere,
         () -> {
           open = false;
           model.flash("note not changed");
         },
         () -> { }));
     return true;
+  }
+
+  /**
+   * Saves and closes, unless the stored note changed since the editor opened: then shows the
+   * other text and asks (y overwrites it, n keeps it, cancel returns to editing). Returns whether
+   * the editor closed.
+   */
+  private boolean saveUnlessChangedElsewhere() {
+    String mine = buffer.text();
+    String now = stored.get();
+    if (now.equals(original) || now.equals(mine)) {
+      open = false;
+      save.accept(mine);
+      return true;
+    }
+    String theirs = now.isEmpty() ? "(empty)" : "\"" + now.replaceAll("\\R", " / ") + "\"";
+    model.overlays.push(Confirm.yesNoCancel("Changed elsewhere to " + theirs + ". Overwrite it?",
+        () -> {
+          open = false;
+          save.accept(mine);
+        },
+        () -> {
+          open = false;
+          model.flash("note kept as saved elsewhere");
+        },
+        () -> original = now));
+    return false;
   }
 
   @Override

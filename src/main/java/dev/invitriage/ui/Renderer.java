@@ -106,6 +106,11 @@ final class Renderer {
         .append(" personal · ").append(s.clients()).append(" clients · ").append(s.decision(Decision.PENDING))
         .append(" pending");
     String hint = " ? help ";
+    if (!m.settings.who().isEmpty()) {
+      // Who is on this screen (over SSH), unless it would crowd out the position on a narrow one.
+      String named = " " + m.settings.who() + " · ? help ";
+      hint = TerminalText.width(named) <= c.width() / 2 ? named : hint;
+    }
     int hw = TerminalText.width(hint);
     c.text(0, c.height() - 2, c.width() - hw, b.toString(), theme.style("status"));
     c.text(c.width() - hw, c.height() - 2, hw, hint, theme.style("status"));

@@ -45,6 +45,10 @@ final class ScreenModel {
   boolean messageIsError;
   final Deque<Overlay> overlays = new ArrayDeque<>();
   boolean quit;
+  /** The App's change count when the rows were last read: a larger count means reload. */
+  long seenChanges;
+  /** How many invitations this screen decided (for the SSH server's session log). */
+  int decided;
 
   ScreenModel(App app, UiSettings settings) {
     this.app = app;
@@ -68,10 +72,25 @@ final class ScreenModel {
    * else on the same position.
    */
   void reload(InvitationId keep, int fallbackRow) {
+    // Read the count first: a change made while the view is built is seen again next time.
+    seenChanges = app.changeCount();
     rows = app.view(view, sort);
     stats = app.stats();
     int at = keep == null ? -1 : rows.indexOf(keep);
     cursor = clamp(at >= 0 ? at : fallbackRow);
+  }
+
+  /**
+   * Reloads when the inbox changed since the rows were read (another session decided something);
+   * returns whether it did. The cursor stays on the same invitation when it is still shown.
+   */
+  boolean refreshIfChanged() {
+    if (app.changeCount() == seenChanges) {
+      return false;
+    }
+    InboxEntry e = current();
+    reload(e == null ? null : e.id(), cursor);
+    return true;
   }
 
   private int clamp(int row) {
@@ -167,6 +186,7 @@ final class ScreenModel {
     }
     int was = cursor;
     app.decide(List.of(e.id()), d);
+    decided++;
     reload(e.id(), was);
     int at = rows.indexOf(e.id());
     nextPending(at >= 0 ? at + 1 : was);
@@ -177,6 +197,7 @@ final class ScreenModel {
   void decideAll(List<InvitationId> ids, Decision d) {
     InboxEntry e = current();
     app.decide(ids, d);
+    decided += ids.size();
     marks.clear();
     anchor = -1;
     reload(e == null ? null : e.id(), cursor);

@@ -11,8 +11,26 @@ import java.util.Map;
  *
  * @param workingDir where exports go by default
  * @param zone the time zone decision times are shown in
+ * @param who who is using this screen, shown in the status bar (empty on the local terminal)
+ * @param writesFiles whether the export key may write files here; false over SSH, where the files
+ *     would land on the server (remote users export with {@code ssh HOST export} instead)
  */
-public record UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock) {
+public record UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock, String who,
+    boolean writesFiles) {
+
+  public UiSettings {
+    who = who == null ? "" : who;
+  }
+
+  /** Settings for the local terminal: nobody named, exports written to files. */
+  public UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock) {
+    this(theme, keys, workingDir, zone, clock, "", true);
+  }
+
+  /** These settings for a remote user: {@code who} in the status bar, no files written. */
+  public UiSettings remote(String who) {
+    return new UiSettings(theme, keys, workingDir, zone, clock, who, false);
+  }
 
   /** The file key bindings are read from. */
   public static Path keysFile(Locations locations) {
