@@ -2,7 +2,7 @@ package dev.invitriage.app;
 
 import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Decision;
-import dev.invitriage.domain.Facets;
+import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.ImportProducer;
 import dev.invitriage.domain.ImportResult;
 import dev.invitriage.domain.InboxEntry;
@@ -96,8 +96,18 @@ final class ChangeCountingInbox implements InboxRepository {
   }
 
   @Override
-  public void forEachFacets(Consumer<Facets> action) {
-    inbox.forEachFacets(action);
+  public FacetTable facets() {
+    return inbox.facets();
+  }
+
+  @Override
+  public int undoDepth() {
+    return inbox.undoDepth();
+  }
+
+  @Override
+  public int redoDepth() {
+    return inbox.redoDepth();
   }
 
   @Override
