@@ -11,8 +11,19 @@ import java.util.Map;
  *
  * @param workingDir where exports go by default
  * @param zone the time zone decision times are shown in
+ * @param onFrame called on the UI thread after every frame reaches the terminal (after each
+ *     screen refresh): a hook for measurements ({@code make bench} times keys by it); a no-op by default
  */
-public record UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock) {
+public record UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock, Runnable onFrame) {
+
+  public UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock) {
+    this(theme, keys, workingDir, zone, clock, () -> { });
+  }
+
+  /** These settings with {@code onFrame} called after every frame. */
+  public UiSettings withOnFrame(Runnable onFrame) {
+    return new UiSettings(theme, keys, workingDir, zone, clock, onFrame);
+  }
 
   /** The file key bindings are read from. */
   public static Path keysFile(Locations locations) {
