@@ -34,7 +34,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ExportGenerator {
   /** Bumped whenever the output changes, so cached data made by an older generator is remade. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   static final String USER_NAME = "Mira Sørensen";
   static final String USER_URL = "https://www.linkedin.com/in/mira-sorensen";
@@ -413,7 +413,12 @@ public final class ExportGenerator {
       if (Character.isHighSurrogate(b.charAt(end - 1))) {
         end--;
       }
-      return b.substring(0, end).strip();
+      // Cut mid-sentence, as any length limit does; a cut at a break ends in dots instead.
+      char[] cut = b.substring(0, end).toCharArray();
+      for (int k = cut.length - 1; k >= 0 && Character.isWhitespace(cut[k]); k--) {
+        cut[k] = '.';
+      }
+      return new String(cut);
     }
   }
 
