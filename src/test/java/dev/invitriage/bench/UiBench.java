@@ -245,7 +245,7 @@ public final class UiBench {
     return new KeyStroke(t);
   }
 
-  /** VmHWM (peak) and VmRSS (now) of this process, in kB, from /proc/self/status. */
+  /** VmHWM (peak) and VmRSS (now) of this process from /proc/self/status, and the heap, in kB. */
   static Map<String, Object> memory() throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
@@ -257,6 +257,9 @@ public final class UiBench {
     m.put("heapUsedKb", (rt.totalMemory() - rt.freeMemory()) / 1024);
     m.put("heapCommittedKb", rt.totalMemory() / 1024);
     m.put("heapMaxKb", rt.maxMemory() / 1024);
+    // Read after the figures above: how much of the heap is live data rather than garbage not yet collected.
+    System.gc();
+    m.put("heapLiveAfterGcKb", (rt.totalMemory() - rt.freeMemory()) / 1024);
     return m;
   }
 
