@@ -4,7 +4,7 @@ JAR := target/invitriage.jar
 DEMO_DB := target/demo.db
 RUN := java -Djava.awt.headless=true -jar $(JAR) --db $(DEMO_DB)
 
-.PHONY: build run demo test test-long check clean
+.PHONY: build run demo test test-long bench check clean
 
 ## build: the runnable jar, target/invitriage.jar
 build: $(JAR)
@@ -31,6 +31,16 @@ test:
 ## test-long: every test, including the long crash and fault loops
 test-long:
 	$(MVN) verify -DexcludedTestGroups=none
+
+## bench: measure against sqlite3, a cold JVM and one 60 Hz frame; writes target/bench/report.md and report.json
+##        BENCH_SIZES=10000,100000 for a quicker run (the largest size is "the 1M store")
+BENCH_SIZES ?= 10000,100000,1000000
+BENCH_SEED ?= 42
+bench:
+	@command -v sqlite3 >/dev/null 2>&1 || { echo "installing: sqlite3"; apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends sqlite3; }
+	$(MVN) -DskipTests package
+	java -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" dev.invitriage.bench.Bench \
+	  --sizes $(BENCH_SIZES) --seed $(BENCH_SEED) --out target/bench --jar $(JAR)
 
 check: test
 

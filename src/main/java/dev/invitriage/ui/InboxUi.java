@@ -42,11 +42,13 @@ public final class InboxUi {
   private final ScreenModel model;
   private final Renderer renderer;
   private final KeyMap keys;
+  private final Runnable onFrame;
 
   private InboxUi(App app, UiSettings settings) {
     this.model = new ScreenModel(app, settings);
     this.renderer = new Renderer(settings.theme(), settings.zone());
     this.keys = settings.keys();
+    this.onFrame = settings.onFrame();
   }
 
   /**
@@ -138,6 +140,7 @@ public final class InboxUi {
     }
     screen.setCursorPosition(cursor);
     screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    onFrame.run();
   }
 
   // ------------------------------------------------------------------ keys

@@ -14,22 +14,30 @@ import java.util.Map;
  * @param who who is using this screen, shown in the status bar (empty on the local terminal)
  * @param writesFiles whether the export key may write files here; false over SSH, where the files
  *     would land on the server (remote users export with {@code ssh HOST export} instead)
+ * @param onFrame called on the UI thread after every frame reaches the terminal (after each
+ *     screen refresh): a hook for measurements ({@code make bench} times keys by it); a no-op by default
  */
 public record UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock, String who,
-    boolean writesFiles) {
+    boolean writesFiles, Runnable onFrame) {
 
   public UiSettings {
     who = who == null ? "" : who;
+    onFrame = onFrame == null ? () -> { } : onFrame;
   }
 
   /** Settings for the local terminal: nobody named, exports written to files. */
   public UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock) {
-    this(theme, keys, workingDir, zone, clock, "", true);
+    this(theme, keys, workingDir, zone, clock, "", true, () -> { });
   }
 
   /** These settings for a remote user: {@code who} in the status bar, no files written. */
   public UiSettings remote(String who) {
-    return new UiSettings(theme, keys, workingDir, zone, clock, who, false);
+    return new UiSettings(theme, keys, workingDir, zone, clock, who, false, onFrame);
+  }
+
+  /** These settings with {@code onFrame} called after every frame. */
+  public UiSettings withOnFrame(Runnable onFrame) {
+    return new UiSettings(theme, keys, workingDir, zone, clock, who, writesFiles, onFrame);
   }
 
   /** The file key bindings are read from. */

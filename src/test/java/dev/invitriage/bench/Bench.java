@@ -1,0 +1,493 @@
+package dev.invitriage.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * {@code make bench}: measures invitriage against its baselines (sqlite3, a cold JVM, one 60 Hz
+ * frame, a small inbox) on generated exports, every figure beside its baseline in the same run,
+ * and writes {@code report.md} and {@code report.json}.
+ *
+ * <p>How it measures: every command-line figure is the parent's wall clock around a child process
+ * running the real jar ({@code java -jar target/invitriage.jar}, no JVM flags, as a user runs it)
+ * and its baseline process, on the same files, with the page cache warm for both. The UI figures
+ * come from {@link UiBench} in a child JVM; the classifier's from JMH ({@link ClassifierBenchmark}).
+ * Figures for "the 1M store" use the largest size given; "10k" the smallest. Children get their own
+ * {@code XDG_CONFIG_HOME}, so no user phrases or key bindings leak in.
+ *
+ * <p>Usage: {@code Bench [--sizes 10000,100000,1000000] [--seed 42] [--out target/bench] [--jar
+ * target/invitriage.jar]}.
+ */
+public final class Bench {
+  static final double FRAME_MS = 1000.0 / 60;
+  static final int COLD_REPS = 5;
+
+  private final List<Integer> sizes;
+  private final long seed;
+  private final Path out;
+  private final Path jar;
+  private final Path work;
+  private final Map<String, String> env;
+  private final String javaBin;
+  private final List<Figure> figures = new ArrayList<>();
+  private final Map<String, Object> details = new LinkedHashMap<>();
+
+  /** One line of the report. {@code ratio} is measured / baseline; {@code pass} is the target met. */
+  record Figure(String id, String figure, double measured, String unit, Double baseline, String baselineName,
+      Double ratio, String target, boolean pass, Map<String, Object> details) { }
+
+  Bench(List<Integer> sizes, long seed, Path out, Path jar) {
+    this.sizes = sizes.stream().sorted().distinct().toList();
+    this.seed = seed;
+    this.out = out.toAbsolutePath();
+    this.jar = jar.toAbsolutePath();
+    this.work = this.out.resolve("work");
+    this.javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Map<String, String> e = new LinkedHashMap<>(System.getenv());
+    e.remove("INVITRIAGE_DB");
+    e.remove("NO_COLOR");
+    e.put("XDG_CONFIG_HOME", this.out.resolve("config").toString());
+    e.put("XDG_DATA_HOME", this.out.resolve("data-home").toString());
+    this.env = e;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<Integer> sizes = List.of(10_000, 100_000, 1_000_000);
+    long seed = 42;
+    Path out = Path.of("target/bench");
+    Path jar = Path.of("target/invitriage.jar");
+    for (int i = 0; i < args.length; i += 2) {
+      String v = args[i + 1];
+      switch (args[i]) {
+        case "--sizes" -> sizes = Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+            .map(s -> Integer.parseInt(s.replace("_", ""))).toList();
+        case "--seed" -> seed = Long.parseLong(v);
+        case "--out" -> out = Path.of(v);
+        case "--jar" -> jar = Path.of(v);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    new Bench(sizes, seed, out, jar).run();
+  }
+
+  void run() throws Exception {
+    Files.createDirectories(work);
+    Files.createDirectories(out.resolve("config"));
+    Map<String, Object> machine = machine();
+    int small = sizes.get(0);
+    int large = sizes.get(sizes.size() - 1);
+    log("sizes " + sizes + ", seed " + seed + ", " + machine.get("cores") + " cores, load " + machine.get("loadAtStart"));
+
+    Map<Integer, ExportGenerator.Export> data = new LinkedHashMap<>();
+    for (int size : sizes) {
+      long t = System.nanoTime();
+      data.put(size, ExportGenerator.ensure(out.resolve("data"), size, seed));
+      log("data " + size + ": " + seconds(System.nanoTime() - t) + " s (cached when ~0)");
+    }
+
+    // Import, every size: invitriage against sqlite3's .import plus an index on the sender URL.
+    Map<Integer, double[]> imports = new LinkedHashMap<>();
+    for (int size : sizes) {
+      imports.put(size, importFigures(data.get(size)));
+    }
+    for (int size : sizes) {
+      double[] t = imports.get(size);
+      figures.add(ratioFigure("import-" + size, "import of " + label(size) + " (parse, classify, store, durable commit)",
+          t[0], "s", t[1], "sqlite3 .import + CREATE INDEX", 1.0, Map.of("rows", size)));
+    }
+    if (sizes.size() > 1) {
+      double perRowSmall = imports.get(small)[0] / small * 1e6;
+      double perRowLarge = imports.get(large)[0] / large * 1e6;
+      figures.add(ratioFigure("import-per-row", "import time per row, " + label(small) + " → " + label(large),
+          perRowLarge, "µs", perRowSmall, "per row at " + label(small), 1.3, Map.of()));
+    }
+
+    Path largeStore = store(large);
+    Path smallStore = store(small);
+
+    // Cold starts.
+    double hello = median(COLD_REPS, this::coldHello);
+    double stats = median(COLD_REPS, () -> coldStats(largeStore, large));
+    figures.add(ratioFigure("cold-stats", "cold `invitriage stats` on the " + label(large) + " store", stats, "s", hello,
+        "cold `java Hello`", 3.0, Map.of()));
+    double frame = median(COLD_REPS, () -> coldFirstFrame(largeStore));
+    figures.add(ratioFigure("cold-first-frame", "cold start to first full UI frame on the " + label(large) + " store",
+        frame, "s", stats, "cold `invitriage stats`", 1.5, Map.of()));
+
+    // Keys and memory: the same key sequence on the largest and the smallest store.
+    Map<String, Object> keysLarge = uiKeys(largeStore, large);
+    Map<String, Object> keysSmall = sizes.size() > 1 ? uiKeys(smallStore, small) : keysLarge;
+    details.put("uiKeys-" + large, keysLarge);
+    details.put("uiKeys-" + small, keysSmall);
+    String on = " on the " + label(large) + " store";
+    figures.add(keyFigure("key-down", "next row (j)" + on, keysLarge.get("down"), 5.0));
+    figures.add(keyFigure("key-page-down", "page down" + on, keysLarge.get("pageDown"), 5.0));
+    figures.add(keyFigure("key-top-bottom", "g/G (first/last row)" + on, keysLarge.get("topBottom"), 5.0));
+    figures.add(keyFigure("view-offenders", "switch view to Offenders" + on, keysLarge.get("viewOffenders"), 50.0));
+    figures.add(keyFigure("search-keystroke", "incremental search keystroke over " + label(large) + " messages",
+        keysLarge.get("searchKeystroke"), 100.0));
+    figures.add(keyFigure("decision", "decision key incl. durable commit" + on, keysLarge.get("decision"), 20.0));
+    double rssLarge = number(map(keysLarge.get("memory")).get("VmHWMKb")) / 1024.0;
+    double rssSmall = number(map(keysSmall.get("memory")).get("VmHWMKb")) / 1024.0;
+    double memRatio = rssLarge / rssSmall;
+    figures.add(new Figure("memory", "resident memory of the UI (peak, VmHWM)" + on, round(rssLarge), "MB", round(rssSmall),
+        "the same UI on the " + label(small) + " store", round(memRatio), "≤ 1.5x and ≤ 300 MB",
+        memRatio <= 1.5 && rssLarge <= 300, Map.of("large", keysLarge.get("memory"), "small", keysSmall.get("memory"))));
+
+    // Classifier throughput.
+    double notesPerSecond = classifierThroughput();
+    figures.add(new Figure("classifier", "classifier throughput (JMH, one thread, realistic mix)", Math.round(notesPerSecond),
+        "notes/s", null, "—", null, "≥ 1,000,000 notes/s", notesPerSecond >= 1_000_000, Map.of()));
+
+    // Export.
+    double[] export = exportFigures(largeStore, large);
+    figures.add(ratioFigure("export-" + large, "export of " + label(large) + " to CSV (`invitriage export -o`)", export[0], "s",
+        export[1], "sqlite3 -csv select *", 1.0, Map.of()));
+
+    machine.put("loadAtEnd", loadAverage());
+    Report.write(out, machine, sizes, seed, figures, details);
+    log("wrote " + out.resolve("report.md") + " and report.json");
+    System.out.println();
+    System.out.println(Files.readString(out.resolve("report.md")));
+  }
+
+  // ---------------------------------------------------------------- import and export
+
+  /** {invitriage seconds, sqlite3 seconds}, each the median of its runs, on fresh files. */
+  private double[] importFigures(ExportGenerator.Export export) throws Exception {
+    int size = export.size();
+    Path dir = work.resolve(String.valueOf(size));
+    Files.createDirectories(dir);
+    warm(export.folder());
+    int reps = size <= 100_000 ? 3 : 1;
+    Path store = store(size);
+    Path sqlite = dir.resolve("x.sqlite");
+    double inv = median(reps, () -> {
+      deleteStore(store);
+      double t = time(List.of(javaBin, "-jar", jar.toString(), "--db", store.toString(), "import", export.folder().toString()),
+          dir.resolve("import.out"), null);
+      String said = Files.readString(dir.resolve("import.out"));
+      if (!said.contains("imported " + size + " invitations (" + size + " new")) {
+        throw new IllegalStateException("import of " + size + " said: " + said);
+      }
+      return t;
+    });
+    double sql = median(reps, () -> {
+      Files.deleteIfExists(sqlite);
+      Files.deleteIfExists(dir.resolve("x.sqlite-journal"));
+      return time(List.of("sqlite3", sqlite.toString(), ".mode csv", ".import " + export.invitationsCsv() + " invitations",
+          "CREATE INDEX invitations_sender ON invitations(inviterProfileUrl);"), null, null);
+    });
+    String count = run(List.of("sqlite3", sqlite.toString(), "select count(*) from invitations;")).strip();
+    if (!count.equals(String.valueOf(size))) {
+      throw new IllegalStateException("sqlite3 imported " + count + " rows, expected " + size);
+    }
+    log("import " + size + ": invitriage " + inv + " s, sqlite3 " + sql + " s");
+    return new double[] {inv, sql};
+  }
+
+  private double[] exportFigures(Path store, int size) throws Exception {
+    Path dir = work.resolve(String.valueOf(size));
+    Path csv = dir.resolve("export.csv");
+    Path sqlCsv = dir.resolve("sqlite-export.csv");
+    int reps = size <= 100_000 ? 3 : 1;
+    // Every row, as sqlite3's select * (export's default is incoming only).
+    double inv = median(reps, () -> {
+      double t = time(List.of(javaBin, "-jar", jar.toString(), "--db", store.toString(), "export", "--direction", "all",
+          "-o", csv.toString()), null, null);
+      String said = Files.readString(work.resolve("last-stderr.txt"));
+      if (!said.startsWith("exported " + size + " invitations")) {
+        throw new IllegalStateException("export of " + size + " said: " + said);
+      }
+      return t;
+    });
+    double sql = median(reps, () -> time(List.of("sqlite3", "-csv", dir.resolve("x.sqlite").toString(),
+        "select * from invitations"), sqlCsv, null));
+    long lines;
+    try (Stream<String> s = Files.lines(csv)) {
+      lines = s.count();
+    }
+    details.put("export-" + size, Map.of("invitriageBytes", Files.size(csv), "invitriageLines", lines,
+        "sqliteBytes", Files.size(sqlCsv)));
+    log("export " + size + ": invitriage " + inv + " s, sqlite3 " + sql + " s");
+    return new double[] {inv, sql};
+  }
+
+  // ---------------------------------------------------------------- cold starts
+
+  private double coldHello() throws Exception {
+    Path dir = out.resolve("hello");
+    if (!Files.exists(dir.resolve("Hello.class"))) {
+      Files.createDirectories(dir);
+      Path src = dir.resolve("Hello.java");
+      Files.writeString(src, "public class Hello { public static void main(String[] a) { System.out.println(\"hello\"); } }\n");
+      if (ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), src.toString()) != 0) {
+        throw new IllegalStateException("cannot compile Hello.java");
+      }
+    }
+    return time(List.of(javaBin, "-cp", dir.toString(), "Hello"), null, null);
+  }
+
+  private double coldStats(Path store, int size) throws Exception {
+    Path said = work.resolve("stats.out");
+    double t = time(List.of(javaBin, "-jar", jar.toString(), "--db", store.toString(), "stats"), said, null);
+    String text = Files.readString(said);
+    if (!text.startsWith("invitations  " + size + " ")) {
+      throw new IllegalStateException("stats said: " + text);
+    }
+    return t;
+  }
+
+  /** Seconds from spawning the UI child until it says its first full frame is drawn. */
+  private double coldFirstFrame(Path store) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", benchClassPath(), UiBench.class.getName(), "first-frame", store.toString());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+    long start = System.nanoTime();
+    Process p = pb.start();
+    Double at = null;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.equals("first-frame") && at == null) {
+          at = seconds(System.nanoTime() - start);
+        }
+      }
+    }
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || at == null) {
+      p.destroyForcibly();
+      throw new IllegalStateException("first-frame child failed (exit " + p.exitValue() + ")");
+    }
+    return at;
+  }
+
+  // ---------------------------------------------------------------- UI and classifier
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> uiKeys(Path store, int size) throws Exception {
+    Path result = work.resolve("ui-keys-" + size + ".json");
+    Files.deleteIfExists(result);
+    long t = System.nanoTime();
+    time(List.of(javaBin, "-cp", benchClassPath(), UiBench.class.getName(), "keys", store.toString(), result.toString()),
+        work.resolve("ui-keys-" + size + ".out"), null);
+    log("ui keys " + size + ": " + seconds(System.nanoTime() - t) + " s");
+    return new ObjectMapper().readValue(result.toFile(), Map.class);
+  }
+
+  private double classifierThroughput() throws RunnerException {
+    Path log = out.resolve("jmh.log");
+    Map<String, Object> config = Map.of("warmup", "3 x 1 s", "measurement", "5 x 1 s", "forks", 1, "threads", 1);
+    Runner runner = new Runner(new OptionsBuilder()
+        .include(ClassifierBenchmark.class.getName())
+        .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+        .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+        .forks(1).threads(1)
+        .output(log.toString())
+        .build());
+    RunResult r = runner.runSingle();
+    double score = r.getPrimaryResult().getScore();
+    details.put("classifier", Map.of("notesPerSecond", Math.round(score), "error99", Math.round(r.getPrimaryResult().getScoreError()),
+        "jmh", config, "log", log.toString()));
+    log("classifier: " + Math.round(score) + " notes/s");
+    return score;
+  }
+
+  /** The UI child's class path: the bench's classes, then the product's jar. */
+  private String benchClassPath() {
+    try {
+      Path classes = Path.of(UiBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return classes + java.io.File.pathSeparator + jar;
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- figures
+
+  private static Figure ratioFigure(String id, String name, double measured, String unit, double baseline, String baselineName,
+      double maxRatio, Map<String, Object> details) {
+    double ratio = measured / baseline;
+    return new Figure(id, name, round(measured), unit, round(baseline), baselineName, round(ratio),
+        "≤ " + maxRatio + "x", ratio <= maxRatio, details);
+  }
+
+  private static Figure keyFigure(String id, String name, Object summary, double maxP99) {
+    Map<String, Object> s = map(summary);
+    double p99 = number(s.get("p99Ms"));
+    return new Figure(id, name, p99, "ms p99", round(FRAME_MS), "one 60 Hz frame", round(p99 / FRAME_MS),
+        "p99 ≤ " + fmt(maxP99) + " ms", p99 <= maxP99, s);
+  }
+
+  // ---------------------------------------------------------------- processes
+
+  private interface Measure {
+    double get() throws Exception;
+  }
+
+  private static double median(int reps, Measure m) throws Exception {
+    double[] t = new double[reps];
+    for (int i = 0; i < reps; i++) {
+      t[i] = m.get();
+    }
+    Arrays.sort(t);
+    return t[reps / 2];
+  }
+
+  /** Wall seconds of a child process; stdout to a file (or discarded); a failure stops the bench. */
+  private double time(List<String> command, Path stdout, Path stdin) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    pb.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
+    Path err = work.resolve("last-stderr.txt");
+    pb.redirectError(err.toFile());
+    if (stdin != null) {
+      pb.redirectInput(stdin.toFile());
+    }
+    long start = System.nanoTime();
+    Process p = pb.start();
+    int code = p.waitFor();
+    double t = seconds(System.nanoTime() - start);
+    if (code != 0) {
+      throw new IllegalStateException(String.join(" ", command) + ": exit " + code + ": " + Files.readString(err));
+    }
+    return t;
+  }
+
+  private String run(List<String> command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    return text;
+  }
+
+  /** Reads every file once, so the first timed run does not pay for the disk and later runs do not gain. */
+  private static void warm(Path folder) throws IOException {
+    try (Stream<Path> s = Files.list(folder)) {
+      for (Path f : s.toList()) {
+        try (var in = Files.newInputStream(f)) {
+          in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+      }
+    }
+  }
+
+  private Path store(int size) {
+    return work.resolve(String.valueOf(size)).resolve("inbox.db");
+  }
+
+  private static void deleteStore(Path store) throws IOException {
+    try (Stream<Path> s = Files.list(store.getParent())) {
+      for (Path p : s.filter(f -> f.getFileName().toString().startsWith(store.getFileName().toString()))
+          .sorted(Comparator.reverseOrder()).toList()) {
+        if (Files.isDirectory(p)) {
+          try (Stream<Path> w = Files.walk(p)) {
+            for (Path q : w.sorted(Comparator.reverseOrder()).toList()) {
+              Files.delete(q);
+            }
+          }
+        } else {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- machine facts
+
+  private Map<String, Object> machine() throws IOException, InterruptedException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("cpu", firstMatch(Path.of("/proc/cpuinfo"), "model name\\s*:\\s*(.*)"));
+    m.put("memTotal", firstMatch(Path.of("/proc/meminfo"), "MemTotal:\\s*(.*)"));
+    m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    m.put("sqlite3", run(List.of("sqlite3", "--version")).strip().split(" ")[0]);
+    m.put("loadAtStart", loadAverage());
+    return m;
+  }
+
+  private static String loadAverage() {
+    try {
+      return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  private static String firstMatch(Path file, String regex) {
+    try {
+      Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(Files.readString(file));
+      return m.find() ? m.group(1).strip() : "?";
+    } catch (IOException | UncheckedIOException e) {
+      return "?";
+    }
+  }
+
+  // ---------------------------------------------------------------- small helpers
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  static double number(Object o) {
+    return ((Number) o).doubleValue();
+  }
+
+  static String label(int size) {
+    if (size >= 1_000_000 && size % 1_000_000 == 0) {
+      return size / 1_000_000 + "M";
+    }
+    if (size >= 1000 && size % 1000 == 0) {
+      return size / 1000 + "k";
+    }
+    return String.valueOf(size);
+  }
+
+  static double seconds(long nanos) {
+    return Math.round(nanos / 1e6) / 1000.0;
+  }
+
+  static double round(double v) {
+    if (Math.abs(v) >= 100) {
+      return Math.round(v * 10) / 10.0;
+    }
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  static String fmt(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static void log(String line) {
+    System.out.println("bench: " + line);
+  }
+}
