@@ -278,6 +278,28 @@ final class Journal implements Closeable {
     return marked;
   }
 
+  /**
+   * Cuts the journal back to just before {@code first}, dropping it and every entry after it;
+   * for entries that were never confirmed to anybody (an aborted import), which would otherwise
+   * sit in the journal, never applied, until the next compaction.
+   */
+  void truncateFrom(Ref first) throws IOException {
+    // By offset: marking an entry replaces its Ref with one of another state.
+    int index = -1;
+    for (int i = refs.size() - 1; i >= 0 && index < 0; i--) {
+      if (refs.get(i).offset() == first.offset()) {
+        index = i;
+      }
+    }
+    if (index < 0) {
+      return;
+    }
+    channel.truncate(first.offset());
+    channel.force(true);
+    refs.subList(index, refs.size()).clear();
+    end = first.offset();
+  }
+
   @Override
   public void close() throws IOException {
     channel.close();

@@ -669,6 +669,7 @@ public final class MapDbInbox implements InboxRepository {
       });
     } catch (RuntimeException e) {
       abort(parts);
+      dropAbortedParts(parts);
       throw asStoreError(e);
     }
     long first = parts.isEmpty() ? lastSeqPlusOne() : parts.get(0).seq();
@@ -715,6 +716,22 @@ public final class MapDbInbox implements InboxRepository {
       throw e;
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Removes an aborted import's parts from the journal's end (they are marked ABORTED first, so
+   * a failure to cut them off is harmless): a failed million-row import must not leave hundreds
+   * of megabytes of journal behind.
+   */
+  private void dropAbortedParts(List<Journal.Ref> parts) {
+    if (parts.isEmpty() || broken) {
+      return;
+    }
+    try {
+      journal.truncateFrom(parts.get(0));
+    } catch (IOException | RuntimeException e) {
+      // They stay, marked ABORTED: never applied, dropped at the next compaction.
+    }
   }
 
   private long lastSeqPlusOne() {

@@ -37,7 +37,11 @@ import java.util.Locale;
  * runs one InboxUi per session on one App) is drawn within one poll.
  */
 public final class InboxUi {
-  private static final long IDLE_POLL_MILLIS = 15;
+  /**
+   * Longest wait between input polls when idle. Polling starts at 1 ms after each key and backs
+   * off to this, so keys typed in a burst are handled at once while an idle screen barely wakes.
+   */
+  private static final long IDLE_POLL_MILLIS = 16;
 
   private final ScreenModel model;
   private final Renderer renderer;
@@ -90,6 +94,7 @@ public final class InboxUi {
   /** Runs until the user quits (returns false) or the input ends (returns true). */
   private boolean loop(Screen screen) throws IOException {
     boolean dirty = true;
+    long idleMillis = 1;
     while (!model.quit) {
       TerminalSize resized = screen.doResizeIfNecessary();
       if (resized != null || dirty) {
@@ -101,10 +106,12 @@ public final class InboxUi {
         // Another session (over SSH) may have changed the inbox: show it within a poll.
         dirty = model.refreshIfChanged();
         if (!dirty) {
-          sleep();
+          sleep(idleMillis);
+          idleMillis = Math.min(IDLE_POLL_MILLIS, idleMillis * 2);
         }
         continue;
       }
+      idleMillis = 1;
       if (key.getKeyType() == KeyType.EOF) {
         return true;
       }
@@ -114,9 +121,9 @@ public final class InboxUi {
     return false;
   }
 
-  private static void sleep() {
+  private static void sleep(long millis) {
     try {
-      Thread.sleep(IDLE_POLL_MILLIS);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UncheckedIOException(new IOException("interrupted", e));

@@ -71,7 +71,7 @@ class MapDbInboxTest {
   }
 
   @Test
-  void anImportThatFailsPartWayStoresNothing() {
+  void anImportThatFailsPartWayStoresNothing() throws java.io.IOException {
     try (MapDbInbox inbox = open()) {
       inbox.importBatch(batchOf(0, 5));
       assertThatThrownBy(() -> inbox.importStream(parts -> {
@@ -81,6 +81,10 @@ class MapDbInboxTest {
       })).hasMessageContaining("unterminated");
       assertThat(inbox.size()).isEqualTo(5);
       assertThat(inbox.importBatch(batchOf(10, 2)).invitationsNew()).isEqualTo(2);
+    }
+    try (Journal j = Journal.open(dir.resolve("inbox.db.journal"))) {
+      assertThat(j.refs()).as("the aborted import's parts are cut off the journal")
+          .noneMatch(r -> r.state() == Journal.State.ABORTED);
     }
     try (MapDbInbox inbox = open()) {
       assertThat(inbox.size()).isEqualTo(7);
