@@ -101,6 +101,11 @@ final class ChangeCountingInbox implements InboxRepository {
   }
 
   @Override
+  public boolean textContains(int ordinal, String lowerCaseNeedle) {
+    return inbox.textContains(ordinal, lowerCaseNeedle);
+  }
+
+  @Override
   public int undoDepth() {
     return inbox.undoDepth();
   }

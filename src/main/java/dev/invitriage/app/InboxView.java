@@ -3,6 +3,8 @@ package dev.invitriage.app;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InboxRepository;
 import dev.invitriage.domain.InvitationId;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Locale;
 
 /**
@@ -60,16 +62,48 @@ public final class InboxView {
     if (text.isEmpty() || ordinals.length == 0) {
       return -1;
     }
-    String needle = text.toLowerCase(Locale.ROOT);
+    BitSet matches = matching(text.toLowerCase(Locale.ROOT));
     int n = ordinals.length;
     int start = Math.floorMod(from, n);
     for (int step = 1; step <= n; step++) {
       int row = Math.floorMod(forward ? start + step : start - step, n);
-      if (matches(get(row), needle)) {
+      if (matches.get(ordinals[row])) {
         return row;
       }
     }
     return -1;
+  }
+
+  /** The needle of the last search, and the ordinals in this view whose text contains it. */
+  private String lastNeedle;
+  private BitSet lastMatches;
+
+  /**
+   * The ordinals whose text contains the needle. Reads the candidates in ordinal order, so each
+   * stored chunk is read once (the view's own order would jump between chunks), and when the
+   * needle extends the last one (typing on in an incremental search) only the last matches are
+   * candidates.
+   */
+  private BitSet matching(String needle) {
+    if (needle.equals(lastNeedle)) {
+      return lastMatches;
+    }
+    int[] candidates;
+    if (lastNeedle != null && needle.contains(lastNeedle)) {
+      candidates = lastMatches.stream().toArray();
+    } else {
+      candidates = ordinals.clone();
+      Arrays.sort(candidates);
+    }
+    BitSet matches = new BitSet();
+    for (int o : candidates) {
+      if (inbox.textContains(o, needle)) {
+        matches.set(o);
+      }
+    }
+    lastNeedle = needle;
+    lastMatches = matches;
+    return matches;
   }
 
   /** True when the entry's name, message or note contains the lower-case needle. */

@@ -36,6 +36,13 @@ public interface InboxRepository extends AutoCloseable {
   /** The invitation at an ordinal (0 ≤ ordinal < size()). */
   InboxEntry entryAt(int ordinal);
 
+  /**
+   * True when the other person's name, the message or the note of the invitation at an ordinal
+   * contains {@code lowerCaseNeedle} (compared in lower case). Reads only that text: search over a
+   * whole inbox must not judge or hash every invitation it passes.
+   */
+  boolean textContains(int ordinal, String lowerCaseNeedle);
+
   /** The ordinal of an invitation, or -1 when it is not stored. */
   int ordinalOf(InvitationId id);
 

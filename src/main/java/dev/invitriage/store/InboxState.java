@@ -496,6 +496,13 @@ final class InboxState {
     return ids().withPrefix(prefix);
   }
 
+  boolean textContains(int o, String lowerCaseNeedle) {
+    Invitation inv = invitationAt(o);
+    return inv.counterpartName().toLowerCase(java.util.Locale.ROOT).contains(lowerCaseNeedle)
+        || inv.message().toLowerCase(java.util.Locale.ROOT).contains(lowerCaseNeedle)
+        || noted().get(o) && t.notes.getOrDefault(o, "").toLowerCase(java.util.Locale.ROOT).contains(lowerCaseNeedle);
+  }
+
   InboxEntry entry(int o) {
     Invitation inv = invitationAt(o);
     InvitationId id = InvitationId.of(inv);

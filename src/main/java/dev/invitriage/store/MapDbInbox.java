@@ -762,6 +762,11 @@ public final class MapDbInbox implements InboxRepository {
   }
 
   @Override
+  public synchronized boolean textContains(int ordinal, String lowerCaseNeedle) {
+    return state.textContains(ordinal, lowerCaseNeedle);
+  }
+
+  @Override
   public synchronized int ordinalOf(InvitationId id) {
     return state.ordinalOf(id);
   }
