@@ -206,7 +206,7 @@ public final class App implements AutoCloseable {
   }
 
   public Stats stats() {
-    return Stats.of(inbox.facets());
+    return Stats.of(inbox.flags());
   }
 
   // ---------------------------------------------------------------- ids

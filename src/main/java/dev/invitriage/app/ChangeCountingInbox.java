@@ -2,6 +2,7 @@ package dev.invitriage.app;
 
 import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Decision;
+import dev.invitriage.domain.FacetFlags;
 import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.ImportProducer;
 import dev.invitriage.domain.ImportResult;
@@ -98,6 +99,11 @@ final class ChangeCountingInbox implements InboxRepository {
   @Override
   public FacetTable facets() {
     return inbox.facets();
+  }
+
+  @Override
+  public FacetFlags flags() {
+    return inbox.flags();
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.invitriage.app;
 
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
-import dev.invitriage.domain.FacetTable;
+import dev.invitriage.domain.FacetFlags;
 import dev.invitriage.domain.Verdict;
 import java.util.EnumMap;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class Stats {
   }
 
   /** Counts every invitation of the table. */
-  static Stats of(FacetTable t) {
+  static Stats of(FacetFlags t) {
     int[] direction = new int[Direction.values().length];
     int[] verdict = new int[Verdict.values().length];
     int[] decision = new int[Decision.values().length];

@@ -5,22 +5,7 @@ package dev.invitriage.domain;
  * invitation or allocating per row: what views filter and sort by and what counts count. A
  * snapshot: later changes to the store do not show in it.
  */
-public interface FacetTable {
-
-  int size();
-
-  Direction direction(int ordinal);
-
-  /** The verdict, TEMPLATE included. */
-  Verdict verdict(int ordinal);
-
-  Decision decision(int ordinal);
-
-  boolean client(int ordinal);
-
-  boolean connection(int ordinal);
-
-  boolean hasNote(int ordinal);
+public interface FacetTable extends FacetFlags {
 
   /** Minutes since 1970-01-01T00:00 in LinkedIn's local time. */
   int sentAtMinute(int ordinal);
@@ -30,9 +15,4 @@ public interface FacetTable {
 
   /** Every ordinal, newest first, then in import order. Shared: do not modify. */
   int[] newestFirst();
-
-  /** Incoming, not personal, and not from a client. */
-  default boolean offender(int ordinal) {
-    return direction(ordinal) == Direction.INCOMING && verdict(ordinal).offends() && !client(ordinal);
-  }
 }

@@ -33,6 +33,9 @@ public interface InboxRepository extends AutoCloseable {
   /** The light facts of every invitation, as of now. */
   FacetTable facets();
 
+  /** The flags of every invitation, as of now: what counts need, cheaper than {@link #facets()}. */
+  FacetFlags flags();
+
   /** The invitation at an ordinal (0 ≤ ordinal < size()). */
   InboxEntry entryAt(int ordinal);
 

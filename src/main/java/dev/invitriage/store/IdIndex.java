@@ -67,6 +67,34 @@ final class IdIndex {
     return new IdIndex(map, hi, lo, ord);
   }
 
+  /**
+   * The ordinal of an id as stored, or -1, reading only its bucket: what opening a store needs to
+   * check that the index and the records agree, without loading a million ids.
+   */
+  static int storedOrdinalOf(BTreeMap<Integer, byte[]> map, InvitationId id) {
+    byte[] bucket = map.get(bucketOf(id.hi()));
+    if (bucket == null) {
+      return -1;
+    }
+    ByteBuffer buf = ByteBuffer.wrap(bucket);
+    if (buf.get() != VERSION) {
+      throw new Bytes.CorruptRecordException("unknown id bucket format");
+    }
+    int k = buf.getInt();
+    if (k < 0 || bucket.length != 5 + k * ROW) {
+      throw new Bytes.CorruptRecordException("id bucket " + bucketOf(id.hi()) + " is damaged");
+    }
+    for (int i = 0; i < k; i++) {
+      long h = buf.getLong();
+      long l = buf.getLong();
+      int ord = buf.getInt();
+      if (h == id.hi() && l == id.lo()) {
+        return ord;
+      }
+    }
+    return -1;
+  }
+
   /** The ordinal of an id, or -1. */
   int ordinalOf(InvitationId id) {
     Integer p = pending.get(id);

@@ -51,9 +51,13 @@ final class InboxState {
   private TemplateCounter templates;
   private BitSet noted;
   private ClientIndex clientIndex;
-  // Derived for views and counts; dropped (never modified) when what they derive from changes,
+  // Derived for views and counts; replaced (never modified) when what they derive from changes,
   // since snapshots handed out share them.
   private byte[] derivedFlags;
+  /** Something the flags derive from changed since the last flush: the stored ones are stale. */
+  private boolean flagsInvalidated;
+  /** Chunks of {@link #derivedFlags} changed one row at a time since the last flush. */
+  private final BitSet changedFlagChunks = new BitSet();
   private byte[] decisionCopy;
   private int[] newestFirst;
 
@@ -78,12 +82,22 @@ final class InboxState {
     noted = null;
     clientIndex = null;
     derivedFlags = null;
+    flagsInvalidated = false;
+    changedFlagChunks.clear();
     decisionCopy = null;
     newestFirst = null;
   }
 
+  /** Drops the derived flags: the next read, or the next flush, derives them again. */
+  private void invalidateFlags() {
+    derivedFlags = null;
+    flagsInvalidated = true;
+    changedFlagChunks.clear();
+  }
+
   /** Writes every structure changed in memory to its MapDB map (still uncommitted). */
   void flush() {
+    flushFlags();
     records.flush();
     if (columns != null) {
       columns.flush();
@@ -99,6 +113,24 @@ final class InboxState {
       t.meta.put(Tables.META_CONNECTIONS, (long) connections.size());
     }
     t.meta.put(Tables.META_COUNT, (long) size);
+  }
+
+  /**
+   * Keeps the stored flags in step: derived again in full when something they derive from changed
+   * (so a store never commits stale flags), else only the chunks changed row by row.
+   */
+  private void flushFlags() {
+    if (flagsInvalidated || t.metaLong(Tables.META_DERIVED_ROWS, -1) != size) {
+      byte[] flags = derivedFlags();
+      BitSet all = new BitSet();
+      all.set(0, Chunks.chunksFor(size));
+      FlagColumn.store(t.derived, flags, all);
+      t.meta.put(Tables.META_DERIVED_ROWS, (long) size);
+    } else if (!changedFlagChunks.isEmpty()) {
+      FlagColumn.store(t.derived, derivedFlags, changedFlagChunks);
+    }
+    flagsInvalidated = false;
+    changedFlagChunks.clear();
   }
 
   // ---------------------------------------------------------------- lazily loaded parts
@@ -126,7 +158,7 @@ final class InboxState {
 
   private ConnectionIndex connections() {
     if (connections == null) {
-      connections = ConnectionIndex.load(connectionRecords, (int) t.metaLong(Tables.META_CONNECTIONS, 0));
+      connections = ConnectionIndex.load(connectionRecords, t.connectionHashes, (int) t.metaLong(Tables.META_CONNECTIONS, 0));
     }
     return connections;
   }
@@ -180,7 +212,7 @@ final class InboxState {
   }
 
   void applyImportPart(ImportBatch part, Tally tally) {
-    derivedFlags = null;
+    invalidateFlags();
     decisionCopy = null;
     newestFirst = null;
     for (Invitation inv : part.invitations()) {
@@ -271,7 +303,7 @@ final class InboxState {
       }
     }
     templates = null;
-    derivedFlags = null;
+    invalidateFlags();
     t.meta.put(Tables.META_CLASSIFIER, fingerprint);
     return changed;
   }
@@ -339,7 +371,7 @@ final class InboxState {
       int o = requireOrdinal(n.id());
       String old = n.text().isEmpty() ? t.notes.remove(o) : t.notes.put(o, n.text());
       noted().set(o, !n.text().isEmpty());
-      derivedFlags = null;
+      setNoteFlag(o, !n.text().isEmpty());
       return new Change.SetNote(n.id(), old == null ? "" : old);
     }
     if (op instanceof Change.PutClient p) {
@@ -350,7 +382,7 @@ final class InboxState {
     Change.RemoveClient r = (Change.RemoveClient) op;
     byte[] old = t.clients.remove(r.clientId());
     clientIndex = null;
-    derivedFlags = null;
+    invalidateFlags();
     return old == null ? new Change.RemoveClient(r.clientId()) : new Change.PutClient(Codec.client(old));
   }
 
@@ -368,7 +400,7 @@ final class InboxState {
       t.meta.put(Tables.META_NEXT_CLIENT_ID, c.id() + 1);
     }
     clientIndex = null;
-    derivedFlags = null;
+    invalidateFlags();
   }
 
   long nextClientId() {
@@ -506,16 +538,18 @@ final class InboxState {
   InboxEntry entry(int o) {
     Invitation inv = invitationAt(o);
     InvitationId id = InvitationId.of(inv);
-    Classification c = classifier.classify(inv.message(), inv.fromName());
-    if (isTemplate(o, c.verdict())) {
-      c = new Classification(Verdict.TEMPLATE,
-          "mass template: the same text came from " + TemplateCounter.ENOUGH + " or more different senders");
-    }
-    boolean client = isClient(o);
+    // What involves other invitations (template counts, clients, connections) comes from the
+    // derived flags, the very byte the views and counts read, so a row always agrees with them.
+    FlagSnapshot flags = new FlagSnapshot(size, derivedFlags(), null);
+    Classification c = flags.verdict(o) == Verdict.TEMPLATE
+        ? new Classification(Verdict.TEMPLATE,
+            "mass template: the same text came from " + TemplateCounter.ENOUGH + " or more different senders")
+        : classifier.classify(inv.message(), inv.fromName());
+    boolean client = flags.client(o);
     long at = decisions().decidedAtMillis(o);
-    boolean offender = inv.direction() == Direction.INCOMING && c.verdict().offends() && !client;
+    boolean offender = flags.offender(o);
     return new InboxEntry(
-        id, ids().abbreviate(id), inv, c, offender, client, isConnection(o),
+        id, ids().abbreviate(id), inv, c, offender, client, flags.connection(o),
         decisions().decision(o), at < 0 ? null : Instant.ofEpochMilli(at),
         noted().get(o) ? t.notes.getOrDefault(o, "") : "", headline(o, client));
   }
@@ -523,22 +557,51 @@ final class InboxState {
   /** The facts of every invitation as of now, rebuilding only what changed since last time. */
   FacetSnapshot facets() {
     Columns c = columns();
+    if (newestFirst == null) {
+      newestFirst = c.newestFirst();
+    }
+    return new FacetSnapshot(size, derivedFlags(), decisionCopy(), c.sentAtBlocks(), c.nameKeyBlocks(), newestFirst);
+  }
+
+  /** The flags and decisions of every invitation as of now: all that counts need. */
+  FlagSnapshot flags() {
+    return new FlagSnapshot(size, derivedFlags(), decisionCopy());
+  }
+
+  private byte[] decisionCopy() {
+    if (decisionCopy == null) {
+      decisionCopy = decisions().copyDecisions();
+    }
+    return decisionCopy;
+  }
+
+  /** The stored flags when they are current, else derived again from everything they depend on. */
+  private byte[] derivedFlags() {
+    if (derivedFlags == null && !flagsInvalidated && t.metaLong(Tables.META_DERIVED_ROWS, -1) == size) {
+      derivedFlags = FlagColumn.load(t.derived, size);
+    }
     if (derivedFlags == null) {
+      Columns c = columns();
       byte[] flags = new byte[size];
       for (int o = 0; o < size; o++) {
         Verdict base = c.baseVerdict(o);
-        flags[o] = FacetSnapshot.pack(c.direction(o), isTemplate(o, base) ? Verdict.TEMPLATE : base,
+        flags[o] = FlagSnapshot.pack(c.direction(o), isTemplate(o, base) ? Verdict.TEMPLATE : base,
             isClient(o), isConnection(o), noted().get(o));
       }
       derivedFlags = flags;
     }
-    if (decisionCopy == null) {
-      decisionCopy = decisions().copyDecisions();
+    return derivedFlags;
+  }
+
+  /** A note was set or removed: only that row's flag changes. */
+  private void setNoteFlag(int o, boolean hasNote) {
+    if (flagsInvalidated) {
+      return; // derived again in full at the next read or flush
     }
-    if (newestFirst == null) {
-      newestFirst = c.newestFirst();
-    }
-    return new FacetSnapshot(size, derivedFlags, decisionCopy, c.sentAtBlocks(), c.nameKeyBlocks(), newestFirst);
+    byte[] flags = derivedFlags().clone();
+    flags[o] = (byte) (hasNote ? flags[o] | FlagSnapshot.NOTE : flags[o] & ~FlagSnapshot.NOTE);
+    derivedFlags = flags;
+    changedFlagChunks.set(Chunks.chunkOf(o));
   }
 
   /** What the user's connections (or, failing that, client list) say of the other person's work. */
@@ -578,19 +641,30 @@ final class InboxState {
     return b == null ? Optional.empty() : Optional.of(Codec.client(b));
   }
 
-  /** Checks the structures load and agree with each other; returns what is wrong, or null. */
-  String consistencyProblem() {
+  /**
+   * Checks the structures agree with each other; returns what is wrong, or null. Opening a store
+   * checks counts and the last invitation's id only ({@code thorough} false), which reads a few
+   * values whatever the inbox's size: a store is only ever changed by whole MapDB commits, and a
+   * commit never seen to end makes the open rebuild it instead. {@code db check} loads everything.
+   */
+  String consistencyProblem(boolean thorough) {
     try {
       if (Chunks.chunksFor(size) != t.invitations.size() || Chunks.chunksFor(size) != t.columns.size()) {
         return "its invitation count does not match its records";
       }
-      columns();
-      ids();
-      decisions();
-      connections();
+      if (Chunks.chunksFor((int) t.metaLong(Tables.META_CONNECTIONS, 0)) != t.connections.size()) {
+        return "its connection count does not match its records";
+      }
+      if (thorough) {
+        columns();
+        ids();
+        decisions();
+        connections();
+      }
       if (size > 0) {
         InvitationId last = idAt(size - 1);
-        if (ids().ordinalOf(last) != size - 1) {
+        int found = ids != null ? ids.ordinalOf(last) : IdIndex.storedOrdinalOf(t.ids, last);
+        if (found != size - 1) {
           return "its id index does not match its records";
         }
       }

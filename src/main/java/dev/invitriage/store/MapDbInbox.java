@@ -2,6 +2,7 @@ package dev.invitriage.store;
 
 import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Decision;
+import dev.invitriage.domain.FacetFlags;
 import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.ImportProducer;
 import dev.invitriage.domain.ImportResult;
@@ -186,7 +187,7 @@ public final class MapDbInbox implements InboxRepository {
     }
     state = new InboxState(tables, classifier);
     if (journal == null) {
-      String problem = consistencyProblem();
+      String problem = consistencyProblem(true);
       if (problem != null) {
         throw InvitriageException.badInput(file + ": damaged store (" + problem + ") and no journal to rebuild it from");
       }
@@ -241,7 +242,7 @@ public final class MapDbInbox implements InboxRepository {
         pending.add(ref);
       }
     }
-    String problem = consistencyProblem();
+    String problem = consistencyProblem(false);
     if (problem != null) {
       rebuild(notices, problem);
       return;
@@ -376,8 +377,8 @@ public final class MapDbInbox implements InboxRepository {
     return io(() -> journal.read(ref), journal.path(), "cannot read journal");
   }
 
-  /** Null when the store looks whole, else what is wrong with it. */
-  private String consistencyProblem() {
+  /** Null when the store looks whole, else what is wrong with it; see {@link InboxState#consistencyProblem}. */
+  private String consistencyProblem(boolean thorough) {
     try {
       if (tables.metaLong(Tables.META_SCHEMA, -1) != Tables.SCHEMA_VERSION) {
         return "its schema version is missing";
@@ -389,7 +390,7 @@ public final class MapDbInbox implements InboxRepository {
       if (journal != null && applied < journal.baseSeq()) {
         return "it is older than its journal's snapshot";
       }
-      return state.consistencyProblem();
+      return state.consistencyProblem(thorough);
     } catch (RuntimeException | AssertionError e) {
       if (isIoFailure(e)) {
         // The disk failed to read it: that says nothing about its contents, so it is not rebuilt.
@@ -743,43 +744,69 @@ public final class MapDbInbox implements InboxRepository {
     return state.size();
   }
 
+  /**
+   * Runs a read of the store. Most of it is loaded on first use, not on open, so any read can meet
+   * a disk error or a damaged value: either becomes one clear error, never MapDB's own exception.
+   */
+  private <T> T reading(Supplier<T> read) {
+    requireWhole();
+    try {
+      return read.get();
+    } catch (InvitriageException e) {
+      throw e;
+    } catch (RuntimeException | AssertionError e) {
+      if (isIoFailure(e)) {
+        throw InvitriageException.io(file + ": cannot read: " + describe(e), e);
+      }
+      throw InvitriageException.badInput(file + ": damaged store (" + describe(e) + "); `invitriage db check` tells more");
+    }
+  }
+
   @Override
   public synchronized void forEach(Consumer<InboxEntry> action) {
     int n = state.size();
     for (int i = 0; i < n; i++) {
-      action.accept(state.entry(i));
+      int o = i;
+      action.accept(reading(() -> state.entry(o)));
     }
   }
 
   @Override
   public synchronized FacetTable facets() {
-    return state.facets();
+    return reading(state::facets);
+  }
+
+  @Override
+  public synchronized FacetFlags flags() {
+    return reading(state::flags);
   }
 
   @Override
   public synchronized InboxEntry entryAt(int ordinal) {
-    return state.entry(ordinal);
+    return reading(() -> state.entry(ordinal));
   }
 
   @Override
   public synchronized boolean textContains(int ordinal, String lowerCaseNeedle) {
-    return state.textContains(ordinal, lowerCaseNeedle);
+    return reading(() -> state.textContains(ordinal, lowerCaseNeedle));
   }
 
   @Override
   public synchronized int ordinalOf(InvitationId id) {
-    return state.ordinalOf(id);
+    return reading(() -> state.ordinalOf(id));
   }
 
   @Override
   public synchronized Optional<InboxEntry> find(InvitationId id) {
-    int o = state.ordinalOf(id);
-    return o < 0 ? Optional.empty() : Optional.of(state.entry(o));
+    return reading(() -> {
+      int o = state.ordinalOf(id);
+      return o < 0 ? Optional.<InboxEntry>empty() : Optional.of(state.entry(o));
+    });
   }
 
   @Override
   public synchronized List<InvitationId> idsWithPrefix(String hexPrefix) {
-    return state.idsWithPrefix(hexPrefix);
+    return reading(() -> state.idsWithPrefix(hexPrefix));
   }
 
   @Override
@@ -804,7 +831,7 @@ public final class MapDbInbox implements InboxRepository {
 
   @Override
   public synchronized List<Client> clients() {
-    return state.clients();
+    return reading(state::clients);
   }
 
   @Override
@@ -864,13 +891,13 @@ public final class MapDbInbox implements InboxRepository {
   }
 
   private void requireKnown(InvitationId id) {
-    if (state.ordinalOf(id) < 0) {
+    if (ordinalOf(id) < 0) {
       throw new InvitriageException(InvitriageException.Kind.USAGE, "no invitation with id " + id.hex());
     }
   }
 
   private Client requireClient(long id) {
-    return state.client(id).orElseThrow(() ->
+    return reading(() -> state.client(id)).orElseThrow(() ->
         new InvitriageException(InvitriageException.Kind.USAGE, "no client with id " + id));
   }
 
@@ -890,7 +917,7 @@ public final class MapDbInbox implements InboxRepository {
     if (schema != Tables.SCHEMA_VERSION) {
       problems.add("schema version is " + schema + ", expected " + Tables.SCHEMA_VERSION);
     }
-    String consistency = consistencyProblem();
+    String consistency = consistencyProblem(true);
     if (consistency != null) {
       problems.add("store: " + consistency);
     }

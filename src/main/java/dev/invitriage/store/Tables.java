@@ -26,6 +26,8 @@ final class Tables implements AutoCloseable {
   static final String META_NEXT_CLIENT_ID = "client.next";
   static final String META_UNDO_TOP = "undo.top";
   static final String META_REDO_TOP = "redo.top";
+  /** How many invitations the {@link #derived} flags cover; they are trusted only when that is all of them. */
+  static final String META_DERIVED_ROWS = "derived.rows";
 
   // DBMaker's defaults in MapDB 3.1.0; the positional booleans passed with them to StoreWAL.make
   // are fileDeleteAfterClose, fileDeleteAfterOpen, checksum (all off), checksumHeader (on) and
@@ -48,12 +50,16 @@ final class Tables implements AutoCloseable {
   final BTreeMap<Integer, byte[]> columns;
   /** {@link DecisionColumn} chunks; absent chunks are all pending. */
   final BTreeMap<Integer, byte[]> decisions;
+  /** {@link FlagColumn} chunks: each invitation's derived flags, so that opening need not recompute them. */
+  final BTreeMap<Integer, byte[]> derived;
   /** {@link IdIndex} buckets. */
   final BTreeMap<Integer, byte[]> ids;
   /** Ordinal to the user's context note; few invitations have one. */
   final BTreeMap<Integer, String> notes;
   /** Connection records, chunked like invitations. */
   final BTreeMap<Integer, byte[]> connections;
+  /** {@link ConnectionIndex} chunks: each connection's hashes, derived from its record. */
+  final BTreeMap<Integer, byte[]> connectionHashes;
   final BTreeMap<Long, byte[]> clients;
   /** Undo and redo stacks: position to encoded {@link Change}. */
   final BTreeMap<Long, byte[]> undo;
@@ -66,7 +72,9 @@ final class Tables implements AutoCloseable {
     columns = chunked(db, "columns");
     decisions = chunked(db, "decisions");
     ids = chunked(db, "ids");
+    derived = chunked(db, "derived");
     connections = chunked(db, "connections");
+    connectionHashes = chunked(db, "connection-hashes");
     notes = db.treeMap("notes", Serializer.INTEGER, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
     clients = db.treeMap("clients", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
     undo = db.treeMap("undo", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();

@@ -1,0 +1,71 @@
+package dev.invitriage.store;
+
+import dev.invitriage.domain.Decision;
+import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.FacetFlags;
+import dev.invitriage.domain.Verdict;
+
+/**
+ * A {@link FacetFlags} over arrays that nothing changes after it is made: the derived flag byte
+ * of each invitation and its decision (copies, or replaced, never written, once handed out).
+ */
+class FlagSnapshot implements FacetFlags {
+  static final int OUTGOING = 1;
+  static final int VERDICT_SHIFT = 1;
+  static final int CLIENT = 1 << 3;
+  static final int CONNECTION = 1 << 4;
+  static final int NOTE = 1 << 5;
+  private static final Verdict[] VERDICTS = Verdict.values();
+  private static final Decision[] DECISIONS = Decision.values();
+
+  private final int size;
+  private final byte[] flags;
+  private final byte[] decisions;
+
+  FlagSnapshot(int size, byte[] flags, byte[] decisions) {
+    this.size = size;
+    this.flags = flags;
+    this.decisions = decisions;
+  }
+
+  /** Packs one invitation's derived facts into the flag byte this table reads. */
+  static byte pack(Direction direction, Verdict verdict, boolean client, boolean connection, boolean hasNote) {
+    return (byte) ((direction == Direction.OUTGOING ? OUTGOING : 0) | (verdict.ordinal() << VERDICT_SHIFT)
+        | (client ? CLIENT : 0) | (connection ? CONNECTION : 0) | (hasNote ? NOTE : 0));
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public Direction direction(int o) {
+    return (flags[o] & OUTGOING) != 0 ? Direction.OUTGOING : Direction.INCOMING;
+  }
+
+  @Override
+  public Verdict verdict(int o) {
+    return VERDICTS[(flags[o] >> VERDICT_SHIFT) & 3];
+  }
+
+  @Override
+  public Decision decision(int o) {
+    return DECISIONS[decisions[o]];
+  }
+
+  @Override
+  public boolean client(int o) {
+    return (flags[o] & CLIENT) != 0;
+  }
+
+  @Override
+  public boolean connection(int o) {
+    return (flags[o] & CONNECTION) != 0;
+  }
+
+  @Override
+  public boolean hasNote(int o) {
+    return (flags[o] & NOTE) != 0;
+  }
+}

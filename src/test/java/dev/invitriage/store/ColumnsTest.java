@@ -1,0 +1,53 @@
+package dev.invitriage.store;
+
+import static dev.invitriage.store.Fixtures.incoming;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.invitriage.domain.Verdict;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ColumnsTest {
+  @TempDir Path dir;
+
+  @Test
+  void rowsWrittenInEitherChunkLayoutLoadAlike() {
+    int rows = Chunks.SIZE + 17;
+    try (Tables t = Tables.open(dir.resolve("inbox.db"), true)) {
+      Columns written = Columns.load(t.columns, 0);
+      for (int o = 0; o < rows; o++) {
+        written.append(incoming(o, "We met " + o), o % 3 == 0 ? Verdict.DEFAULT : Verdict.PERSONAL, o * 31L + 1);
+      }
+      written.flush();
+      Columns columnar = Columns.load(t.columns, rows);
+      assertSameRows(columnar, written, rows);
+
+      // The first chunk as the row-by-row layout of earlier versions wrote it.
+      ByteBuffer v1 = ByteBuffer.allocate(5 + Chunks.SIZE * (4 + 1 + 8 * 4));
+      v1.put((byte) 1).putInt(Chunks.SIZE);
+      for (int o = 0; o < Chunks.SIZE; o++) {
+        byte flags = (byte) ((written.direction(o).ordinal()) | (written.baseVerdict(o).ordinal() << 1) | (written.hasUrl(o) ? Columns.HAS_URL : 0));
+        v1.putInt(written.sentAtMinute(o)).put(flags).putLong(written.urlHash(o)).putLong(written.nameHash(o))
+            .putLong(written.templateKey(o)).putLong(written.nameKey(o));
+      }
+      t.columns.put(0, v1.array());
+      assertSameRows(Columns.load(t.columns, rows), written, rows);
+    }
+  }
+
+  private static void assertSameRows(Columns loaded, Columns expected, int rows) {
+    assertThat(loaded.size()).isEqualTo(rows);
+    for (int o = 0; o < rows; o++) {
+      assertThat(loaded.sentAtMinute(o)).as("row %d", o).isEqualTo(expected.sentAtMinute(o));
+      assertThat(loaded.direction(o)).isEqualTo(expected.direction(o));
+      assertThat(loaded.baseVerdict(o)).isEqualTo(expected.baseVerdict(o));
+      assertThat(loaded.hasUrl(o)).isEqualTo(expected.hasUrl(o));
+      assertThat(loaded.urlHash(o)).isEqualTo(expected.urlHash(o));
+      assertThat(loaded.nameHash(o)).isEqualTo(expected.nameHash(o));
+      assertThat(loaded.templateKey(o)).as("row %d", o).isEqualTo(expected.templateKey(o));
+      assertThat(loaded.nameKey(o)).isEqualTo(expected.nameKey(o));
+    }
+  }
+}
