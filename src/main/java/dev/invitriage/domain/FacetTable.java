@@ -7,9 +7,6 @@ package dev.invitriage.domain;
  */
 public interface FacetTable extends FacetFlags {
 
-  /** Minutes since 1970-01-01T00:00 in LinkedIn's local time. */
-  int sentAtMinute(int ordinal);
-
   /** The first characters of the other person's normalised name, sortable as unsigned. */
   long nameKey(int ordinal);
 

@@ -2,8 +2,6 @@ package dev.invitriage.store;
 
 import dev.invitriage.domain.Direction;
 import dev.invitriage.domain.Invitation;
-import dev.invitriage.domain.Names;
-import dev.invitriage.domain.ProfileUrl;
 import dev.invitriage.domain.Verdict;
 import java.nio.ByteBuffer;
 import java.time.ZoneOffset;
@@ -121,17 +119,16 @@ final class Columns {
   }
 
   private void set(int o, Invitation inv, Verdict baseVerdict, long template) {
-    String url = ProfileUrl.normalise(inv.counterpartUrl());
-    String name = Names.normalise(inv.counterpartName());
+    Person p = Person.of(inv);
     int c = Chunks.chunkOf(o);
     int i = Chunks.slotOf(o);
     sentAt[c][i] = (int) (inv.sentAt().toEpochSecond(ZoneOffset.UTC) / 60);
     flags[c][i] = (byte) ((inv.direction() == Direction.OUTGOING ? OUTGOING : 0)
-        | (baseVerdict.ordinal() << 1) | (url.isEmpty() ? 0 : HAS_URL));
-    urlHash[c][i] = url.isEmpty() ? 0 : Hashes.of(url);
-    nameHash[c][i] = Hashes.of(name);
+        | (baseVerdict.ordinal() << 1) | (p.hasUrl() ? HAS_URL : 0));
+    urlHash[c][i] = p.urlHash();
+    nameHash[c][i] = p.nameHash();
     templateKey[c][i] = template;
-    nameKey[c][i] = nameKey(name);
+    nameKey[c][i] = nameKey(p.normalisedName());
     dirtyChunks.set(c);
   }
 
@@ -195,11 +192,6 @@ final class Columns {
 
   int sentAtMinute(int o) {
     return sentAt[Chunks.chunkOf(o)][Chunks.slotOf(o)];
-  }
-
-  /** The date blocks as they are now; blocks are never rewritten, only added. */
-  int[][] sentAtBlocks() {
-    return Arrays.copyOf(sentAt, sentAt.length);
   }
 
   /** The name-key blocks as they are now; blocks are never rewritten, only added. */

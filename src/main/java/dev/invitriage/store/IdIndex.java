@@ -72,27 +72,65 @@ final class IdIndex {
    * check that the index and the records agree, without loading a million ids.
    */
   static int storedOrdinalOf(BTreeMap<Integer, byte[]> map, InvitationId id) {
-    byte[] bucket = map.get(bucketOf(id.hi()));
-    if (bucket == null) {
-      return -1;
+    IdIndex bucket = bucket(map, bucketOf(id.hi()));
+    int i = bucket.search(id.hi(), id.lo());
+    return i >= 0 ? bucket.ordinal[i] : -1;
+  }
+
+  /**
+   * {@link #abbreviate} as stored, reading only the id's bucket and, for an id at its edge, the
+   * neighbouring one: a screenful of rows needs no million-id index.
+   */
+  static String storedAbbreviation(BTreeMap<Integer, byte[]> map, InvitationId id) {
+    int key = bucketOf(id.hi());
+    IdIndex bucket = bucket(map, key);
+    int i = bucket.search(id.hi(), id.lo());
+    int shared = 0;
+    if (i > 0) {
+      shared = id.commonHexPrefix(new InvitationId(bucket.hi[i - 1], bucket.lo[i - 1]));
+    } else if (i == 0) {
+      var before = map.lowerEntry(key);
+      IdIndex previous = before == null ? null : bucket(map, before.getKey());
+      if (previous != null && previous.hi.length > 0) {
+        int last = previous.hi.length - 1;
+        shared = id.commonHexPrefix(new InvitationId(previous.hi[last], previous.lo[last]));
+      }
     }
-    ByteBuffer buf = ByteBuffer.wrap(bucket);
+    if (i >= 0 && i + 1 < bucket.hi.length) {
+      shared = Math.max(shared, id.commonHexPrefix(new InvitationId(bucket.hi[i + 1], bucket.lo[i + 1])));
+    } else if (i >= 0) {
+      var after = map.higherEntry(key);
+      IdIndex next = after == null ? null : bucket(map, after.getKey());
+      if (next != null && next.hi.length > 0) {
+        shared = Math.max(shared, id.commonHexPrefix(new InvitationId(next.hi[0], next.lo[0])));
+      }
+    }
+    return abbreviation(id, shared);
+  }
+
+  /** One stored bucket as an index of its own (sorted, as buckets are). */
+  private static IdIndex bucket(BTreeMap<Integer, byte[]> map, int key) {
+    byte[] bytes = map.get(key);
+    if (bytes == null) {
+      return new IdIndex(map, new long[0], new long[0], new int[0]);
+    }
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
     if (buf.get() != VERSION) {
       throw new Bytes.CorruptRecordException("unknown id bucket format");
     }
     int k = buf.getInt();
-    if (k < 0 || bucket.length != 5 + k * ROW) {
-      throw new Bytes.CorruptRecordException("id bucket " + bucketOf(id.hi()) + " is damaged");
+    if (k < 0 || bytes.length != 5 + k * ROW) {
+      throw new Bytes.CorruptRecordException("id bucket " + key + " is damaged");
     }
+    long[] hi = new long[k];
+    long[] lo = new long[k];
+    int[] ord = new int[k];
     for (int i = 0; i < k; i++) {
-      long h = buf.getLong();
-      long l = buf.getLong();
-      int ord = buf.getInt();
-      if (h == id.hi() && l == id.lo()) {
-        return ord;
-      }
+      hi[i] = buf.getLong();
+      lo[i] = buf.getLong();
+      ord[i] = buf.getInt();
     }
-    return -1;
+    return new IdIndex(map, hi, lo, ord);
   }
 
   /** The ordinal of an id, or -1. */
@@ -144,7 +182,11 @@ final class IdIndex {
     if (i >= 0 && i + 1 < hi.length) {
       shared = Math.max(shared, id.commonHexPrefix(new InvitationId(hi[i + 1], lo[i + 1])));
     }
-    int len = Math.min(InvitationId.HEX_LENGTH, Math.max(InvitationId.MIN_ABBREV, shared + 1));
+    return abbreviation(id, shared);
+  }
+
+  private static String abbreviation(InvitationId id, int sharedWithNeighbours) {
+    int len = Math.min(InvitationId.HEX_LENGTH, Math.max(InvitationId.MIN_ABBREV, sharedWithNeighbours + 1));
     return id.hex().substring(0, len);
   }
 

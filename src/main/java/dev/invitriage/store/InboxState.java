@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Map.Entry;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.mapdb.BTreeMap;
 
 /**
@@ -98,6 +99,11 @@ final class InboxState {
   /** Writes every structure changed in memory to its MapDB map (still uncommitted). */
   void flush() {
     flushFlags();
+    if (t.metaLong(Tables.META_ORDER_ROWS, -1) != size) {
+      // Only imports change the order, and they change the count.
+      OrderColumn.store(t.order, newestFirst());
+      t.meta.put(Tables.META_ORDER_ROWS, (long) size);
+    }
     records.flush();
     if (columns != null) {
       columns.flush();
@@ -549,18 +555,32 @@ final class InboxState {
     long at = decisions().decidedAtMillis(o);
     boolean offender = flags.offender(o);
     return new InboxEntry(
-        id, ids().abbreviate(id), inv, c, offender, client, flags.connection(o),
+        id, ids != null ? ids.abbreviate(id) : IdIndex.storedAbbreviation(t.ids, id), inv, c, offender, client, flags.connection(o),
         decisions().decision(o), at < 0 ? null : Instant.ofEpochMilli(at),
-        noted().get(o) ? t.notes.getOrDefault(o, "") : "", headline(o, client));
+        noted().get(o) ? t.notes.getOrDefault(o, "") : "", headline(inv, flags.connection(o), client));
   }
 
-  /** The facts of every invitation as of now, rebuilding only what changed since last time. */
-  FacetSnapshot facets() {
-    Columns c = columns();
-    if (newestFirst == null) {
-      newestFirst = c.newestFirst();
+  /**
+   * The facts of every invitation as of now, rebuilding only what changed since last time. Name
+   * keys come from {@code nameKeys} when first needed: the caller passes {@link #nameKeyBlocks()}
+   * wrapped in its lock.
+   */
+  FacetSnapshot facets(Supplier<long[][]> nameKeys) {
+    return new FacetSnapshot(size, derivedFlags(), decisionCopy(), newestFirst(), nameKeys);
+  }
+
+  long[][] nameKeyBlocks() {
+    return columns().nameKeyBlocks();
+  }
+
+  private int[] newestFirst() {
+    if (newestFirst == null && t.metaLong(Tables.META_ORDER_ROWS, -1) == size) {
+      newestFirst = OrderColumn.load(t.order, size);
     }
-    return new FacetSnapshot(size, derivedFlags(), decisionCopy(), c.sentAtBlocks(), c.nameKeyBlocks(), newestFirst);
+    if (newestFirst == null) {
+      newestFirst = columns().newestFirst();
+    }
+    return newestFirst;
   }
 
   /** The flags and decisions of every invitation as of now: all that counts need. */
@@ -604,14 +624,21 @@ final class InboxState {
     changedFlagChunks.set(Chunks.chunkOf(o));
   }
 
-  /** What the user's connections (or, failing that, client list) say of the other person's work. */
-  private String headline(int o, boolean client) {
-    Columns c = columns();
-    String fromConnections = connections().headline(c.hasUrl(o), c.urlHash(o), c.nameHash(o));
+  /**
+   * What the user's connections (or, failing that, client list) say of the other person's work.
+   * Looked up only for a connection or a client, from the invitation itself: a row on screen
+   * then needs no column of the whole inbox.
+   */
+  private String headline(Invitation inv, boolean connection, boolean client) {
+    if (!connection && !client) {
+      return "";
+    }
+    Person p = Person.of(inv);
+    String fromConnections = connection ? connections().headline(p.hasUrl(), p.urlHash(), p.nameHash()) : "";
     if (!fromConnections.isEmpty() || !client) {
       return fromConnections;
     }
-    return clientIndex().company(c.hasUrl(o), c.urlHash(o), c.nameHash(o));
+    return clientIndex().company(p.hasUrl(), p.urlHash(), p.nameHash());
   }
 
   private boolean isTemplate(int o, Verdict base) {

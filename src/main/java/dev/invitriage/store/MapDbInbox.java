@@ -773,7 +773,11 @@ public final class MapDbInbox implements InboxRepository {
 
   @Override
   public synchronized FacetTable facets() {
-    return reading(state::facets);
+    return reading(() -> state.facets(this::nameKeyBlocks));
+  }
+
+  private synchronized long[][] nameKeyBlocks() {
+    return reading(state::nameKeyBlocks);
   }
 
   @Override

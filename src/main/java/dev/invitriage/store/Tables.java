@@ -28,6 +28,8 @@ final class Tables implements AutoCloseable {
   static final String META_REDO_TOP = "redo.top";
   /** How many invitations the {@link #derived} flags cover; they are trusted only when that is all of them. */
   static final String META_DERIVED_ROWS = "derived.rows";
+  /** How many invitations the stored {@link #order} covers; trusted only when that is all of them. */
+  static final String META_ORDER_ROWS = "order.rows";
 
   // DBMaker's defaults in MapDB 3.1.0; the positional booleans passed with them to StoreWAL.make
   // are fileDeleteAfterClose, fileDeleteAfterOpen, checksum (all off), checksumHeader (on) and
@@ -52,6 +54,8 @@ final class Tables implements AutoCloseable {
   final BTreeMap<Integer, byte[]> decisions;
   /** {@link FlagColumn} chunks: each invitation's derived flags, so that opening need not recompute them. */
   final BTreeMap<Integer, byte[]> derived;
+  /** {@link OrderColumn} blocks: every ordinal, newest first. */
+  final BTreeMap<Integer, byte[]> order;
   /** {@link IdIndex} buckets. */
   final BTreeMap<Integer, byte[]> ids;
   /** Ordinal to the user's context note; few invitations have one. */
@@ -73,6 +77,7 @@ final class Tables implements AutoCloseable {
     decisions = chunked(db, "decisions");
     ids = chunked(db, "ids");
     derived = chunked(db, "derived");
+    order = chunked(db, "order");
     connections = chunked(db, "connections");
     connectionHashes = chunked(db, "connection-hashes");
     notes = db.treeMap("notes", Serializer.INTEGER, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
