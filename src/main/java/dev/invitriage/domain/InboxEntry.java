@@ -7,7 +7,8 @@ import java.util.Objects;
  * An invitation as the inbox shows it: the imported facts, the verdict, what the user decided and
  * noted, and whether the other person is a client or an existing connection.
  *
- * @param abbrev the id's shortest unique prefix in this store (at least 8 hex digits)
+ * @param abbrevLength how many leading hex digits of the id make it unique in this store (at
+ *     least 8); see {@link #abbrev()}
  * @param offender incoming, verdict not PERSONAL, and not from a client
  * @param decidedAt null while the decision was never set
  * @param note the user's own context note, or the empty string
@@ -16,7 +17,7 @@ import java.util.Objects;
  */
 public record InboxEntry(
     InvitationId id,
-    String abbrev,
+    int abbrevLength,
     Invitation invitation,
     Classification classification,
     boolean offender,
@@ -34,6 +35,11 @@ public record InboxEntry(
     Objects.requireNonNull(decision, "decision");
     note = Objects.requireNonNullElse(note, "");
     headline = Objects.requireNonNullElse(headline, "");
+  }
+
+  /** The id's shortest unique prefix; made when asked, since an export never asks. */
+  public String abbrev() {
+    return id.hex().substring(0, abbrevLength);
   }
 
   public Verdict verdict() {

@@ -81,7 +81,7 @@ final class IdIndex {
    * {@link #abbreviate} as stored, reading only the id's bucket and, for an id at its edge, the
    * neighbouring one: a screenful of rows needs no million-id index.
    */
-  static String storedAbbreviation(BTreeMap<Integer, byte[]> map, InvitationId id) {
+  static int storedAbbreviation(BTreeMap<Integer, byte[]> map, InvitationId id) {
     int key = bucketOf(id.hi());
     IdIndex bucket = bucket(map, key);
     int i = bucket.search(id.hi(), id.lo());
@@ -171,8 +171,8 @@ final class IdIndex {
     return out;
   }
 
-  /** The shortest prefix of at least 8 digits that no other stored id shares, as git does. */
-  String abbreviate(InvitationId id) {
+  /** The length of the shortest prefix of at least 8 digits that no other stored id shares, as git does. */
+  int abbreviate(InvitationId id) {
     merge();
     int i = search(id.hi(), id.lo());
     int shared = 0;
@@ -185,9 +185,8 @@ final class IdIndex {
     return abbreviation(id, shared);
   }
 
-  private static String abbreviation(InvitationId id, int sharedWithNeighbours) {
-    int len = Math.min(InvitationId.HEX_LENGTH, Math.max(InvitationId.MIN_ABBREV, sharedWithNeighbours + 1));
-    return id.hex().substring(0, len);
+  private static int abbreviation(InvitationId id, int sharedWithNeighbours) {
+    return Math.min(InvitationId.HEX_LENGTH, Math.max(InvitationId.MIN_ABBREV, sharedWithNeighbours + 1));
   }
 
   /** Folds pending ids into the sorted arrays and writes the buckets they changed. */

@@ -555,10 +555,24 @@ final class InboxState {
     long at = decisions().decidedAtMillis(o);
     boolean offender = flags.offender(o);
     return new InboxEntry(
-        id, ids != null ? ids.abbreviate(id) : IdIndex.storedAbbreviation(t.ids, id), inv, c, offender, client, flags.connection(o),
+        id, abbreviate(id), inv, c, offender, client, flags.connection(o),
         decisions().decision(o), at < 0 ? null : Instant.ofEpochMilli(at),
         noted().get(o) ? t.notes.getOrDefault(o, "") : "", headline(inv, flags.connection(o), client));
   }
+
+  /**
+   * A screenful of rows reads the few id buckets it needs; past that (an export, a long scroll) the
+   * whole index is loaded once, which is cheaper than a bucket a row.
+   */
+  private int abbreviate(InvitationId id) {
+    if (ids == null && bucketReads++ < BUCKET_READS_BEFORE_LOADING) {
+      return IdIndex.storedAbbreviation(t.ids, id);
+    }
+    return ids().abbreviate(id);
+  }
+
+  private static final int BUCKET_READS_BEFORE_LOADING = 500;
+  private int bucketReads;
 
   /**
    * The facts of every invitation as of now, rebuilding only what changed since last time. Name

@@ -23,7 +23,7 @@ final class Entries {
     InvitationId id = InvitationId.of(inv);
     return new InboxEntry(
         id,
-        id.hex().substring(0, 8),
+        8,
         inv,
         new Classification(Verdict.DEFAULT, "default text (en, classic)"),
         !client,
