@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * A repository that counts the changes made through it. Every face reaches the store through the
@@ -104,6 +105,11 @@ final class ChangeCountingInbox implements InboxRepository {
   @Override
   public FacetFlags flags() {
     return inbox.flags();
+  }
+
+  @Override
+  public IntPredicate textFilter(String lowerCaseNeedle) {
+    return inbox.textFilter(lowerCaseNeedle);
   }
 
   @Override

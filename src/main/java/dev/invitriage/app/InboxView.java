@@ -6,6 +6,7 @@ import dev.invitriage.domain.InvitationId;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 
 /**
  * One view of the inbox, sorted, as of the moment it was made: the rows a list shows. It holds
@@ -57,22 +58,40 @@ public final class InboxView {
    * The next row (after {@code from} when searching forward, before it backward, wrapping around)
    * whose name, message or note contains {@code text} in any case, or -1 when none does. {@code
    * from} itself is checked last, so a search from a matching row finds the next one.
+   *
+   * <p>Rows the store's filter rules out are passed over without reading them. A needle that
+   * matches often is found within the first rows read in view order; one that does not is looked
+   * for chunk by chunk instead ({@link #matching}), as reading rows in view order would read the
+   * same chunks many times.
    */
   public int find(String text, int from, boolean forward) {
     if (text.isEmpty() || ordinals.length == 0) {
       return -1;
     }
-    BitSet matches = matching(text.toLowerCase(Locale.ROOT));
+    String needle = text.toLowerCase(Locale.ROOT);
+    IntPredicate mayMatch = inbox.textFilter(needle);
+    BitSet matches = needle.equals(lastNeedle) ? lastMatches : null;
+    int read = 0;
     int n = ordinals.length;
     int start = Math.floorMod(from, n);
     for (int step = 1; step <= n; step++) {
       int row = Math.floorMod(forward ? start + step : start - step, n);
-      if (matches.get(ordinals[row])) {
+      int o = ordinals[row];
+      if (!mayMatch.test(o)) {
+        continue;
+      }
+      if (matches == null && read++ == ROWS_READ_IN_VIEW_ORDER) {
+        matches = matching(needle, mayMatch);
+      }
+      if (matches != null ? matches.get(o) : inbox.textContains(o, needle)) {
         return row;
       }
     }
     return -1;
   }
+
+  /** Rows a search reads in view order before it looks chunk by chunk. */
+  private static final int ROWS_READ_IN_VIEW_ORDER = 200;
 
   /** The needle of the last search, and the ordinals in this view whose text contains it. */
   private String lastNeedle;
@@ -80,14 +99,10 @@ public final class InboxView {
 
   /**
    * The ordinals whose text contains the needle. Reads the candidates in ordinal order, so each
-   * stored chunk is read once (the view's own order would jump between chunks), and when the
-   * needle extends the last one (typing on in an incremental search) only the last matches are
-   * candidates.
+   * stored chunk is read once, and when the needle extends the last one (typing on in an
+   * incremental search) only the last matches are candidates.
    */
-  private BitSet matching(String needle) {
-    if (needle.equals(lastNeedle)) {
-      return lastMatches;
-    }
+  private BitSet matching(String needle, IntPredicate mayMatch) {
     int[] candidates;
     if (lastNeedle != null && needle.contains(lastNeedle)) {
       candidates = lastMatches.stream().toArray();
@@ -97,7 +112,7 @@ public final class InboxView {
     }
     BitSet matches = new BitSet();
     for (int o : candidates) {
-      if (inbox.textContains(o, needle)) {
+      if (mayMatch.test(o) && inbox.textContains(o, needle)) {
         matches.set(o);
       }
     }

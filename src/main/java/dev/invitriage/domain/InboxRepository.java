@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * The stored inbox. Every method that changes something is durable when it returns: a kill at
@@ -45,6 +46,12 @@ public interface InboxRepository extends AutoCloseable {
    * whole inbox must not judge or hash every invitation it passes.
    */
   boolean textContains(int ordinal, String lowerCaseNeedle);
+
+  /**
+   * A quick test, reading nothing, of which invitations may contain the lower-case needle as
+   * {@link #textContains} would find it: false means certainly not; true means read and see.
+   */
+  IntPredicate textFilter(String lowerCaseNeedle);
 
   /** The ordinal of an invitation, or -1 when it is not stored. */
   int ordinalOf(InvitationId id);

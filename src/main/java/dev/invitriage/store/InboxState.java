@@ -59,6 +59,13 @@ final class InboxState {
   private boolean flagsInvalidated;
   /** Chunks of {@link #derivedFlags} changed one row at a time since the last flush. */
   private final BitSet changedFlagChunks = new BitSet();
+  /** {@link SearchGrams} filters by chunk, each read or derived on first use; null when not yet. */
+  private long[][] gramFilters = new long[0][];
+  /** Filters changed since the last flush. */
+  private final BitSet changedGramChunks = new BitSet();
+  /** The chunks that may hold the last needle asked about. */
+  private String gramNeedle;
+  private BitSet gramCandidates;
   private byte[] decisionCopy;
   private int[] newestFirst;
 
@@ -85,6 +92,9 @@ final class InboxState {
     derivedFlags = null;
     flagsInvalidated = false;
     changedFlagChunks.clear();
+    gramFilters = new long[0][];
+    changedGramChunks.clear();
+    gramNeedle = null;
     decisionCopy = null;
     newestFirst = null;
   }
@@ -99,6 +109,11 @@ final class InboxState {
   /** Writes every structure changed in memory to its MapDB map (still uncommitted). */
   void flush() {
     flushFlags();
+    for (int chunk = changedGramChunks.nextSetBit(0); chunk >= 0; chunk = changedGramChunks.nextSetBit(chunk + 1)) {
+      gramFilter(chunk); // derives the ones a note change dropped
+    }
+    SearchGrams.store(t.grams, gramFilters, changedGramChunks);
+    changedGramChunks.clear();
     if (t.metaLong(Tables.META_ORDER_ROWS, -1) != size) {
       // Only imports change the order, and they change the count.
       OrderColumn.store(t.order, newestFirst());
@@ -249,7 +264,11 @@ final class InboxState {
     int ordinal = size;
     Classification c = classifier.classify(inv.message(), inv.fromName());
     long template = templateKeyOf(inv, c.verdict());
+    long[] grams = gramFilter(Chunks.chunkOf(ordinal));
     records.append(ordinal, Codec.invitation(inv));
+    SearchGrams.add(grams, inv.counterpartName());
+    SearchGrams.add(grams, inv.message());
+    gramsChanged(Chunks.chunkOf(ordinal), grams);
     columns().append(inv, c.verdict(), template);
     decisions().extendTo(ordinal + 1);
     ids().add(id, ordinal);
@@ -278,6 +297,7 @@ final class InboxState {
     if (!r.note().isEmpty() && !t.notes.containsKey(o)) {
       t.notes.put(o, r.note());
       noted().set(o);
+      gramsChanged(Chunks.chunkOf(o), null);
     }
     Invitation inv = r.invitation();
     if (r.client() && !isClient(o)) {
@@ -378,6 +398,7 @@ final class InboxState {
       String old = n.text().isEmpty() ? t.notes.remove(o) : t.notes.put(o, n.text());
       noted().set(o, !n.text().isEmpty());
       setNoteFlag(o, !n.text().isEmpty());
+      gramsChanged(Chunks.chunkOf(o), null); // a removed note's characters cannot be taken out: derive again
       return new Change.SetNote(n.id(), old == null ? "" : old);
     }
     if (op instanceof Change.PutClient p) {
@@ -532,6 +553,60 @@ final class InboxState {
 
   List<InvitationId> idsWithPrefix(String prefix) {
     return ids().withPrefix(prefix);
+  }
+
+  /**
+   * The chunks whose invitations may contain the lower-case needle in their name, message or note;
+   * a chunk not in the set certainly holds none.
+   */
+  BitSet chunksThatMayContain(String lowerCaseNeedle) {
+    if (!lowerCaseNeedle.equals(gramNeedle)) {
+      long[] keys = SearchGrams.keys(lowerCaseNeedle);
+      BitSet candidates = new BitSet();
+      for (int chunk = 0; chunk < Chunks.chunksFor(size); chunk++) {
+        if (SearchGrams.mayContain(gramFilter(chunk), keys)) {
+          candidates.set(chunk);
+        }
+      }
+      gramNeedle = lowerCaseNeedle;
+      gramCandidates = candidates;
+    }
+    return gramCandidates;
+  }
+
+  /** A chunk's search filter: as stored, or derived from its records when missing. */
+  private long[] gramFilter(int chunk) {
+    if (chunk >= gramFilters.length) {
+      gramFilters = java.util.Arrays.copyOf(gramFilters, Math.max(chunk + 1, gramFilters.length * 2));
+    }
+    if (gramFilters[chunk] == null) {
+      long[] stored = SearchGrams.load(t.grams, chunk);
+      gramFilters[chunk] = stored != null && !changedGramChunks.get(chunk) ? stored : deriveGrams(chunk);
+    }
+    return gramFilters[chunk];
+  }
+
+  private long[] deriveGrams(int chunk) {
+    long[] filter = SearchGrams.empty();
+    for (int o = chunk << Chunks.SHIFT; o < Math.min(size, (chunk + 1) << Chunks.SHIFT); o++) {
+      Invitation inv = invitationAt(o);
+      SearchGrams.add(filter, inv.counterpartName());
+      SearchGrams.add(filter, inv.message());
+      if (noted().get(o)) {
+        SearchGrams.add(filter, t.notes.getOrDefault(o, ""));
+      }
+    }
+    changedGramChunks.set(chunk);
+    return filter;
+  }
+
+  /** Notes that a chunk's filter changed: to {@code filter}, or (null) to be derived again. */
+  private void gramsChanged(int chunk, long[] filter) {
+    if (chunk < gramFilters.length) {
+      gramFilters[chunk] = filter;
+    }
+    changedGramChunks.set(chunk);
+    gramNeedle = null;
   }
 
   boolean textContains(int o, String lowerCaseNeedle) {

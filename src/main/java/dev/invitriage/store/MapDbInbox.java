@@ -23,9 +23,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -86,6 +88,7 @@ public final class MapDbInbox implements InboxRepository {
     try {
       inbox.openOrRecover(notices);
       inbox.judgeAgainIfNeeded(notices);
+      inbox.upgradeIfNeeded(notices);
       return inbox;
     } catch (RuntimeException e) {
       inbox.closeQuietly();
@@ -221,6 +224,25 @@ public final class MapDbInbox implements InboxRepository {
     if (changed > 0) {
       notices.accept(changed + " verdict(s) changed since the classifier or your phrases changed");
     }
+  }
+
+  /**
+   * Brings a store of an older schema up to this one, keeping the store as it was in {@code
+   * inbox.db.bak} first. Schema 2 adds only derived tables (flags, order, connection hashes, search
+   * filters), which fill in as they are first used; it exists so that an older invitriage, which
+   * would change the store without keeping them in step, refuses the store instead.
+   */
+  private void upgradeIfNeeded(Consumer<String> notices) {
+    long schema = tables.metaLong(Tables.META_SCHEMA, -1);
+    if (schema >= Tables.SCHEMA_VERSION) {
+      return;
+    }
+    keepSafetyCopy();
+    Journal.Ref ref = io(() -> journal.append(Journal.Type.MAINTENANCE, new byte[0]), journal.path(), "cannot write journal");
+    tables.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
+    commitBracketed(ref);
+    notices.accept(file + ": upgraded from schema " + schema + " to " + Tables.SCHEMA_VERSION + "; the store as it was is kept in "
+        + file.getFileName() + ".bak");
   }
 
   /** Brings an opened store up to the journal, or rebuilds it when it cannot be trusted. */
@@ -380,7 +402,7 @@ public final class MapDbInbox implements InboxRepository {
   /** Null when the store looks whole, else what is wrong with it; see {@link InboxState#consistencyProblem}. */
   private String consistencyProblem(boolean thorough) {
     try {
-      if (tables.metaLong(Tables.META_SCHEMA, -1) != Tables.SCHEMA_VERSION) {
+      if (tables.metaLong(Tables.META_SCHEMA, -1) < 1) {
         return "its schema version is missing";
       }
       long applied = tables.metaLong(Tables.META_APPLIED_SEQ, 0);
@@ -788,6 +810,12 @@ public final class MapDbInbox implements InboxRepository {
   @Override
   public synchronized InboxEntry entryAt(int ordinal) {
     return reading(() -> state.entry(ordinal));
+  }
+
+  @Override
+  public synchronized IntPredicate textFilter(String lowerCaseNeedle) {
+    BitSet chunks = reading(() -> state.chunksThatMayContain(lowerCaseNeedle));
+    return ordinal -> chunks.get(Chunks.chunkOf(ordinal));
   }
 
   @Override

@@ -15,8 +15,11 @@ import org.mapdb.volume.VolumeFactory;
  * serialization or MapDB's default.
  */
 final class Tables implements AutoCloseable {
-  /** Written into every store; its absence means the file is not ours. */
-  static final long SCHEMA_VERSION = 1;
+  /**
+   * Written into every store; its absence means the file is not ours. 2 added the derived tables
+   * ({@link #derived}, {@link #order}, {@link #connectionHashes}, {@link #grams}).
+   */
+  static final long SCHEMA_VERSION = 2;
 
   static final String META_SCHEMA = "invitriage.schema";
   static final String META_APPLIED_SEQ = "applied.seq";
@@ -54,6 +57,8 @@ final class Tables implements AutoCloseable {
   final BTreeMap<Integer, byte[]> decisions;
   /** {@link FlagColumn} chunks: each invitation's derived flags, so that opening need not recompute them. */
   final BTreeMap<Integer, byte[]> derived;
+  /** {@link SearchGrams} filters, by chunk. */
+  final BTreeMap<Integer, byte[]> grams;
   /** {@link OrderColumn} blocks: every ordinal, newest first. */
   final BTreeMap<Integer, byte[]> order;
   /** {@link IdIndex} buckets. */
@@ -78,6 +83,7 @@ final class Tables implements AutoCloseable {
     ids = chunked(db, "ids");
     derived = chunked(db, "derived");
     order = chunked(db, "order");
+    grams = chunked(db, "grams");
     connections = chunked(db, "connections");
     connectionHashes = chunked(db, "connection-hashes");
     notes = db.treeMap("notes", Serializer.INTEGER, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();

@@ -55,6 +55,40 @@ class MapDbInboxTest {
   }
 
   @Test
+  void aStoreOfTheFirstSchemaIsUpgradedWithASafetyCopyOfItAsItWas() {
+    Path db = dir.resolve("inbox.db");
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batchOf(0, 300));
+      inbox.setNote(InvitationId.of(incoming(2, "We met at meetup 2")), "met in Lisbon");
+    }
+    // What a store written by invitriage before schema 2 holds: no derived tables.
+    try (Tables t = Tables.open(db, false)) {
+      t.derived.clear();
+      t.order.clear();
+      t.grams.clear();
+      t.connectionHashes.clear();
+      t.meta.remove(Tables.META_DERIVED_ROWS);
+      t.meta.remove(Tables.META_ORDER_ROWS);
+      t.meta.put(Tables.META_SCHEMA, 1L);
+      t.db.commit();
+    }
+    try (MapDbInbox inbox = open()) {
+      assertThat(notices).containsExactly(db + ": upgraded from schema 1 to 2; the store as it was is kept in inbox.db.bak");
+      assertThat(inbox.size()).isEqualTo(300);
+      assertThat(inbox.find(InvitationId.of(incoming(2, "We met at meetup 2"))).orElseThrow().note()).isEqualTo("met in Lisbon");
+      assertThat(inbox.textFilter("lisbon").test(2)).isTrue();
+    }
+    try (Tables bak = Tables.open(dir.resolve("inbox.db.bak"), false)) {
+      assertThat(bak.metaLong(Tables.META_SCHEMA, -1)).isEqualTo(1);
+      assertThat(bak.metaLong(Tables.META_COUNT, -1)).isEqualTo(300);
+    }
+    notices.clear();
+    try (MapDbInbox inbox = open()) {
+      assertThat(notices).isEmpty();
+    }
+  }
+
+  @Test
   void reimportingAddsOnlyWhatIsNewAndKeepsDecisionsAndNotes() {
     try (MapDbInbox inbox = open()) {
       inbox.importBatch(batchOf(0, 10));

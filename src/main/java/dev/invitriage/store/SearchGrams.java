@@ -1,0 +1,123 @@
+package dev.invitriage.store;
+
+import java.nio.ByteBuffer;
+import java.util.BitSet;
+import java.util.Locale;
+import org.mapdb.BTreeMap;
+
+/**
+ * For each chunk of invitations, a Bloom filter of the characters and character pairs of their
+ * searchable text (name, message, note) in lower case: a search skips every chunk whose filter
+ * lacks one of the needle's characters or pairs, since a text that contains the needle contains
+ * all of them. It never skips a chunk that holds a match; it may let through one that does not
+ * (about 3% of chunks for a two-character needle on typical text, far fewer for longer ones), which
+ * the search then reads in full. This is what keeps a search for a rare word over a million
+ * messages from reading all of them.
+ *
+ * <p>Persisted {@link Chunks#SIZE} invitations to a MapDB value: {@code byte version, long[WORDS]}.
+ * Derived data: a missing or damaged chunk is derived again from its records.
+ */
+final class SearchGrams {
+  private static final int VERSION = 1;
+  private static final int BITS = 1 << 14;
+  private static final int WORDS = BITS / 64;
+
+  private SearchGrams() {
+  }
+
+  /** Adds the characters and pairs of one searchable field (any case) to a chunk's filter. */
+  static void add(long[] filter, String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    int previous = -1;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      set(filter, hash(c));
+      if (previous >= 0) {
+        set(filter, hash(previous, c));
+      }
+      previous = c;
+    }
+  }
+
+  /**
+   * The keys a chunk's filter must hold for its text to possibly contain the lower-case needle: its
+   * distinct characters and pairs, at most a few dozen (more would not narrow further).
+   */
+  static long[] keys(String lowerCaseNeedle) {
+    int n = Math.min(lowerCaseNeedle.length(), 32);
+    long[] keys = new long[2 * n];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      char c = lowerCaseNeedle.charAt(i);
+      keys[k++] = hash(c);
+      if (i > 0) {
+        keys[k++] = hash(lowerCaseNeedle.charAt(i - 1), c);
+      }
+    }
+    return java.util.Arrays.copyOf(keys, k);
+  }
+
+  static boolean mayContain(long[] filter, long[] keys) {
+    for (long key : keys) {
+      int a = (int) key & (BITS - 1);
+      int b = (int) (key >>> 32) & (BITS - 1);
+      if ((filter[a >>> 6] & (1L << a)) == 0 || (filter[b >>> 6] & (1L << b)) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static long[] empty() {
+    return new long[WORDS];
+  }
+
+  /** Two bit positions a key sets: the low and high halves of a mixed 64-bit hash. */
+  private static void set(long[] filter, long key) {
+    int a = (int) key & (BITS - 1);
+    int b = (int) (key >>> 32) & (BITS - 1);
+    filter[a >>> 6] |= 1L << a;
+    filter[b >>> 6] |= 1L << b;
+  }
+
+  private static long hash(char c) {
+    return mix(c);
+  }
+
+  private static long hash(int first, char second) {
+    return mix(0x1_0000_0000L | ((long) first << 16) | second);
+  }
+
+  private static long mix(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    k ^= k >>> 33;
+    return k;
+  }
+
+  /** The stored filter of one chunk, or null when it is missing or not as expected. */
+  static long[] load(BTreeMap<Integer, byte[]> map, int chunk) {
+    byte[] bytes = map.get(chunk);
+    if (bytes == null || bytes.length != 1 + 8 * WORDS || bytes[0] != VERSION) {
+      return null;
+    }
+    long[] filter = new long[WORDS];
+    ByteBuffer.wrap(bytes, 1, 8 * WORDS).asLongBuffer().get(filter);
+    return filter;
+  }
+
+  /** Writes the given chunks' filters (uncommitted). */
+  static void store(BTreeMap<Integer, byte[]> map, long[][] filters, BitSet chunks) {
+    for (int chunk = chunks.nextSetBit(0); chunk >= 0; chunk = chunks.nextSetBit(chunk + 1)) {
+      ByteBuffer buf = ByteBuffer.allocate(1 + 8 * WORDS);
+      buf.put((byte) VERSION);
+      buf.asLongBuffer().put(filters[chunk]);
+      map.put(chunk, buf.array());
+    }
+  }
+}
