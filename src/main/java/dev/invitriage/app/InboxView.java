@@ -4,7 +4,6 @@ import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InboxRepository;
 import dev.invitriage.domain.InvitationId;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 
@@ -59,67 +58,83 @@ public final class InboxView {
    * whose name, message or note contains {@code text} in any case, or -1 when none does. {@code
    * from} itself is checked last, so a search from a matching row finds the next one.
    *
-   * <p>Rows the store's filter rules out are passed over without reading them. A needle that
-   * matches often is found within the first rows read in view order; one that does not is looked
-   * for chunk by chunk instead ({@link #matching}), as reading rows in view order would read the
-   * same chunks many times.
+   * <p>Rows the store's filter rules out are passed over without reading them. The others are
+   * read in batches of rows that follow in view order, each batch in stored order (rows next to
+   * each other on screen lie in chunks far apart, and a chunk is read once per batch), the batches
+   * growing fourfold: a needle matching near {@code from} costs a few hundred rows, one matching
+   * nowhere about one pass over the rows the filter lets through. Typing on from the same start
+   * (the needle growing) resumes at the last match, since no row before it held the shorter needle.
    */
   public int find(String text, int from, boolean forward) {
     if (text.isEmpty() || ordinals.length == 0) {
       return -1;
     }
     String needle = text.toLowerCase(Locale.ROOT);
-    IntPredicate mayMatch = inbox.textFilter(needle);
-    BitSet matches = needle.equals(lastNeedle) ? lastMatches : null;
-    int read = 0;
     int n = ordinals.length;
     int start = Math.floorMod(from, n);
-    for (int step = 1; step <= n; step++) {
-      int row = Math.floorMod(forward ? start + step : start - step, n);
-      int o = ordinals[row];
-      if (!mayMatch.test(o)) {
-        continue;
+    int firstStep = 1;
+    if (last != null && last.start == start && last.forward == forward && needle.contains(last.needle)) {
+      if (last.row < 0) {
+        return -1;
       }
-      if (matches == null && read++ == ROWS_READ_IN_VIEW_ORDER) {
-        matches = matching(needle, mayMatch);
+      firstStep = Math.floorMod(forward ? last.row - start : start - last.row, n);
+      firstStep = firstStep == 0 ? n : firstStep;
+    }
+    int row = find(needle, start, forward, firstStep);
+    last = new LastFind(needle, start, forward, row);
+    return row;
+  }
+
+  private int find(String needle, int start, boolean forward, int firstStep) {
+    IntPredicate mayMatch = inbox.textFilter(needle);
+    int n = ordinals.length;
+    int batch = FIRST_BATCH;
+    int step = firstStep;
+    while (step <= n) {
+      long[] candidates = new long[Math.min(batch, n)];
+      int k = 0;
+      for (; step <= n && k < candidates.length; step++) {
+        int row = Math.floorMod(forward ? start + step : start - step, n);
+        if (mayMatch.test(ordinals[row])) {
+          // Stored order first, then the batch position, to read in the one and report by the other.
+          candidates[k] = ((long) ordinals[row] << 32) | k;
+          k++;
+        }
       }
-      if (matches != null ? matches.get(o) : inbox.textContains(o, needle)) {
-        return row;
+      Arrays.sort(candidates, 0, k);
+      int first = Integer.MAX_VALUE;
+      for (int i = 0; i < k; i++) {
+        int position = (int) candidates[i];
+        if (position < first && inbox.textContains((int) (candidates[i] >>> 32), needle)) {
+          first = position;
+        }
       }
+      if (first != Integer.MAX_VALUE) {
+        return rowOfCandidate(first, start, forward, firstStep, mayMatch);
+      }
+      firstStep = step;
+      batch *= 4;
     }
     return -1;
   }
 
-  /** Rows a search reads in view order before it looks chunk by chunk. */
-  private static final int ROWS_READ_IN_VIEW_ORDER = 200;
-
-  /** The needle of the last search, and the ordinals in this view whose text contains it. */
-  private String lastNeedle;
-  private BitSet lastMatches;
-
-  /**
-   * The ordinals whose text contains the needle. Reads the candidates in ordinal order, so each
-   * stored chunk is read once, and when the needle extends the last one (typing on in an
-   * incremental search) only the last matches are candidates.
-   */
-  private BitSet matching(String needle, IntPredicate mayMatch) {
-    int[] candidates;
-    if (lastNeedle != null && needle.contains(lastNeedle)) {
-      candidates = lastMatches.stream().toArray();
-    } else {
-      candidates = ordinals.clone();
-      Arrays.sort(candidates);
-    }
-    BitSet matches = new BitSet();
-    for (int o : candidates) {
-      if (mayMatch.test(o) && inbox.textContains(o, needle)) {
-        matches.set(o);
+  /** The row of the {@code k}-th row (from 0) the filter let through, walking from {@code firstStep}. */
+  private int rowOfCandidate(int k, int start, boolean forward, int firstStep, IntPredicate mayMatch) {
+    int n = ordinals.length;
+    for (int step = firstStep; ; step++) {
+      int row = Math.floorMod(forward ? start + step : start - step, n);
+      if (mayMatch.test(ordinals[row]) && k-- == 0) {
+        return row;
       }
     }
-    lastNeedle = needle;
-    lastMatches = matches;
-    return matches;
   }
+
+  private static final int FIRST_BATCH = 256;
+
+  /** The last search: typing on from the same start resumes at its match. */
+  private record LastFind(String needle, int start, boolean forward, int row) {}
+
+  private LastFind last;
 
   /** True when the entry's name, message or note contains the lower-case needle. */
   public static boolean matches(InboxEntry e, String lowerCaseNeedle) {
