@@ -1,6 +1,7 @@
 package dev.invitriage.store;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBException;
@@ -74,6 +75,10 @@ final class Tables implements AutoCloseable {
   final BTreeMap<Long, byte[]> undo;
   final BTreeMap<Long, byte[]> redo;
 
+  /** Every collection's name, as {@link #Tables(DB)} opens them. */
+  static final List<String> NAMES = List.of("meta", "invitations", "columns", "decisions", "ids", "derived", "order",
+      "grams", "connections", "connection-hashes", "notes", "clients", "undo", "redo");
+
   private Tables(DB db) {
     this.db = db;
     meta = db.treeMap("meta", Serializer.STRING, Serializer.LONG).createOrOpen();
@@ -131,9 +136,13 @@ final class Tables implements AutoCloseable {
       if (!create && !db.exists("meta")) {
         throw new NotOursException();
       }
+      boolean complete = NAMES.stream().allMatch(db::exists);
       Tables t = new Tables(db);
-      // Creating a collection and rolling it back throws in MapDB (mapdb#934): commit at once.
-      db.commit();
+      if (!complete) {
+        // Creating a collection and rolling it back throws in MapDB (mapdb#934): commit at once.
+        // Only then: a commit syncs the whole mapped file, which is most of opening a large store.
+        db.commit();
+      }
       return t;
     } catch (RuntimeException e) {
       db.close();
