@@ -47,6 +47,8 @@ public final class InboxUi {
   private final Renderer renderer;
   private final KeyMap keys;
   private final Runnable onFrame;
+  /** Kept between frames: it remembers what the screen shows, so a frame sends only changes. */
+  private Canvas canvas;
 
   private InboxUi(App app, UiSettings settings) {
     this.model = new ScreenModel(app, settings);
@@ -61,7 +63,7 @@ public final class InboxUi {
    */
   public static int run(Terminal terminal, App app, UiSettings settings) {
     try {
-      TerminalScreen screen = new TerminalScreen(terminal);
+      TerminalScreen screen = new DeltaScreen(terminal);
       screen.startScreen();
       InboxUi ui = new InboxUi(app, settings);
       boolean inputEnded;
@@ -132,7 +134,11 @@ public final class InboxUi {
 
   private void draw(Screen screen, boolean complete) throws IOException {
     TerminalSize size = screen.getTerminalSize();
-    Canvas canvas = new Canvas(screen, size);
+    boolean first = canvas == null;
+    if (first) {
+      canvas = new Canvas(screen);
+    }
+    canvas.begin(size, first || complete);
     renderer.draw(model, canvas);
     TerminalPosition cursor = null;
     if (size.getColumns() >= Renderer.MIN_WIDTH && size.getRows() >= Renderer.MIN_HEIGHT) {
@@ -145,6 +151,7 @@ public final class InboxUi {
         cursor = stack.get(0).cursor(canvas);
       }
     }
+    canvas.flush();
     screen.setCursorPosition(cursor);
     screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     onFrame.run();
