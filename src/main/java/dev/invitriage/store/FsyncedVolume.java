@@ -13,16 +13,16 @@ import org.mapdb.volume.Volume;
 import org.mapdb.volume.VolumeFactory;
 
 /**
- * A memory-mapped MapDB volume whose {@link #sync()} is one {@code fsync} of its file instead of
- * MapDB's one {@code msync} per mapped 1 MiB slice; everything else is the mapped volume's own.
+ * A memory-mapped MapDB volume whose {@link #sync()} is one {@code fdatasync} of its file instead
+ * of MapDB's one {@code msync} per mapped 1 MiB slice; everything else is the mapped volume's own.
  *
  * <p>Why: MapDB's {@code MappedFileVol.sync()} forces every slice of the file, so a commit of one
  * decision on a 360 MB store made 364 {@code msync(MS_SYNC)} calls, 70–220 ms here, almost all of
- * it syncing pages nobody had written. On Linux that is exactly {@code fsync} cut into pieces:
+ * it syncing pages nobody had written. On Linux that is exactly {@code fdatasync} cut into pieces:
  * {@code msync(MS_SYNC)} on a shared file mapping calls {@code vfs_fsync_range(file, start, end,
- * 1)} for the range (mm/msync.c), and {@code fsync} calls {@code vfs_fsync_range(file, 0,
- * LLONG_MAX, 0)} (fs/sync.c): the whole file, metadata included, through the same page cache that
- * the mapping writes into. So one {@code fsync} makes durable everything the slice-by-slice
+ * 1)} for the range (mm/msync.c), and {@code fdatasync} calls {@code vfs_fsync_range(file, 0,
+ * LLONG_MAX, 1)} (fs/sync.c): the same call over the whole file, through the same page cache that
+ * the mapping writes into. So one {@code fdatasync} makes durable everything the slice-by-slice
  * {@code msync}s did, at the point MapDB asks for it, and MapDB's commit order is unchanged. Only
  * used on Linux (see {@link StoreIo}); elsewhere the mapped volume syncs as MapDB wrote it.
  */
@@ -68,7 +68,8 @@ final class FsyncedVolume extends Volume {
   @Override
   public void sync() {
     try {
-      channel.force(true);
+      // false: fdatasync, as msync(MS_SYNC) is (datasync = 1); the file's size is data here.
+      channel.force(false);
     } catch (IOException e) {
       throw new DBException.VolumeIOError(e);
     }

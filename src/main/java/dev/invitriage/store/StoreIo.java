@@ -30,8 +30,8 @@ record StoreIo(VolumeFactory volumes, ChannelOpener channels) {
    * The factory {@code DBMaker.fileDB(f).fileMmapEnableIfSupported().fileMmapPreclearDisable()
    * .cleanerHackEnable()} picks in MapDB 3.1.0: memory-mapped files where its {@code
    * DataIO.JVMSupportsLargeMappedFiles()} holds (a 64-bit JVM, not on Windows), else {@code
-   * RandomAccessFile} volumes. On Linux each mapped volume syncs with one {@code fsync} of its
-   * file rather than one {@code msync} per slice: the same guarantee, see {@link FsyncedVolume}.
+   * RandomAccessFile} volumes. On Linux each mapped volume syncs with one {@code fdatasync} of
+   * its file rather than one {@code msync} per slice: the same guarantee, see {@link FsyncedVolume}.
    */
   private static VolumeFactory mapDbFileVolumes() {
     String arch = System.getProperty("os.arch");

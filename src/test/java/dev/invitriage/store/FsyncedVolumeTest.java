@@ -20,7 +20,7 @@ class FsyncedVolumeTest {
   }
 
   @Test
-  void storeVolumesOnLinuxSyncWithOneFsync() {
+  void storeVolumesOnLinuxSyncWithOneFdatasync() {
     assumeTrue("Linux".equals(System.getProperty("os.name")) && System.getProperty("os.arch").contains("64"));
     Volume v = make(dir.resolve("a.db"), false);
     try {
