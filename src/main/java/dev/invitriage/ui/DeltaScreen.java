@@ -18,7 +18,9 @@ import java.util.EnumSet;
  * changed cell's modifier set once per SGR, and writes each cell with its own {@code putString}:
  * per frame, more work than drawing the inbox. This one passes over cells that are the same
  * object in both buffers (the {@link Canvas} reuses its cells), measures only the cells that
- * changed, and writes runs of changed plain ASCII cells of one style with one {@code putString}.
+ * changed, and writes a one-character cell with {@code putCharacter}: what a stream terminal's
+ * {@code putString} does for each character anyway, without the virtual terminal's splitting of
+ * the string into graphemes first.
  *
  * <p>What reaches the terminal is the same as with Lanterna's refresh: the same cells, in the same
  * order, with the same colours and modifiers, the blank owed to the right half of a double-width
@@ -63,15 +65,18 @@ final class DeltaScreen extends TerminalScreen {
       for (int x = 0; x < columns; x++) {
         TextCharacter b = back.getCharacterAt(x, y);
         TextCharacter f = front.getCharacterAt(x, y);
-        TextCharacter put = owed;
+        TextCharacter put = owed; // a blank: never double-width
+        boolean putWide = false;
         owed = null;
         if (b != f) {
+          boolean backWide = b.isDoubleWidth();
           if (!b.equals(f)) {
             put = b;
+            putWide = backWide;
           }
-          if (b.isDoubleWidth()) {
+          if (backWide) {
             if (put != null) {
-              out.put(x, y, put);
+              out.put(x, y, put, putWide);
             }
             x++; // its right half
             continue;
@@ -83,11 +88,10 @@ final class DeltaScreen extends TerminalScreen {
         // The same object in both buffers is the same cell; a double-width one among them has its
         // right half unchanged too, as Lanterna writes both halves together.
         if (put != null) {
-          out.put(x, y, put);
+          out.put(x, y, put, putWide);
         }
       }
     }
-    out.finish();
     back.copyTo(front);
     Terminal terminal = getTerminal();
     TerminalPosition cursor = getCursorPosition();
@@ -108,7 +112,6 @@ final class DeltaScreen extends TerminalScreen {
   /** Writes cells in order, moving the cursor and changing colours only when needed. */
   private static final class Output {
     private final Terminal terminal;
-    private final StringBuilder run = new StringBuilder();
     private boolean begun;
     private int column;
     private int row;
@@ -120,7 +123,7 @@ final class DeltaScreen extends TerminalScreen {
       this.terminal = terminal;
     }
 
-    void put(int x, int y, TextCharacter c) throws IOException {
+    void put(int x, int y, TextCharacter c, boolean wide) throws IOException {
       EnumSet<SGR> modifiers = c.getModifiers();
       if (!begun) {
         begun = true;
@@ -138,23 +141,19 @@ final class DeltaScreen extends TerminalScreen {
         row = y;
       }
       if (x != column || y != row) {
-        finishRun();
         terminal.setCursorPosition(x, y);
         column = x;
         row = y;
       }
       if (!fg.equals(c.getForegroundColor())) {
-        finishRun();
         fg = c.getForegroundColor();
         terminal.setForegroundColor(fg);
       }
       if (!bg.equals(c.getBackgroundColor())) {
-        finishRun();
         bg = c.getBackgroundColor();
         terminal.setBackgroundColor(bg);
       }
       if (!sgr.equals(modifiers)) {
-        finishRun();
         for (SGR s : SGRS) {
           if (sgr.contains(s) && !modifiers.contains(s)) {
             terminal.disableSGR(s);
@@ -165,26 +164,12 @@ final class DeltaScreen extends TerminalScreen {
         sgr = modifiers;
       }
       String s = c.getCharacterString();
-      if (s.length() == 1 && s.charAt(0) >= 0x20 && s.charAt(0) < 0x7F) {
-        // Plain ASCII is one cell a character however it is split: it can go out in one string.
-        run.append(s.charAt(0));
-        column++;
+      if (s.length() == 1) {
+        terminal.putCharacter(s.charAt(0));
       } else {
-        finishRun();
         terminal.putString(s);
-        column += c.isDoubleWidth() ? 2 : 1;
       }
-    }
-
-    private void finishRun() throws IOException {
-      if (run.length() > 0) {
-        terminal.putString(run.toString());
-        run.setLength(0);
-      }
-    }
-
-    void finish() throws IOException {
-      finishRun();
+      column += wide ? 2 : 1;
     }
   }
 }
