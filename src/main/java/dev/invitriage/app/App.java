@@ -123,7 +123,7 @@ public final class App implements AutoCloseable {
    */
   public InboxView view(View view, SortOrder sort) {
     FacetTable table = inbox.facets();
-    return new InboxView(view, sort, sort.order(view, table), inbox);
+    return new InboxView(view, sort, sort.order(view, table), inbox, table);
   }
 
   /** Writes the matching invitations, newest first, in the given format, one at a time. */

@@ -62,6 +62,27 @@ public final class Stats {
     return s;
   }
 
+  /**
+   * These counts after one invitation's decision changed from {@code from} to {@code to}, the
+   * same as counting the whole inbox again: a decision changes nothing else that is counted.
+   */
+  public Stats withDecision(Direction direction, Decision from, Decision to) {
+    Stats s = new Stats();
+    s.byDirection.putAll(byDirection);
+    s.byVerdict.putAll(byVerdict);
+    s.byDecision.putAll(byDecision);
+    s.total = total;
+    s.offenders = offenders;
+    s.clients = clients;
+    s.connections = connections;
+    s.withNotes = withNotes;
+    if (direction == Direction.INCOMING && from != to) {
+      s.byDecision.merge(from, -1, Integer::sum);
+      s.byDecision.merge(to, 1, Integer::sum);
+    }
+    return s;
+  }
+
   public int total() {
     return total;
   }

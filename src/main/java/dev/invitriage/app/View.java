@@ -7,18 +7,21 @@ import dev.invitriage.domain.Verdict;
 
 /** The inbox's named views, in the order the UI's number keys and Tab cycle through them. */
 public enum View {
-  PENDING("Pending", (t, o) -> incoming(t, o) && t.decision(o) == Decision.PENDING),
-  OFFENDERS("Offenders", FacetTable::offender),
-  PERSONAL("Personal", (t, o) -> incoming(t, o) && t.verdict(o) == Verdict.PERSONAL),
-  CLIENTS("Clients", FacetTable::client),
-  DECIDED("Decided", (t, o) -> incoming(t, o) && t.decision(o) != Decision.PENDING),
-  OUTGOING("Outgoing", (t, o) -> t.direction(o) == Direction.OUTGOING),
-  ALL("All", (t, o) -> true);
+  PENDING("Pending", (t, o, d) -> incoming(t, o) && d == Decision.PENDING),
+  OFFENDERS("Offenders", (t, o, d) -> t.offender(o)),
+  PERSONAL("Personal", (t, o, d) -> incoming(t, o) && t.verdict(o) == Verdict.PERSONAL),
+  CLIENTS("Clients", (t, o, d) -> t.client(o)),
+  DECIDED("Decided", (t, o, d) -> incoming(t, o) && d != Decision.PENDING),
+  OUTGOING("Outgoing", (t, o, d) -> t.direction(o) == Direction.OUTGOING),
+  ALL("All", (t, o, d) -> true);
 
-  /** Whether the invitation at an ordinal belongs to a view. */
+  /**
+   * Whether the invitation at an ordinal belongs to a view, had it this decision. The decision is
+   * passed apart from the table so a view can be kept up to date after one without a new table.
+   */
   @FunctionalInterface
   private interface Filter {
-    boolean test(FacetTable table, int ordinal);
+    boolean test(FacetTable table, int ordinal, Decision decision);
   }
 
   private final String label;
@@ -34,7 +37,12 @@ public enum View {
   }
 
   public boolean contains(FacetTable table, int ordinal) {
-    return filter.test(table, ordinal);
+    return filter.test(table, ordinal, table.decision(ordinal));
+  }
+
+  /** Whether the invitation would belong to this view with {@code decision} instead of its own. */
+  public boolean contains(FacetTable table, int ordinal, Decision decision) {
+    return filter.test(table, ordinal, decision);
   }
 
   /** The view after this one, wrapping around. */

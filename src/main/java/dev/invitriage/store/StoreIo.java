@@ -30,7 +30,8 @@ record StoreIo(VolumeFactory volumes, ChannelOpener channels) {
    * The factory {@code DBMaker.fileDB(f).fileMmapEnableIfSupported().fileMmapPreclearDisable()
    * .cleanerHackEnable()} picks in MapDB 3.1.0: memory-mapped files where its {@code
    * DataIO.JVMSupportsLargeMappedFiles()} holds (a 64-bit JVM, not on Windows), else {@code
-   * RandomAccessFile} volumes.
+   * RandomAccessFile} volumes. On Linux each mapped volume syncs with one {@code fdatasync} of
+   * its file rather than one {@code msync} per slice: the same guarantee, see {@link FsyncedVolume}.
    */
   private static VolumeFactory mapDbFileVolumes() {
     String arch = System.getProperty("os.arch");
@@ -39,6 +40,11 @@ record StoreIo(VolumeFactory volumes, ChannelOpener channels) {
     @SuppressWarnings("StringCaseLocaleUsage")
     boolean windows = os != null && os.toLowerCase().startsWith("windows");
     boolean largeMaps = arch != null && arch.contains("64") && !windows;
-    return largeMaps ? new MappedFileVol.MappedFileFactory(true, true) : RandomAccessFileVol.FACTORY;
+    if (!largeMaps) {
+      return RandomAccessFileVol.FACTORY;
+    }
+    VolumeFactory mapped = new MappedFileVol.MappedFileFactory(true, true);
+    boolean linux = "Linux".equals(os);
+    return linux ? FsyncedVolume.factory(mapped) : mapped;
   }
 }

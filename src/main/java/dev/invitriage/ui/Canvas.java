@@ -4,27 +4,83 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.screen.Screen;
 import dev.invitriage.text.TerminalText;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Draws text into a Lanterna screen cell by cell, measuring with {@link TerminalText} rather than
- * Lanterna (which counts combining marks as a column and most emoji as one). Every string is
- * sanitised and stripped of what Lanterna cannot draw on the way in, so nothing untrusted reaches
- * the terminal raw and no column shifts.
+ * Draws text cell by cell, measuring with {@link TerminalText} rather than Lanterna (which counts
+ * combining marks as a column and most emoji as one). Every string is sanitised and stripped of
+ * what Lanterna cannot draw on the way in, so nothing untrusted reaches the terminal raw and no
+ * column shifts.
+ *
+ * <p>A frame is drawn into an array of cells first ({@link #begin}), and {@link #flush} hands the
+ * screen only the cells that differ from the last frame it flushed: Lanterna measures both
+ * neighbours of every cell it is given (a Unicode block lookup each), so giving it a whole screen,
+ * and most cells twice (a fill, then text over it), cost more than the rest of a frame. The array
+ * follows Lanterna's rules for double-width cells, so the screen ends up exactly as if every
+ * write had gone to it. Cells are made once per character and style and reused.
  */
 final class Canvas {
   private static final Pattern GRAPHEME = Pattern.compile("\\X");
   private static final String STAND_IN = "\uFFFD";
+  /** Distinct characters remembered across all styles before the memory is dropped. */
+  private static final int MAX_GLYPHS = 20_000;
 
   private final Screen screen;
-  private final int width;
-  private final int height;
+  private int width;
+  private int height;
+  /** This frame's cells, row by row; null is the right half of the double-width cell before it. */
+  private TextCharacter[] frame = new TextCharacter[0];
+  private boolean[] wide = new boolean[0];
+  /** What the screen holds (the last flushed frame), or null when unknown: flush everything. */
+  private TextCharacter[] shown;
+  private final Map<Style, Glyphs> glyphs = new HashMap<>();
+  private int glyphCount;
 
-  Canvas(Screen screen, TerminalSize size) {
+  Canvas(Screen screen) {
     this.screen = screen;
-    this.width = size.getColumns();
-    this.height = size.getRows();
+  }
+
+  /**
+   * Starts a frame of {@code size}, blank. With {@code everything} (or a new size), the next
+   * {@link #flush} writes every cell, as after a resize the screen's contents are not known.
+   */
+  void begin(TerminalSize size, boolean everything) {
+    if (size.getColumns() != width || size.getRows() != height || everything) {
+      width = size.getColumns();
+      height = size.getRows();
+      frame = new TextCharacter[width * height];
+      wide = new boolean[width * height];
+      shown = null;
+    }
+    Arrays.fill(frame, glyphs(Style.PLAIN).ascii(' '));
+    Arrays.fill(wide, false);
+  }
+
+  /** Hands the screen every cell that changed since the last flush, left to right, top to bottom. */
+  void flush() {
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int i = y * width + x;
+        TextCharacter now = frame[i];
+        if (now == null) {
+          // The right half of a double-width cell: Lanterna fills it in when it draws that cell,
+          // which it did if the cell changed, and else the screen already shows it.
+          continue;
+        }
+        TextCharacter was = shown == null ? null : shown[i];
+        if (now != was && !now.equals(was)) {
+          screen.setCharacter(x, y, now);
+        }
+      }
+    }
+    if (shown == null) {
+      shown = new TextCharacter[frame.length];
+    }
+    System.arraycopy(frame, 0, shown, 0, frame.length);
   }
 
   int width() {
@@ -37,10 +93,10 @@ final class Canvas {
 
   /** Fills a rectangle with spaces in the style. */
   void fill(int x, int y, int w, int h, Style style) {
-    TextCharacter blank = cell(" ", style);
-    for (int r = y; r < Math.min(height, y + h); r++) {
+    TextCharacter blank = glyphs(style).ascii(' ');
+    for (int r = Math.max(0, y); r < Math.min(height, y + h); r++) {
       for (int c = Math.max(0, x); c < Math.min(width, x + w); c++) {
-        screen.setCharacter(c, r, blank);
+        put(c, r, blank, false);
       }
     }
   }
@@ -53,37 +109,98 @@ final class Canvas {
     if (y < 0 || y >= height || w <= 0) {
       return x + Math.max(0, w);
     }
+    Glyphs g = glyphs(style);
+    int end = Math.min(width, x + w);
+    if (isPrintableAscii(s)) {
+      asciiText(g, x, y, w, end, s);
+      return x + w;
+    }
     String safe = TerminalText.pad(drawable(TerminalText.sanitize(s)), w);
     int col = x;
-    int end = Math.min(width, x + w);
     Matcher m = GRAPHEME.matcher(safe);
     while (m.find() && col < end) {
-      String cluster = safe.substring(m.start(), m.end());
-      int cw = TerminalText.width(cluster);
+      Glyph glyph = g.cluster(safe.substring(m.start(), m.end()));
+      int cw = glyph.columns;
       if (cw <= 0) {
         continue;
       }
-      TextCharacter tc = cell(cluster, style);
-      boolean lanternaWide = tc.isDoubleWidth();
-      if (tc.getCharacterString().length() != cluster.length() || lanternaWide != (cw == 2)) {
+      TextCharacter tc = glyph.cell;
+      boolean lanternaWide = glyph.lanternaWide;
+      if (!glyph.whole || lanternaWide != (cw == 2)) {
         // Lanterna would measure this cluster differently from the terminal: draw a stand-in of
         // the right width instead, so the rest of the row stays in its columns.
-        tc = cell(STAND_IN, style);
+        Glyph standIn = g.cluster(STAND_IN);
+        tc = standIn.cell;
+        lanternaWide = standIn.lanternaWide;
         if (cw == 2 && col + 1 < end) {
-          screen.setCharacter(col + 1, y, cell(" ", style));
+          put(col + 1, y, g.ascii(' '), false);
         }
       }
       if (cw == 2 && col + 1 >= end) {
-        screen.setCharacter(col, y, cell(" ", style));
+        put(col, y, g.ascii(' '), false);
         col++;
         continue;
       }
       if (col >= 0) {
-        screen.setCharacter(col, y, tc);
+        put(col, y, tc, lanternaWide);
       }
       col += cw;
     }
     return x + w;
+  }
+
+  /**
+   * Printable ASCII is safe, drawable and one column a character as it is: the same cells as the
+   * general path (cut with an ellipsis when too long, padded with spaces), without its work.
+   */
+  private void asciiText(Glyphs g, int x, int y, int w, int end, String s) {
+    int n = s.length();
+    int shownChars = n <= w ? n : w - 1;
+    int col = x;
+    for (int i = 0; i < shownChars && col < end; i++, col++) {
+      if (col >= 0) {
+        put(col, y, g.ascii(s.charAt(i)), false);
+      }
+    }
+    if (n > w && col < end) {
+      Glyph ellipsis = g.cluster("\u2026");
+      if (col >= 0) {
+        put(col, y, ellipsis.cell, ellipsis.lanternaWide);
+      }
+      col++;
+    }
+    for (; col < end; col++) {
+      if (col >= 0) {
+        put(col, y, g.ascii(' '), false);
+      }
+    }
+  }
+
+  /**
+   * Puts one cell into the frame as Lanterna's screen buffer would: writing over either half of a
+   * double-width cell leaves a blank in its other half, and a double-width cell covers the next.
+   */
+  private void put(int x, int y, TextCharacter cell, boolean isWide) {
+    if (x < 0 || x >= width || y < 0 || y >= height) {
+      return;
+    }
+    int i = y * width + x;
+    if (frame[i] == null && x > 0) {
+      frame[i - 1] = frame[i - 1].withCharacter(' ');
+      wide[i - 1] = false;
+    }
+    if (wide[i] && x + 1 < width) {
+      frame[i + 1] = frame[i].withCharacter(' ');
+    }
+    frame[i] = cell;
+    wide[i] = isWide && x + 1 < width;
+    if (wide[i]) {
+      if (wide[i + 1] && x + 2 < width) {
+        frame[i + 2] = frame[i + 1].withCharacter(' ');
+      }
+      frame[i + 1] = null;
+      wide[i + 1] = false;
+    }
   }
 
   /** Text that Lanterna 3.1 can draw: astral characters would print as "??". */
@@ -91,11 +208,69 @@ final class Canvas {
     return TerminalText.replaceUnsupported(sanitized, cp -> cp <= 0xFFFF);
   }
 
-  private static TextCharacter cell(String cluster, Style style) {
-    TextCharacter[] cs = TextCharacter.fromString(cluster, style.fg(), style.bg(), style.sgrSet());
-    if (cs.length == 0) {
-      return new TextCharacter(' ', style.fg(), style.bg(), style.sgrSet());
+  private static boolean isPrintableAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x7F) {
+        return false;
+      }
     }
-    return cs[0];
+    return true;
+  }
+
+  private Glyphs glyphs(Style style) {
+    Glyphs g = glyphs.get(style);
+    if (g == null) {
+      g = new Glyphs(style);
+      glyphs.put(style, g);
+    }
+    return g;
+  }
+
+  /** One grapheme cluster as a cell: its terminal width and how Lanterna sees it. */
+  private record Glyph(TextCharacter cell, int columns, boolean lanternaWide, boolean whole) {}
+
+  /** The cells of one style, made on first use. */
+  private final class Glyphs {
+    private final Style style;
+    private final TextCharacter[] ascii = new TextCharacter[0x7F];
+    private final Map<String, Glyph> clusters = new HashMap<>();
+
+    Glyphs(Style style) {
+      this.style = style;
+    }
+
+    TextCharacter ascii(char c) {
+      TextCharacter tc = ascii[c];
+      if (tc == null) {
+        tc = cell(String.valueOf(c));
+        ascii[c] = tc;
+      }
+      return tc;
+    }
+
+    Glyph cluster(String cluster) {
+      Glyph g = clusters.get(cluster);
+      if (g == null) {
+        if (glyphCount >= MAX_GLYPHS) {
+          // A screenful of ever new characters (a long CJK scroll): start over rather than grow.
+          glyphs.values().forEach(other -> other.clusters.clear());
+          glyphCount = 0;
+        }
+        TextCharacter tc = cell(cluster);
+        g = new Glyph(tc, TerminalText.width(cluster), tc.isDoubleWidth(), tc.getCharacterString().length() == cluster.length());
+        clusters.put(cluster, g);
+        glyphCount++;
+      }
+      return g;
+    }
+
+    private TextCharacter cell(String cluster) {
+      TextCharacter[] cs = TextCharacter.fromString(cluster, style.fg(), style.bg(), style.sgrSet());
+      if (cs.length == 0) {
+        return ascii(' ');
+      }
+      return cs[0];
+    }
   }
 }

@@ -7,6 +7,7 @@ import dev.invitriage.app.Stats;
 import dev.invitriage.app.View;
 import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Decision;
+import dev.invitriage.domain.Direction;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InvitationId;
 import dev.invitriage.domain.Names;
@@ -185,10 +186,25 @@ final class ScreenModel {
       return;
     }
     int was = cursor;
+    Decision before = rows.decision(cursor);
+    Direction direction = rows.direction(cursor);
+    long changesBefore = app.changeCount();
     app.decide(List.of(e.id()), d);
     decided++;
-    reload(e.id(), was);
-    int at = rows.indexOf(e.id());
+    int at;
+    if (changesBefore == seenChanges && app.changeCount() == changesBefore + 1 && !rows.wantsRebuild()) {
+      // Nothing but this decision changed the inbox since the rows were read: they and the counts
+      // follow from it, without filtering and counting every invitation again.
+      InboxView after = rows.afterDecision(cursor, d);
+      at = after.size() == rows.size() ? cursor : -1;
+      rows = after;
+      stats = stats.withDecision(direction, before, d);
+      seenChanges = changesBefore + 1;
+      cursor = clamp(at >= 0 ? at : was);
+    } else {
+      reload(e.id(), was);
+      at = rows.indexOf(e.id());
+    }
     nextPending(at >= 0 ? at + 1 : was);
     flash(d.word() + ": " + e.invitation().counterpartName());
   }
@@ -210,7 +226,7 @@ final class ScreenModel {
       return;
     }
     for (int i = Math.max(0, from); i < rows.size(); i++) {
-      if (rows.get(i).decision() == Decision.PENDING) {
+      if (rows.decision(i) == Decision.PENDING) {
         cursor = i;
         return;
       }
