@@ -237,7 +237,7 @@ public final class MapDbInbox implements InboxRepository {
     if (schema >= Tables.SCHEMA_VERSION) {
       return;
     }
-    keepSafetyCopy();
+    keepSafetyCopy("upgrading it");
     Journal.Ref ref = io(() -> journal.append(Journal.Type.MAINTENANCE, new byte[0]), journal.path(), "cannot write journal");
     tables.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
     commitBracketed(ref);
@@ -681,7 +681,7 @@ public final class MapDbInbox implements InboxRepository {
   @Override
   public synchronized ImportResult importStream(ImportProducer producer) {
     requireWhole();
-    keepSafetyCopy();
+    keepSafetyCopy("importing");
     List<Journal.Ref> parts = new ArrayList<>();
     InboxState.Tally tally = state.startImport();
     List<String> sources;
@@ -711,12 +711,12 @@ public final class MapDbInbox implements InboxRepository {
    * Keeps the store as it is now in {@code inbox.db.bak} (one generation), so that a user who
    * regrets an import can always get back what they had: it opens as a store of its own.
    */
-  private void keepSafetyCopy() {
+  private void keepSafetyCopy(String before) {
     Path bak = file.resolveSibling(file.getFileName() + ".bak");
     try {
       copyCommitted(bak);
     } catch (IOException e) {
-      throw InvitriageException.io(bak + ": cannot keep a safety copy before importing: " + describe(e), e);
+      throw InvitriageException.io(bak + ": cannot keep a safety copy before " + before + ": " + describe(e), e);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.invitriage.app.PhraseBook;
 import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.InvitationId;
+import dev.invitriage.store.StoreTestAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and exits 74, and the store reopens with exactly what it held before. The fault is a file-size
  * limit ({@code ulimit -f}): HotSpot ignores SIGXFSZ, so a write past it fails with EFBIG ("File too
  * large"), as one on a full disk fails with ENOSPC. The limit applies to every file, so where the
- * failure lands depends on the sizes: below 1 MiB MapDB cannot even allocate its write-ahead log on
- * open; below the store's size an import cannot keep its safety copy; above the journal's size the
+ * failure lands depends on the sizes: below the store's size an import (or the upgrade of a store
+ * of an older schema) cannot keep its safety copy; above the journal's size the
  * journal append fails; above the journal's growth the write-ahead log fails while the import is
  * applied.
  */
@@ -73,17 +74,17 @@ class FullDiskTest {
 
   /** Runs the CLI on a copy of the pristine store under a file-size limit of {@code limitKb} KiB. */
   Outcome runLimited(long limitKb, String... args) throws IOException {
-    return run(limitKb, false, args);
+    return run(pristine, limitKb, false, args);
   }
 
   /** Like {@link #runLimited}, but a run that fits under the limit may change the store. */
   Outcome runLimitedAllowingSuccess(long limitKb, String... args) throws IOException {
-    return run(limitKb, true, args);
+    return run(pristine, limitKb, true, args);
   }
 
-  private Outcome run(long limitKb, boolean successAllowed, String... args) throws IOException {
+  private Outcome run(Path from, long limitKb, boolean successAllowed, String... args) throws IOException {
     Path store = dir.resolve("store-" + limitKb + "-" + args[0]);
-    copy(pristine, store);
+    copy(from, store);
     List<String> cmd = new ArrayList<>(List.of("bash", "-c", "ulimit -f " + limitKb + " && exec \"$@\"", "bash"));
     List<String> cli = new ArrayList<>(List.of("--db", store.resolve("inbox.db").toString()));
     cli.addAll(List.of(args));
@@ -162,9 +163,18 @@ class FullDiskTest {
     assertOneCleanIoError(runLimited(journalKb - 1, "decide", someId, "ignore"), "journal: cannot write journal: File too large");
   }
 
+  /**
+   * Opening writes only to bring a store up to date; upgrading one from an older schema keeps its
+   * safety copy first, and a disk too full for it leaves the store as it was.
+   */
   @Test
-  void aDecisionThatCannotOpenTheStoreLeavesItAsItWas() throws IOException {
-    assertOneCleanIoError(runLimited(1000, "decide", someId, "ignore"), "cannot open: File too large");
+  void anOpenThatMustUpgradeButCannotLeavesTheStoreAsItWas() throws IOException {
+    Path older = dir.resolve("older");
+    copy(pristine, older);
+    StoreTestAccess.setSchemaVersion(older.resolve("inbox.db"), 1);
+    Outcome o = run(older, storeKb - 1, false, "decide", someId, "ignore");
+    assertOneCleanIoError(o, "inbox.db.bak: cannot keep a safety copy before upgrading it: File too large");
+    assertThat(o.notices()).as("the next open upgrades it").anyMatch(n -> n.contains("upgraded from schema 1 to 2"));
   }
 
   /** Every limit from 1 MiB past the end of the import in 256 KiB steps: always 74, never a change. */

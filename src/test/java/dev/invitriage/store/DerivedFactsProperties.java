@@ -35,7 +35,8 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * always equal what deriving them afresh gives. A stale flag would show a personal note as an
  * offender, or a client in red: after random imports, client edits, notes, undo and redo, the
  * store reopened, and reopened again with every derived table wiped, must show the same inbox as
- * the session that made it.
+ * the session that made it, in the same order, and its search filters must let every row's text
+ * through.
  */
 class DerivedFactsProperties {
   private Path dir;
@@ -155,7 +156,12 @@ class DerivedFactsProperties {
       assertThat(flags.offender(o)).as("row %d: the flags and the row agree", o).isEqualTo(e.offender());
       out.add(o + " " + v + " offender=" + flags.offender(o) + " client=" + flags.client(o) + " connection=" + flags.connection(o)
           + " note=" + flags.hasNote(o) + " headline=" + e.headline() + " reason=" + e.classification().reason());
+      for (String text : List.of(e.invitation().counterpartName(), e.invitation().message(), e.note())) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        assertThat(inbox.textFilter(lower).test(o)).as("row %d: the search filter lets '%s' through", o, lower).isTrue();
+      }
     }
+    out.add("newest first " + java.util.Arrays.toString(inbox.facets().newestFirst()));
     return out;
   }
 
@@ -164,7 +170,10 @@ class DerivedFactsProperties {
     try (Tables t = Tables.open(db, false)) {
       t.derived.clear();
       t.connectionHashes.clear();
+      t.order.clear();
+      t.grams.clear();
       t.meta.remove(Tables.META_DERIVED_ROWS);
+      t.meta.remove(Tables.META_ORDER_ROWS);
       t.db.commit();
     } catch (RuntimeException e) {
       throw new UncheckedIOException(new IOException("cannot wipe the derived tables of " + db, e));
