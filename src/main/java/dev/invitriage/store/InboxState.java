@@ -618,7 +618,7 @@ final class InboxState {
 
   InboxEntry entry(int o) {
     Invitation inv = invitationAt(o);
-    InvitationId id = InvitationId.of(inv);
+    InvitationId id = ids != null ? ids.idAt(o) : InvitationId.of(inv);
     // What involves other invitations (template counts, clients, connections) comes from the
     // derived flags, the very byte the views and counts read, so a row always agrees with them.
     FlagSnapshot flags = new FlagSnapshot(size, derivedFlags(), null);
@@ -630,7 +630,7 @@ final class InboxState {
     long at = decisions().decidedAtMillis(o);
     boolean offender = flags.offender(o);
     return new InboxEntry(
-        id, abbreviate(id), inv, c, offender, client, flags.connection(o),
+        id, abbreviate(o, id), inv, c, offender, client, flags.connection(o),
         decisions().decision(o), at < 0 ? null : Instant.ofEpochMilli(at),
         noted().get(o) ? t.notes.getOrDefault(o, "") : "", headline(inv, flags.connection(o), client));
   }
@@ -639,11 +639,11 @@ final class InboxState {
    * A screenful of rows reads the few id buckets it needs; past that (an export, a long scroll) the
    * whole index is loaded once, which is cheaper than a bucket a row.
    */
-  private int abbreviate(InvitationId id) {
+  private int abbreviate(int o, InvitationId id) {
     if (ids == null && bucketReads++ < BUCKET_READS_BEFORE_LOADING) {
       return IdIndex.storedAbbreviation(t.ids, id);
     }
-    return ids().abbreviate(id);
+    return ids().abbreviationAt(o);
   }
 
   private static final int BUCKET_READS_BEFORE_LOADING = 500;

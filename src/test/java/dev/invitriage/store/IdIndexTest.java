@@ -36,6 +36,18 @@ class IdIndexTest {
         InvitationId id = ids.get(o);
         assertThat(IdIndex.storedAbbreviation(t.ids, id)).as("abbreviation of %s", id.hex()).isEqualTo(index.abbreviate(id));
         assertThat(IdIndex.storedOrdinalOf(t.ids, id)).isEqualTo(o);
+        assertThat(index.idAt(o)).isEqualTo(id);
+        assertThat(index.abbreviationAt(o)).isEqualTo(index.abbreviate(id));
+      }
+      // Ids added later move every position after them: what was found by position follows.
+      for (int o = ids.size(), end = o + 500; o < end; o++) {
+        InvitationId id = new InvitationId(random.nextLong(), random.nextLong());
+        ids.add(id);
+        index.add(id, o);
+      }
+      for (int o = 0; o < ids.size(); o++) {
+        assertThat(index.idAt(o)).isEqualTo(ids.get(o));
+        assertThat(index.abbreviationAt(o)).isEqualTo(index.abbreviate(ids.get(o)));
       }
       assertThat(IdIndex.storedAbbreviation(t.ids, ids.get(3001))).isEqualTo("abd00000000000".length());
       assertThat(IdIndex.storedAbbreviation(t.ids, ids.get(3003))).isEqualTo(32);
