@@ -1,6 +1,6 @@
 package dev.invitriage.classify;
 
-import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * A note in canonical form: lower-case word tokens without accents, apostrophes, punctuation,
@@ -23,7 +23,18 @@ final class Canonical {
   /** A vertical bar, as between the parts of a signature line; always together with DASH. */
   static final int BAR = 16;
 
-  final String[] tokens;
+  /**
+   * The tokens' characters back to back: token k is {@code text[tokenStart[k]]} up to {@code
+   * text[tokenStart[k + 1]]}. Kept as characters because most notes are judged without looking at
+   * most of their words as strings (a long personal note only has its first words compared with the
+   * phrase table), and one String per word was most of a note's cost.
+   */
+  private final char[] text;
+
+  private final int[] tokenStart;
+  /** Each token as a string, made on first use by {@link #token}. */
+  private final String[] tokens;
+
   final boolean[] capital;
   final byte[] breakBefore;
   /** True for a token that is a whole e-mail address or URL. */
@@ -36,14 +47,17 @@ final class Canonical {
   final boolean visible;
 
   private Canonical(
-      String[] tokens,
+      char[] text,
+      int[] tokenStart,
       boolean[] capital,
       byte[] breakBefore,
       boolean[] link,
       int size,
       boolean overflow,
       boolean visible) {
-    this.tokens = tokens;
+    this.text = text;
+    this.tokenStart = tokenStart;
+    this.tokens = new String[size];
     this.capital = capital;
     this.breakBefore = breakBefore;
     this.link = link;
@@ -53,7 +67,51 @@ final class Canonical {
   }
 
   private static final Canonical INVISIBLE =
-      new Canonical(new String[0], new boolean[0], new byte[0], new boolean[0], 0, false, false);
+      new Canonical(
+          new char[0], new int[1], new boolean[0], new byte[0], new boolean[0], 0, false, false);
+
+  /** Token {@code k} (0 to size - 1) as a string. */
+  String token(int k) {
+    String t = tokens[k];
+    if (t == null) {
+      t = new String(text, tokenStart[k], tokenStart[k + 1] - tokenStart[k]);
+      tokens[k] = t;
+    }
+    return t;
+  }
+
+  /** All tokens as strings. */
+  String[] tokens() {
+    String[] all = new String[size];
+    for (int k = 0; k < size; k++) {
+      all[k] = token(k);
+    }
+    return all;
+  }
+
+  /** True when token {@code k} is {@code word}, without making the token's string. */
+  boolean tokenEquals(int k, String word) {
+    int from = tokenStart[k];
+    int length = tokenStart[k + 1] - from;
+    if (length != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (text[from + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Token {@code k}'s {@link String#hashCode}, without making the token's string. */
+  int tokenHash(int k) {
+    int hash = 0;
+    for (int i = tokenStart[k]; i < tokenStart[k + 1]; i++) {
+      hash = 31 * hash + text[i];
+    }
+    return hash;
+  }
 
   /** The tokens joined by single spaces. */
   String joined(int from, int to) {
@@ -62,7 +120,7 @@ final class Canonical {
       if (sb.length() > 0) {
         sb.append(' ');
       }
-      sb.append(tokens[i]);
+      sb.append(token(i));
     }
     return sb.toString();
   }
@@ -88,14 +146,10 @@ final class Canonical {
     if (p.nonAscii) {
       // NFKD folds compatibility forms (mathematical letters, ligatures, full-width) and splits
       // accents off so that they can be dropped: "gustaría" and "gustaria" then match.
-      String s = Normalizer.normalize(new String(chars, 0, len), Normalizer.Form.NFKD);
-      chars = s.toCharArray();
+      chars = Decompositions.nfkd(chars, len);
       len = chars.length;
     }
-    Canonical c = tokenise(chars, len, maxTokens, p.maybeLink);
-    return p.overflow && !c.overflow
-        ? new Canonical(c.tokens, c.capital, c.breakBefore, c.link, c.size, true, true)
-        : c;
+    return tokenise(chars, len, maxTokens, p.maybeLink, p.overflow);
   }
 
   private record Prepared(
@@ -150,30 +204,35 @@ final class Canonical {
         } else if (c != '\'' && c != '`') {
           inWord = false;
         }
-      } else if (Character.isLetterOrDigit(c)) {
+        if (c == '\n' || c == '\r') {
+          out[len++] = '\n';
+        } else if (c < 0x20 || c == 0x7F) {
+          out[len++] = ' ';
+        } else {
+          out[len++] = c == '`' ? '\'' : c;
+          visible |= c != ' ';
+        }
+        continue;
+      }
+      // One type lookup serves every test below: this loop runs over every character of a note.
+      int type = Character.getType(c);
+      if (isLetterOrDigit(type)) {
         if (!inWord && ++words > maxTokens) {
           return new Prepared(out, len, true, nonAscii, true, maybeLink);
         }
         inWord = true;
-      } else if (!Character.isSurrogate(c) && !isApostrophe(c)) {
-        int t = Character.getType(c);
-        if (t != Character.FORMAT && t != Character.NON_SPACING_MARK) {
-          inWord = false;
-        }
+      } else if (type != Character.SURROGATE
+          && type != Character.FORMAT
+          && type != Character.NON_SPACING_MARK
+          && !isApostrophe(c)) {
+        inWord = false;
       }
-      if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029) {
+      if (c == 0x85 || c == 0x2028 || c == 0x2029) {
         out[len++] = '\n';
         continue;
       }
-      if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
-        out[len++] = ' ';
-        continue;
-      }
-      if (c < 0x80) {
-        out[len++] = c == '`' ? '\'' : c;
-        if (c != ' ') {
-          visible = true;
-        }
+      if (c < 0xA0) {
+        out[len++] = ' '; // C1 control characters
         continue;
       }
       if (Character.isHighSurrogate(c)) {
@@ -201,11 +260,13 @@ final class Canonical {
         visible = true;
         continue;
       }
-      int type = Character.getType(c);
       if (type == Character.FORMAT) {
         continue; // zero-width characters, BOM, bidi controls, soft hyphen
       }
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      // Above U+00A0, Character.isWhitespace adds nothing to isSpaceChar, which is these types.
+      if (type == Character.SPACE_SEPARATOR
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR) {
         out[len++] = ' ';
         continue;
       }
@@ -219,6 +280,19 @@ final class Canonical {
     }
     return new Prepared(out, len, visible, nonAscii, false, maybeLink);
   }
+
+  /** Character.isLetterOrDigit, from a type already looked up (the JDK defines it by type). */
+  private static boolean isLetterOrDigit(int type) {
+    return ((LETTER_OR_DIGIT_TYPES >> type) & 1) != 0;
+  }
+
+  private static final int LETTER_OR_DIGIT_TYPES =
+      (1 << Character.UPPERCASE_LETTER)
+          | (1 << Character.LOWERCASE_LETTER)
+          | (1 << Character.TITLECASE_LETTER)
+          | (1 << Character.MODIFIER_LETTER)
+          | (1 << Character.OTHER_LETTER)
+          | (1 << Character.DECIMAL_DIGIT_NUMBER);
 
   /** Returns the index of the last character of the escape sequence starting at {@code i}. */
   private static int skipEscape(String s, int i) {
@@ -289,13 +363,17 @@ final class Canonical {
   }
 
   /** Second pass: splits into lower-case tokens and records capitals and separators. */
-  private static Canonical tokenise(char[] s, int len, int maxTokens, boolean maybeLink) {
+  private static Canonical tokenise(
+      char[] s, int len, int maxTokens, boolean maybeLink, boolean stoppedEarly) {
     int cap = Math.min(maxTokens, len / 2 + 1) + 1;
-    String[] tokens = new String[cap];
+    int[] tokenStart = new int[cap + 1];
     boolean[] capital = new boolean[cap];
     byte[] breaks = new byte[cap];
     boolean[] link = new boolean[cap];
-    StringBuilder word = new StringBuilder(32);
+    // Folding keeps a note's length but for "ß" (two letters) and a few rarer characters: grown
+    // on demand.
+    char[] text = new char[len + 8];
+    int end = 0; // of the characters in text
     int size = 0;
     int pendingBreak = 0;
     boolean inWord = false;
@@ -304,61 +382,60 @@ final class Canonical {
       char c = s[i];
       int cp = c;
       if (maybeLink && !inWord && isAsciiAlnum(c) && (i == 0 || CHUNK_END.indexOf(s[i - 1]) >= 0)) {
-        int end = linkEnd(s, i, len);
-        if (end > 0) {
+        int linkEnd = linkEnd(s, i, len);
+        if (linkEnd > 0) {
           if (size == maxTokens) {
             overflow = true;
             break;
           }
-          tokens[size] = asciiLower(s, i, end);
+          text = ensureCapacity(text, end + linkEnd - i);
+          tokenStart[size] = end;
+          for (int k = i; k < linkEnd; k++) {
+            char l = s[k];
+            text[end++] = l >= 'A' && l <= 'Z' ? (char) (l + 32) : l;
+          }
           capital[size] = false;
           breaks[size] = (byte) pendingBreak;
           link[size] = true;
           size++;
+          tokenStart[size] = end;
           pendingBreak = 0;
-          i = end - 1;
+          i = linkEnd - 1;
           continue;
         }
       }
       if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s[i + 1])) {
         cp = Character.toCodePoint(c, s[++i]);
       }
+      int separator;
       if (cp < 0x80) {
-        if (cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9') {
+        boolean lower = cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9';
+        boolean upper = cp >= 'A' && cp <= 'Z';
+        if (lower || upper) {
           if (!inWord) {
             if (size == maxTokens) {
               overflow = true;
               break;
             }
-            capital[size] = false;
+            capital[size] = upper;
             breaks[size] = (byte) pendingBreak;
+            tokenStart[size] = end;
             inWord = true;
           }
-          word.append((char) cp);
-          continue;
-        }
-        if (cp >= 'A' && cp <= 'Z') {
-          if (!inWord) {
-            if (size == maxTokens) {
-              overflow = true;
-              break;
-            }
-            capital[size] = true;
-            breaks[size] = (byte) pendingBreak;
-            inWord = true;
-          }
-          word.append((char) (cp + 32));
+          text = ensureCapacity(text, end + 1);
+          text[end++] = (char) (upper ? cp + 32 : cp);
           continue;
         }
         if (cp == '\'') {
           continue; // "I'd" and "Id" are the same word here
         }
+        separator = asciiSeparatorKind(cp);
       } else {
         int type = Character.getType(cp);
         if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
           continue; // accents split off by NFKD
         }
-        if (Character.isLetterOrDigit(cp) || type == Character.COMBINING_SPACING_MARK) {
+        if (isLetterOrDigit(type) || type == Character.COMBINING_SPACING_MARK) {
           if (!inWord) {
             if (type == Character.COMBINING_SPACING_MARK) {
               continue;
@@ -369,25 +446,34 @@ final class Canonical {
             }
             capital[size] = Character.isUpperCase(cp) || Character.isTitleCase(cp);
             breaks[size] = (byte) pendingBreak;
+            tokenStart[size] = end;
             inWord = true;
           }
-          appendFolded(word, cp);
+          text = ensureCapacity(text, end + 2);
+          end = appendFolded(text, end, cp);
           continue;
         }
+        separator = separatorKind(cp, type);
       }
       // A separator: ends the current word and is remembered as a break before the next one.
       if (inWord) {
-        tokens[size++] = word.toString();
-        word.setLength(0);
+        size++;
+        tokenStart[size] = end;
         inWord = false;
         pendingBreak = 0;
       }
-      pendingBreak |= separatorKind(cp);
+      pendingBreak |= separator;
     }
     if (inWord) {
-      tokens[size++] = word.toString();
+      size++;
+      tokenStart[size] = end;
     }
-    return new Canonical(tokens, capital, breaks, link, size, overflow, true);
+    return new Canonical(
+        text, tokenStart, capital, breaks, link, size, overflow || stoppedEarly, true);
+  }
+
+  private static char[] ensureCapacity(char[] text, int needed) {
+    return needed <= text.length ? text : Arrays.copyOf(text, Math.max(needed, 2 * text.length));
   }
 
   // ---- e-mail addresses and URLs -------------------------------------------------------
@@ -499,47 +585,51 @@ final class Canonical {
     return true;
   }
 
-  private static String asciiLower(char[] s, int from, int to) {
-    char[] out = new char[to - from];
-    for (int i = from; i < to; i++) {
-      char c = s[i];
-      out[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-    return new String(out);
-  }
-
   private static boolean isAsciiAlnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  private static void appendFolded(StringBuilder word, int cp) {
+  /** Appends the lower-case form of a letter or digit; returns the new end. */
+  private static int appendFolded(char[] text, int end, int cp) {
     if (cp == 'ß' || cp == 'ẞ') {
-      word.append("ss");
-    } else if (cp == 'ς') {
-      word.append('σ');
-    } else {
-      word.appendCodePoint(Character.toLowerCase(cp));
+      text[end] = 's';
+      text[end + 1] = 's';
+      return end + 2;
     }
+    if (cp == 'ς') {
+      text[end] = 'σ';
+      return end + 1;
+    }
+    return end + Character.toChars(Character.toLowerCase(cp), text, end);
   }
 
-  private static int separatorKind(int cp) {
+  private static int asciiSeparatorKind(int cp) {
     switch (cp) {
       case ' ':
         return 0;
       case '\n':
         return NEWLINE;
       case ',':
-      case '\u060C':
-      case '\u3001':
-      case '\uFF0C':
         return COMMA;
       case '|':
         return DASH | BAR;
       case '~':
       case '/':
+      case '-': // the only ASCII character of type DASH_PUNCTUATION
         return DASH;
       default:
-        return Character.getType(cp) == Character.DASH_PUNCTUATION ? DASH : OTHER;
+        return OTHER;
+    }
+  }
+
+  private static int separatorKind(int cp, int type) {
+    switch (cp) {
+      case '\u060C':
+      case '\u3001':
+      case '\uFF0C':
+        return COMMA;
+      default:
+        return type == Character.DASH_PUNCTUATION ? DASH : OTHER;
     }
   }
 }

@@ -141,8 +141,8 @@ public final class Classifier implements MessageClassifier {
     int maxStart = Math.min(c.size - 1, prefixLimit(sender));
     List<PhraseTable.Match> matches = new ArrayList<>(4);
     for (int start = 0; start <= maxStart; start++) {
-      if (table.canStartWith(c.tokens[start])) {
-        table.matchesAt(c.tokens, start, c.size, matches);
+      if (table.canStartWith(c.token(start))) {
+        table.matchesAt(c, start, matches);
         if (!matches.isEmpty()) {
           return true;
         }
@@ -180,28 +180,27 @@ public final class Classifier implements MessageClassifier {
     }
     StringBuilder key = new StringBuilder();
     for (int k = from; k < to; k++) {
-      if (c.capital[k] && sender.contains(c.tokens[k])) {
+      if (c.capital[k] && sender.contains(c.token(k))) {
         continue; // the sender introducing themselves by name
       }
       if (key.length() > 0) {
         key.append(' ');
       }
-      key.append(c.tokens[k]);
+      key.append(c.token(k));
     }
     return key.toString();
   }
 
   private Classification judge(Canonical c, SenderName sender) {
-    String[] t = c.tokens;
     int maxStart = Math.min(c.size - 1, prefixLimit(sender));
     List<PhraseTable.Match> matches = new ArrayList<>(4);
     Classification nearMiss = null;
     for (int start = 0; start <= maxStart; start++) {
-      if (!table.canStartWith(t[start])) {
+      if (!table.canStartWith(c.token(start))) {
         continue;
       }
       matches.clear();
-      table.matchesAt(t, start, c.size, matches);
+      table.matchesAt(c, start, matches);
       // Longest match first: "... network on LinkedIn" before "... network".
       for (int i = matches.size() - 1; i >= 0; i--) {
         PhraseTable.Match m = matches.get(i);
@@ -274,7 +273,7 @@ public final class Classifier implements MessageClassifier {
     }
     int maxHead = Math.min(start - 1, prefixLimit(sender) - Noise.MAX_PLEASANTRY_WORDS);
     for (int head = 0; head <= maxHead; head++) {
-      if (Noise.PLEASANTRY_STARTS.contains(c.tokens[head])
+      if (Noise.PLEASANTRY_STARTS.contains(c.token(head))
           && pleasantries(c, head, start, Noise.MAX_LEADING_PLEASANTRIES)
           && (head == 0 || greeting(c, head, phrase, sender) == GREETING)) {
         return head == 0 ? PLEASANTRY : GREETING | PLEASANTRY;
@@ -288,7 +287,7 @@ public final class Classifier implements MessageClassifier {
     if (from == to) {
       return true;
     }
-    if (max == 0 || !Noise.PLEASANTRY_STARTS.contains(c.tokens[from])) {
+    if (max == 0 || !Noise.PLEASANTRY_STARTS.contains(c.token(from))) {
       return false;
     }
     // Every length that matches, not just the longest: "thanks" + "hope you are well".
@@ -297,7 +296,7 @@ public final class Classifier implements MessageClassifier {
       if (k > from) {
         sb.append(' ');
       }
-      sb.append(c.tokens[k]);
+      sb.append(c.token(k));
       if (Noise.PLEASANTRIES.contains(sb.toString()) && pleasantries(c, k + 1, to, max - 1)) {
         return true;
       }
@@ -310,11 +309,11 @@ public final class Classifier implements MessageClassifier {
     if (start == 0) {
       return NO_PREFIX;
     }
-    int g = Noise.matchPhrase(Noise.GREETINGS, c.tokens, 0, start, Noise.MAX_GREETING_WORDS);
+    int g = Noise.matchPhrase(Noise.GREETINGS, c, 0, start, Noise.MAX_GREETING_WORDS);
     if (g > 0 && start - g <= Noise.MAX_GREETING_NAMES && greetingNames(c, g, start, sender)) {
       return GREETING;
     }
-    if (sender.isSequence(c.tokens, 0, start)) {
+    if (sender.isSequence(c, 0, start)) {
       return GREETING; // the sender's own name, as in the group form
     }
     int maxBare = phrase.namedLead() ? Noise.MAX_GREETING_NAMES : 2;
@@ -324,9 +323,9 @@ public final class Classifier implements MessageClassifier {
       for (int k = 0; k < start && names; k++) {
         names =
             strictName(c, k)
-                || (k > 0 && Noise.CONNECTORS.contains(c.tokens[k]))
+                || (k > 0 && Noise.CONNECTORS.contains(c.token(k)))
                 // no case signal at all: one plain word before a comma ("anna, ...")
-                || (start == 1 && !anyCapital(c) && plainWord(c.tokens[k]));
+                || (start == 1 && !anyCapital(c) && plainWord(c.token(k)));
       }
       if (names) {
         return GREETING;
@@ -339,7 +338,7 @@ public final class Classifier implements MessageClassifier {
   private static boolean greetingNames(Canonical c, int from, int to, SenderName sender) {
     int lowerCase = 0;
     for (int k = from; k < to; k++) {
-      String w = c.tokens[k];
+      String w = c.token(k);
       if (Noise.TITLES.contains(w) || Noise.FILLERS.contains(w) || sender.contains(w)) {
         continue;
       }
@@ -360,12 +359,12 @@ public final class Classifier implements MessageClassifier {
 
   /** End of the greeting for template keys: greeting word and names, or a bare "Anna,". */
   private static int greetingEnd(Canonical c, SenderName sender) {
-    int g = Noise.matchPhrase(Noise.GREETINGS, c.tokens, 0, c.size, Noise.MAX_GREETING_WORDS);
+    int g = Noise.matchPhrase(Noise.GREETINGS, c, 0, c.size, Noise.MAX_GREETING_WORDS);
     if (g > 0) {
       int end = g;
       while (end < c.size && end - g < Noise.MAX_GREETING_NAMES
           && greetingNames(c, end, end + 1, sender)
-          && !(end > g && c.breakBefore[end] != 0 && !Noise.TITLES.contains(c.tokens[end - 1]))) {
+          && !(end > g && c.breakBefore[end] != 0 && !Noise.TITLES.contains(c.token(end - 1)))) {
         end++;
       }
       return end;
@@ -387,10 +386,10 @@ public final class Classifier implements MessageClassifier {
       return 0;
     }
     int titled = from;
-    while (titled < c.size && titled - from < 2 && Noise.TITLES.contains(c.tokens[titled])) {
+    while (titled < c.size && titled - from < 2 && Noise.TITLES.contains(c.token(titled))) {
       titled++; // "Dr. John Smith"
     }
-    int name = sender.prefixMatch(c.tokens, titled, c.size);
+    int name = sender.prefixMatch(c, titled, c.size);
     if (name > 0) {
       int rest = titled + name;
       if (rest == c.size
@@ -400,15 +399,15 @@ public final class Classifier implements MessageClassifier {
     }
     if (depth < Noise.MAX_SIGN_OFFS) {
       // A sign-off first ("Thanks!" stays a sign-off), then a pleasantry ("Thanks for connecting").
-      int s = Noise.matchPhrase(Noise.SIGN_OFFS, c.tokens, from, c.size, Noise.MAX_SIGN_OFF_WORDS);
+      int s = Noise.matchPhrase(Noise.SIGN_OFFS, c, from, c.size, Noise.MAX_SIGN_OFF_WORDS);
       int more = s > 0 ? afterSignOff(c, from + s, sender, depth) : INVALID;
       if (more != INVALID) {
         return SIGN_OFF | more;
       }
-      if (Noise.PLEASANTRY_STARTS.contains(c.tokens[from])) {
+      if (Noise.PLEASANTRY_STARTS.contains(c.token(from))) {
         int p =
             Noise.matchPhrase(
-                Noise.PLEASANTRIES, c.tokens, from, c.size, Noise.MAX_PLEASANTRY_WORDS);
+                Noise.PLEASANTRIES, c, from, c.size, Noise.MAX_PLEASANTRY_WORDS);
         more = p > 0 ? afterSignOff(c, from + p, sender, depth) : INVALID;
         if (more != INVALID) {
           return PLEASANTRY | more;
@@ -462,7 +461,7 @@ public final class Classifier implements MessageClassifier {
       if (items == Noise.MAX_SIGNATURE) {
         return false;
       }
-      String w = c.tokens[k];
+      String w = c.token(k);
       if (c.link[k]) {
         k++;
         continue;
@@ -472,7 +471,7 @@ public final class Classifier implements MessageClassifier {
         k = phone;
         continue;
       }
-      int pronouns = Noise.matchPhrase(Noise.PRONOUNS, c.tokens, k, to, Noise.MAX_PRONOUN_WORDS);
+      int pronouns = Noise.matchPhrase(Noise.PRONOUNS, c, k, to, Noise.MAX_PRONOUN_WORDS);
       if (pronouns > 1) {
         k += pronouns; // "(he/him)"
         continue;
@@ -484,7 +483,7 @@ public final class Classifier implements MessageClassifier {
       if (Noise.SENTENCE_WORDS.contains(w) && !isContactLabel(c, k, to) && !isInitial(c, k, to)) {
         return false;
       }
-      if (w.equals("p") && k + 1 < to && c.tokens[k + 1].equals("s")) {
+      if (w.equals("p") && k + 1 < to && c.token(k + 1).equals("s")) {
         return false; // "P.S." introduces content
       }
       if (!isAlphabetic(w)) {
@@ -517,10 +516,10 @@ public final class Classifier implements MessageClassifier {
     int digits = 0;
     int end = k;
     boolean years = true;
-    while (end < to && isDigits(c.tokens[end])
+    while (end < to && isDigits(c.token(end))
         && (end == k || (c.breakBefore[end] & PHONE_BREAKS) == 0)) {
-      digits += c.tokens[end].length();
-      years &= isYear(c.tokens[end]);
+      digits += c.token(end).length();
+      years &= isYear(c.token(end));
       end++;
     }
     // "2015-2019" has a phone number's digits but is a span of years: content.
@@ -535,7 +534,7 @@ public final class Classifier implements MessageClassifier {
   /** A label ("Tel", "E-mail", "LinkedIn") followed, maybe after more labels, by a number or link. */
   private static boolean isContactLabel(Canonical c, int k, int to) {
     int j = k;
-    while (j < to && j - k < 3 && Noise.CONTACT_LABELS.contains(c.tokens[j]) && !c.link[j]) {
+    while (j < to && j - k < 3 && Noise.CONTACT_LABELS.contains(c.token(j)) && !c.link[j]) {
       j++;
     }
     return j > k && j < to && (c.link[j] || phoneEnd(c, j, to) > j);
@@ -543,7 +542,7 @@ public final class Classifier implements MessageClassifier {
 
   /** A capital letter with a dot before a capitalised name, such as the "J." of "J. Doe". */
   private static boolean isInitial(Canonical c, int k, int to) {
-    return c.tokens[k].length() == 1
+    return c.token(k).length() == 1
         && c.capital[k]
         && k + 1 < to
         && c.capital[k + 1]
@@ -582,7 +581,7 @@ public final class Classifier implements MessageClassifier {
 
   /** A capitalised alphabetic word that is neither a sentence word, greeting nor sign-off. */
   private static boolean strictName(Canonical c, int k) {
-    String w = c.tokens[k];
+    String w = c.token(k);
     return c.capital[k]
         && isAlphabetic(w)
         && !Noise.SENTENCE_WORDS.contains(w)
@@ -661,8 +660,7 @@ public final class Classifier implements MessageClassifier {
     static SenderName of(String raw) {
       // Bounded: a pathological "name" must not make every note expensive.
       Canonical c = Canonical.of(raw.length() > 200 ? raw.substring(0, 200) : raw, 8);
-      String[] tokens = new String[c.size];
-      System.arraycopy(c.tokens, 0, tokens, 0, c.size);
+      String[] tokens = c.tokens();
       Set<String> set = new HashSet<>(List.of(tokens));
       // Titles and particles in a name ("Dr.", "von") must not make such words name-like.
       set.removeAll(Noise.SENTENCE_WORDS);
@@ -674,12 +672,12 @@ public final class Classifier implements MessageClassifier {
     }
 
     /** True when tokens {@code from..to} are a non-empty run of the sender's name words. */
-    boolean isSequence(String[] t, int from, int to) {
+    boolean isSequence(Canonical c, int from, int to) {
       if (to <= from || tokens.length == 0) {
         return false;
       }
       for (int k = from; k < to; k++) {
-        if (!set.contains(t[k])) {
+        if (!set.contains(c.token(k))) {
           return false;
         }
       }
@@ -687,9 +685,9 @@ public final class Classifier implements MessageClassifier {
     }
 
     /** Length of the longest run of the sender's name words starting at {@code from}. */
-    int prefixMatch(String[] t, int from, int to) {
+    int prefixMatch(Canonical c, int from, int to) {
       int k = from;
-      while (k < to && k - from < tokens.length && set.contains(t[k])) {
+      while (k < to && k - from < tokens.length && set.contains(c.token(k))) {
         k++;
       }
       return k - from;

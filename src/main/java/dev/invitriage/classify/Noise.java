@@ -248,14 +248,14 @@ final class Noise {
           "fiancee", "roommate", "flatmate");
 
   /** True when the tokens from {@code from} begin with one of the phrases; returns its length. */
-  static int matchPhrase(Set<String> phrases, String[] tokens, int from, int to, int maxWords) {
+  static int matchPhrase(Set<String> phrases, Canonical c, int from, int to, int maxWords) {
     int best = 0;
     StringBuilder sb = new StringBuilder();
     for (int k = 0; k < maxWords && from + k < to; k++) {
       if (k > 0) {
         sb.append(' ');
       }
-      sb.append(tokens[from + k]);
+      sb.append(c.token(from + k));
       if (phrases.contains(sb.toString())) {
         best = k + 1;
       }
@@ -340,6 +340,6 @@ final class Noise {
 
   static List<String> tokensOf(String raw) {
     Canonical c = Canonical.of(raw, Integer.MAX_VALUE);
-    return List.of(java.util.Arrays.copyOf(c.tokens, c.size));
+    return List.of(c.tokens());
   }
 }

@@ -132,24 +132,24 @@ final class PhraseTable {
   }
 
   /** All phrases that start at token {@code start}, added to {@code out}, longest last. */
-  void matchesAt(String[] tokens, int start, int size, List<Match> out) {
-    walk(root, tokens, start, start, size, out);
+  void matchesAt(Canonical c, int start, List<Match> out) {
+    walk(root, c, start, start, out);
   }
 
-  private static void walk(Node node, String[] tokens, int start, int pos, int size, List<Match> out) {
+  private static void walk(Node node, Canonical c, int start, int pos, List<Match> out) {
     for (Phrase p : node.ends) {
       out.add(new Match(p, start, pos));
     }
-    if (pos >= size) {
+    if (pos >= c.size) {
       return;
     }
-    Node child = node.next.get(tokens[pos]);
+    Node child = node.next.get(c.token(pos));
     if (child != null) {
-      walk(child, tokens, start, pos + 1, size, out);
+      walk(child, c, start, pos + 1, out);
     }
     if (node.wildcard != null) {
-      for (int k = 1; k <= MAX_WILDCARD && pos + k <= size; k++) {
-        walk(node.wildcard, tokens, start, pos + k, size, out);
+      for (int k = 1; k <= MAX_WILDCARD && pos + k <= c.size; k++) {
+        walk(node.wildcard, c, start, pos + k, out);
       }
     }
   }

@@ -11,14 +11,14 @@ class CanonicalTest {
 
   private static List<String> tokens(String raw) {
     Canonical c = Canonical.of(raw, Integer.MAX_VALUE);
-    return Arrays.asList(Arrays.copyOf(c.tokens, c.size));
+    return Arrays.asList(c.tokens());
   }
 
   private static List<String> links(String raw) {
     Canonical c = Canonical.of(raw, Integer.MAX_VALUE);
     return java.util.stream.IntStream.range(0, c.size)
         .filter(k -> c.link[k])
-        .mapToObj(k -> c.tokens[k])
+        .mapToObj(c::token)
         .toList();
   }
 
