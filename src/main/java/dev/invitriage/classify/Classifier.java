@@ -139,9 +139,9 @@ public final class Classifier implements MessageClassifier {
   /** True when some default text starts within the first prefixLimit tokens. */
   private boolean containsDefault(Canonical c, SenderName sender) {
     int maxStart = Math.min(c.size - 1, prefixLimit(sender));
-    List<PhraseTable.Match> matches = new ArrayList<>(4);
     for (int start = 0; start <= maxStart; start++) {
-      if (table.canStartWith(c.token(start))) {
+      if (table.canStartWith(c, start)) {
+        List<PhraseTable.Match> matches = new ArrayList<>(4);
         table.matchesAt(c, start, matches);
         if (!matches.isEmpty()) {
           return true;
@@ -193,11 +193,14 @@ public final class Classifier implements MessageClassifier {
 
   private Classification judge(Canonical c, SenderName sender) {
     int maxStart = Math.min(c.size - 1, prefixLimit(sender));
-    List<PhraseTable.Match> matches = new ArrayList<>(4);
+    List<PhraseTable.Match> matches = null; // most notes match nothing
     Classification nearMiss = null;
     for (int start = 0; start <= maxStart; start++) {
-      if (!table.canStartWith(c.token(start))) {
+      if (!table.canStartWith(c, start)) {
         continue;
+      }
+      if (matches == null) {
+        matches = new ArrayList<>(4);
       }
       matches.clear();
       table.matchesAt(c, start, matches);
