@@ -4,9 +4,7 @@ import dev.invitriage.domain.MessageClassifier;
 import dev.invitriage.domain.Classification;
 import dev.invitriage.domain.Verdict;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Decides whether an invitation's note is LinkedIn's default text (an offender), empty (also an
@@ -104,6 +102,9 @@ public final class Classifier implements MessageClassifier {
   public Classification classify(String message, String senderName) {
     if (message == null || message.isEmpty()) {
       return NO_MESSAGE;
+    }
+    if (message.isBlank()) {
+      return EMPTY_MESSAGE; // as Canonical would find, but without reading the sender's name
     }
     SenderName sender = sender(senderName);
     // A default text starts within the first prefixLimit tokens, so it lies wholly within the
@@ -657,21 +658,31 @@ public final class Classifier implements MessageClassifier {
   }
 
   /** The sender's name in canonical tokens. Immutable, so sharing it between threads is safe. */
-  private record SenderName(String raw, String[] tokens, Set<String> set) {
-    static final SenderName NONE = new SenderName("", new String[0], Set.of());
+  private record SenderName(String raw, String[] tokens, String[] nameWords) {
+    static final SenderName NONE = new SenderName("", new String[0], new String[0]);
 
     static SenderName of(String raw) {
       // Bounded: a pathological "name" must not make every note expensive.
       Canonical c = Canonical.of(raw.length() > 200 ? raw.substring(0, 200) : raw, 8);
       String[] tokens = c.tokens();
-      Set<String> set = new HashSet<>(List.of(tokens));
       // Titles and particles in a name ("Dr.", "von") must not make such words name-like.
-      set.removeAll(Noise.SENTENCE_WORDS);
-      return new SenderName(raw, tokens, Set.copyOf(set));
+      List<String> nameWords = new ArrayList<>(tokens.length);
+      for (String t : tokens) {
+        if (!Noise.SENTENCE_WORDS.contains(t) && !nameWords.contains(t)) {
+          nameWords.add(t);
+        }
+      }
+      return new SenderName(raw, tokens, nameWords.toArray(new String[0]));
     }
 
+    /** A name has at most 8 words: scanning them is cheaper than building a set for each sender. */
     boolean contains(String token) {
-      return set.contains(token);
+      for (String w : nameWords) {
+        if (w.equals(token)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** True when tokens {@code from..to} are a non-empty run of the sender's name words. */
@@ -680,7 +691,7 @@ public final class Classifier implements MessageClassifier {
         return false;
       }
       for (int k = from; k < to; k++) {
-        if (!set.contains(c.token(k))) {
+        if (!contains(c.token(k))) {
           return false;
         }
       }
@@ -690,7 +701,7 @@ public final class Classifier implements MessageClassifier {
     /** Length of the longest run of the sender's name words starting at {@code from}. */
     int prefixMatch(Canonical c, int from, int to) {
       int k = from;
-      while (k < to && k - from < tokens.length && set.contains(c.token(k))) {
+      while (k < to && k - from < tokens.length && contains(c.token(k))) {
         k++;
       }
       return k - from;
