@@ -1,5 +1,6 @@
 package dev.invitriage.classify;
 
+import java.text.Normalizer;
 import java.util.Arrays;
 
 /**
@@ -137,46 +138,47 @@ final class Canonical {
       // Twice, because exporters sometimes double-encode ("&amp;#39;").
       raw = Entities.decode(Entities.decode(raw));
     }
-    Prepared p = prepare(raw, maxTokens);
+    // NFKD folds compatibility forms (mathematical letters, ligatures, full-width) and splits
+    // accents off so that they can be dropped: "gustaría" and "gustaria" then match.
+    Prepared p = prepare(raw, maxTokens, true);
+    if (p == null) {
+      Prepared plain = prepare(raw, maxTokens, false);
+      char[] nfkd =
+          Normalizer.normalize(new String(plain.chars, 0, plain.length), Normalizer.Form.NFKD)
+              .toCharArray();
+      p = new Prepared(nfkd, nfkd.length, plain.visible, plain.overflow, plain.maybeLink);
+    }
     if (!p.visible) {
       return INVISIBLE;
     }
-    char[] chars = p.chars;
-    int len = p.length;
-    if (p.nonAscii) {
-      // NFKD folds compatibility forms (mathematical letters, ligatures, full-width) and splits
-      // accents off so that they can be dropped: "gustaría" and "gustaria" then match.
-      chars = Decompositions.nfkd(chars, len);
-      len = chars.length;
-    }
-    return tokenise(chars, len, maxTokens, p.maybeLink, p.overflow);
+    return tokenise(p.chars, p.length, maxTokens, p.maybeLink, p.overflow);
   }
 
   private record Prepared(
-      char[] chars,
-      int length,
-      boolean visible,
-      boolean nonAscii,
-      boolean overflow,
-      boolean maybeLink) {}
+      char[] chars, int length, boolean visible, boolean overflow, boolean maybeLink) {}
 
   /**
    * First pass: drops terminal escape sequences and invisible characters, turns whitespace and
-   * control characters into spaces or line breaks, and unifies apostrophe look-alikes.
+   * control characters into spaces or line breaks, and unifies apostrophe look-alikes. With {@code
+   * decompose}, writes every other character as its NFKD ({@link Decompositions}); returns null
+   * when a character needs NFKD of the whole note instead.
    */
-  private static Prepared prepare(String raw, int maxTokens) {
-    int n = raw.length();
+  private static Prepared prepare(String note, int maxTokens, boolean decompose) {
+    // An array is read faster than String.charAt, which checks the string's coding each time.
+    char[] raw = note.toCharArray();
+    int n = raw.length;
+    // Room for the rest of the input one for one is kept at all times, so that only a
+    // decomposition longer than its character needs to check for space.
     char[] out = new char[n];
     int len = 0;
     boolean visible = false;
-    boolean nonAscii = false;
     boolean maybeLink = false;
     // Words are counted as the tokeniser will see them (apostrophes and invisible characters do
     // not split a word), so a long note stops being copied once it cannot be a default any more.
     int words = 0;
     boolean inWord = false;
     for (int i = 0; i < n; i++) {
-      char c = raw.charAt(i);
+      char c = raw[i];
       if (c == 0x1B || c == 0x9B) {
         i = skipEscape(raw, i);
         if (len > 0) {
@@ -187,18 +189,18 @@ final class Canonical {
       if (c < 0x80) {
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
           if (!inWord && ++words > maxTokens) {
-            return new Prepared(out, len, true, nonAscii, true, maybeLink);
+            return new Prepared(out, len, true, true, maybeLink);
           }
           inWord = true;
         } else if (c != ' '
             && inWord
             && isLinkInner(c)
             && i + 1 < n
-            && isAsciiAlnum(raw.charAt(i + 1))) {
+            && isAsciiAlnum(raw[i + 1])) {
           // "john.smith@acme.example" counts as one word, as the tokeniser will make it one
           // token; counting less than the tokeniser only makes this early stop later.
           maybeLink |= c != '-' && c != '_';
-        } else if (c == '/' && i > 0 && raw.charAt(i - 1) == '/') {
+        } else if (c == '/' && i > 0 && raw[i - 1] == '/') {
           maybeLink = true;
           inWord = false;
         } else if (c != '\'' && c != '`') {
@@ -215,10 +217,11 @@ final class Canonical {
         continue;
       }
       // One type lookup serves every test below: this loop runs over every character of a note.
-      int type = Character.getType(c);
-      if (isLetterOrDigit(type)) {
+      int type = CharacterFacts.type(c);
+      boolean letterOrDigit = isLetterOrDigit(type);
+      if (letterOrDigit) {
         if (!inWord && ++words > maxTokens) {
-          return new Prepared(out, len, true, nonAscii, true, maybeLink);
+          return new Prepared(out, len, true, true, maybeLink);
         }
         inWord = true;
       } else if (type != Character.SURROGATE
@@ -227,58 +230,78 @@ final class Canonical {
           && !isApostrophe(c)) {
         inWord = false;
       }
-      if (c == 0x85 || c == 0x2028 || c == 0x2029) {
-        out[len++] = '\n';
-        continue;
-      }
-      if (c < 0xA0) {
-        out[len++] = ' '; // C1 control characters
-        continue;
-      }
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 < n && Character.isLowSurrogate(raw.charAt(i + 1))) {
-          int cp = Character.toCodePoint(c, raw.charAt(i + 1));
-          i++;
-          if (Character.getType(cp) == Character.FORMAT) {
-            continue; // e.g. tag characters used in flag emoji
-          }
-          out[len++] = c;
-          out[len++] = raw.charAt(i);
-          visible = true;
-          nonAscii = true;
+      // Most characters here are letters, which skip the tests for the other kinds.
+      if (!letterOrDigit || isApostrophe(c) || isInvisibleFiller(c)) {
+        if (c == 0x85 || c == 0x2028 || c == 0x2029) {
+          out[len++] = '\n';
           continue;
         }
-        out[len++] = ' '; // lone surrogate
-        continue;
+        if (c < 0xA0) {
+          out[len++] = ' '; // C1 control characters
+          continue;
+        }
+        if (Character.isHighSurrogate(c)) {
+          if (i + 1 < n && Character.isLowSurrogate(raw[i + 1])) {
+            char low = raw[++i];
+            if (Character.getType(Character.toCodePoint(c, low)) == Character.FORMAT) {
+              continue; // e.g. tag characters used in flag emoji
+            }
+            String d = decompose ? Decompositions.of(c, low) : new String(new char[] {c, low});
+            if (d == null) {
+              return null;
+            }
+            out = ensureCapacity(out, len + d.length() + (n - 1 - i));
+            d.getChars(0, d.length(), out, len);
+            len += d.length();
+            visible = true;
+            continue;
+          }
+          out[len++] = ' '; // lone surrogate
+          continue;
+        }
+        if (Character.isLowSurrogate(c)) {
+          out[len++] = ' ';
+          continue;
+        }
+        if (isApostrophe(c)) {
+          out[len++] = '\'';
+          visible = true;
+          continue;
+        }
+        if (type == Character.FORMAT) {
+          continue; // zero-width characters, BOM, bidi controls, soft hyphen
+        }
+        // Above U+00A0, Character.isWhitespace adds nothing to isSpaceChar, which is these types.
+        if (type == Character.SPACE_SEPARATOR
+            || type == Character.LINE_SEPARATOR
+            || type == Character.PARAGRAPH_SEPARATOR) {
+          out[len++] = ' ';
+          continue;
+        }
+        if (isInvisibleFiller(c)) {
+          continue;
+        }
       }
-      if (Character.isLowSurrogate(c)) {
-        out[len++] = ' ';
-        continue;
+      if (decompose && CharacterFacts.decomposes(c)) {
+        String d = Decompositions.of(c);
+        if (d == null) {
+          return null;
+        }
+        out = ensureCapacity(out, len + d.length() + (n - 1 - i));
+        d.getChars(0, d.length(), out, len);
+        len += d.length();
+      } else {
+        out[len++] = c;
       }
-      if (isApostrophe(c)) {
-        out[len++] = '\'';
-        visible = true;
-        continue;
-      }
-      if (type == Character.FORMAT) {
-        continue; // zero-width characters, BOM, bidi controls, soft hyphen
-      }
-      // Above U+00A0, Character.isWhitespace adds nothing to isSpaceChar, which is these types.
-      if (type == Character.SPACE_SEPARATOR
-          || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR) {
-        out[len++] = ' ';
-        continue;
-      }
-      if (c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800
-          || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x034F || c == 0x180E) {
-        continue; // fillers and variation selectors that render as nothing
-      }
-      out[len++] = c;
       visible = true;
-      nonAscii = true;
     }
-    return new Prepared(out, len, visible, nonAscii, false, maybeLink);
+    return new Prepared(out, len, visible, false, maybeLink);
+  }
+
+  /** Fillers and variation selectors that render as nothing. */
+  private static boolean isInvisibleFiller(char c) {
+    return c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800
+        || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x034F || c == 0x180E;
   }
 
   /** Character.isLetterOrDigit, from a type already looked up (the JDK defines it by type). */
@@ -295,25 +318,25 @@ final class Canonical {
           | (1 << Character.DECIMAL_DIGIT_NUMBER);
 
   /** Returns the index of the last character of the escape sequence starting at {@code i}. */
-  private static int skipEscape(String s, int i) {
-    int n = s.length();
+  private static int skipEscape(char[] s, int i) {
+    int n = s.length;
     int j;
-    if (s.charAt(i) == 0x9B) {
+    if (s[i] == 0x9B) {
       j = i + 1; // C1 CSI: parameters follow directly
     } else {
       if (i + 1 >= n) {
         return i;
       }
-      char kind = s.charAt(i + 1);
+      char kind = s[i + 1];
       if (kind == ']' || kind == 'P' || kind == '_' || kind == '^') {
         // OSC/DCS/APC/PM: up to BEL or ST (ESC \), but never unbounded beyond a line
         for (j = i + 2; j < n; j++) {
-          char c = s.charAt(j);
+          char c = s[j];
           if (c == 0x07 || c == '\n') {
             return j;
           }
           if (c == 0x1B) {
-            return (j + 1 < n && s.charAt(j + 1) == '\\') ? j + 1 : j - 1;
+            return (j + 1 < n && s[j + 1] == '\\') ? j + 1 : j - 1;
           }
         }
         return n - 1;
@@ -323,13 +346,13 @@ final class Canonical {
       }
       j = i + 2;
     }
-    while (j < n && s.charAt(j) >= 0x30 && s.charAt(j) <= 0x3F) {
+    while (j < n && s[j] >= 0x30 && s[j] <= 0x3F) {
       j++;
     }
-    while (j < n && s.charAt(j) >= 0x20 && s.charAt(j) <= 0x2F) {
+    while (j < n && s[j] >= 0x20 && s[j] <= 0x2F) {
       j++;
     }
-    if (j < n && s.charAt(j) >= 0x40 && s.charAt(j) <= 0x7E) {
+    if (j < n && s[j] >= 0x40 && s[j] <= 0x7E) {
       return j;
     }
     return j - 1;
@@ -370,9 +393,9 @@ final class Canonical {
     boolean[] capital = new boolean[cap];
     byte[] breaks = new byte[cap];
     boolean[] link = new boolean[cap];
-    // Folding keeps a note's length but for "ß" (two letters) and a few rarer characters: grown
-    // on demand.
-    char[] text = new char[len + 8];
+    // Room for the rest of the input one for one is kept at all times, so that only the rare
+    // letter that folds to more characters ("ß" to "ss") needs to check for space.
+    char[] text = new char[len];
     int end = 0; // of the characters in text
     int size = 0;
     int pendingBreak = 0;
@@ -380,7 +403,6 @@ final class Canonical {
     boolean overflow = false;
     for (int i = 0; i < len; i++) {
       char c = s[i];
-      int cp = c;
       if (maybeLink && !inWord && isAsciiAlnum(c) && (i == 0 || CHUNK_END.indexOf(s[i - 1]) >= 0)) {
         int linkEnd = linkEnd(s, i, len);
         if (linkEnd > 0) {
@@ -388,7 +410,6 @@ final class Canonical {
             overflow = true;
             break;
           }
-          text = ensureCapacity(text, end + linkEnd - i);
           tokenStart[size] = end;
           for (int k = i; k < linkEnd; k++) {
             char l = s[k];
@@ -404,13 +425,10 @@ final class Canonical {
           continue;
         }
       }
-      if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s[i + 1])) {
-        cp = Character.toCodePoint(c, s[++i]);
-      }
       int separator;
-      if (cp < 0x80) {
-        boolean lower = cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9';
-        boolean upper = cp >= 'A' && cp <= 'Z';
+      if (c < 0x80) {
+        boolean lower = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+        boolean upper = c >= 'A' && c <= 'Z';
         if (lower || upper) {
           if (!inWord) {
             if (size == maxTokens) {
@@ -422,16 +440,19 @@ final class Canonical {
             tokenStart[size] = end;
             inWord = true;
           }
-          text = ensureCapacity(text, end + 1);
-          text[end++] = (char) (upper ? cp + 32 : cp);
+          text[end++] = upper ? (char) (c + 32) : c;
           continue;
         }
-        if (cp == '\'') {
+        if (c == '\'') {
           continue; // "I'd" and "Id" are the same word here
         }
-        separator = asciiSeparatorKind(cp);
+        separator = asciiSeparatorKind(c);
       } else {
-        int type = Character.getType(cp);
+        int cp = c;
+        if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s[i + 1])) {
+          cp = Character.toCodePoint(c, s[++i]);
+        }
+        int type = CharacterFacts.type(cp);
         if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
           continue; // accents split off by NFKD
         }
@@ -444,12 +465,12 @@ final class Canonical {
               overflow = true;
               break;
             }
-            capital[size] = Character.isUpperCase(cp) || Character.isTitleCase(cp);
+            capital[size] = CharacterFacts.isUpperOrTitleCase(cp);
             breaks[size] = (byte) pendingBreak;
             tokenStart[size] = end;
             inWord = true;
           }
-          text = ensureCapacity(text, end + 2);
+          text = ensureCapacity(text, end + 2 + (len - 1 - i));
           end = appendFolded(text, end, cp);
           continue;
         }
@@ -600,7 +621,7 @@ final class Canonical {
       text[end] = 'σ';
       return end + 1;
     }
-    return end + Character.toChars(Character.toLowerCase(cp), text, end);
+    return end + Character.toChars(CharacterFacts.toLowerCase(cp), text, end);
   }
 
   private static int asciiSeparatorKind(int cp) {
