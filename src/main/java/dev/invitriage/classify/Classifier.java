@@ -277,7 +277,7 @@ public final class Classifier implements MessageClassifier {
     }
     int maxHead = Math.min(start - 1, prefixLimit(sender) - Noise.MAX_PLEASANTRY_WORDS);
     for (int head = 0; head <= maxHead; head++) {
-      if (Noise.PLEASANTRY_STARTS.contains(c.token(head))
+      if (Noise.PLEASANTRIES.isFirstWord(c.token(head))
           && pleasantries(c, head, start, Noise.MAX_LEADING_PLEASANTRIES)
           && (head == 0 || greeting(c, head, phrase, sender) == GREETING)) {
         return head == 0 ? PLEASANTRY : GREETING | PLEASANTRY;
@@ -291,7 +291,7 @@ public final class Classifier implements MessageClassifier {
     if (from == to) {
       return true;
     }
-    if (max == 0 || !Noise.PLEASANTRY_STARTS.contains(c.token(from))) {
+    if (max == 0 || !Noise.PLEASANTRIES.isFirstWord(c.token(from))) {
       return false;
     }
     // Every length that matches, not just the longest: "thanks" + "hope you are well".
@@ -313,7 +313,7 @@ public final class Classifier implements MessageClassifier {
     if (start == 0) {
       return NO_PREFIX;
     }
-    int g = Noise.matchPhrase(Noise.GREETINGS, c, 0, start, Noise.MAX_GREETING_WORDS);
+    int g = Noise.GREETINGS.longestAt(c, 0, start);
     if (g > 0 && start - g <= Noise.MAX_GREETING_NAMES && greetingNames(c, g, start, sender)) {
       return GREETING;
     }
@@ -363,7 +363,7 @@ public final class Classifier implements MessageClassifier {
 
   /** End of the greeting for template keys: greeting word and names, or a bare "Anna,". */
   private static int greetingEnd(Canonical c, SenderName sender) {
-    int g = Noise.matchPhrase(Noise.GREETINGS, c, 0, c.size, Noise.MAX_GREETING_WORDS);
+    int g = Noise.GREETINGS.longestAt(c, 0, c.size);
     if (g > 0) {
       int end = g;
       while (end < c.size && end - g < Noise.MAX_GREETING_NAMES
@@ -403,15 +403,13 @@ public final class Classifier implements MessageClassifier {
     }
     if (depth < Noise.MAX_SIGN_OFFS) {
       // A sign-off first ("Thanks!" stays a sign-off), then a pleasantry ("Thanks for connecting").
-      int s = Noise.matchPhrase(Noise.SIGN_OFFS, c, from, c.size, Noise.MAX_SIGN_OFF_WORDS);
+      int s = Noise.SIGN_OFFS.longestAt(c, from, c.size);
       int more = s > 0 ? afterSignOff(c, from + s, sender, depth) : INVALID;
       if (more != INVALID) {
         return SIGN_OFF | more;
       }
-      if (Noise.PLEASANTRY_STARTS.contains(c.token(from))) {
-        int p =
-            Noise.matchPhrase(
-                Noise.PLEASANTRIES, c, from, c.size, Noise.MAX_PLEASANTRY_WORDS);
+      if (Noise.PLEASANTRIES.isFirstWord(c.token(from))) {
+        int p = Noise.PLEASANTRIES.longestAt(c, from, c.size);
         more = p > 0 ? afterSignOff(c, from + p, sender, depth) : INVALID;
         if (more != INVALID) {
           return PLEASANTRY | more;
@@ -475,7 +473,7 @@ public final class Classifier implements MessageClassifier {
         k = phone;
         continue;
       }
-      int pronouns = Noise.matchPhrase(Noise.PRONOUNS, c, k, to, Noise.MAX_PRONOUN_WORDS);
+      int pronouns = Noise.PRONOUNS.longestAt(c, k, to);
       if (pronouns > 1) {
         k += pronouns; // "(he/him)"
         continue;
