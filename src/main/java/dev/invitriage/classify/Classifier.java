@@ -4,6 +4,7 @@ import dev.invitriage.domain.MessageClassifier;
 import dev.invitriage.domain.Classification;
 import dev.invitriage.domain.Verdict;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -106,17 +107,30 @@ public final class Classifier implements MessageClassifier {
     if (message.isBlank()) {
       return EMPTY_MESSAGE; // as Canonical would find, but without reading the sender's name
     }
-    SenderName sender = sender(senderName);
     // A default text starts within the first prefixLimit tokens, so it lies wholly within the
     // first `reach` tokens. Most long notes are personal: tokenise only that far first, and go
-    // on to the full bound only when a default text is found there.
-    int reach = prefixLimit(sender) + table.maxLength();
+    // on to the full bound only when a default text is found there. The bound grows with the
+    // sender's name only beyond a greeting's six words, and most notes are judged without reading
+    // the name: one tokenised whole, with no default text able to start near its start whatever
+    // the name, is personal.
+    int reach = prefixLimit(SenderName.NONE) + table.maxLength();
     Canonical c = Canonical.of(message, reach);
+    SenderName sender = null;
+    if (c.overflow || mayStartDefault(c)) {
+      sender = sender(senderName);
+      if (prefixLimit(sender) + table.maxLength() != reach) {
+        reach = prefixLimit(sender) + table.maxLength();
+        c = Canonical.of(message, reach);
+      }
+    }
     if (!c.visible) {
       return EMPTY_MESSAGE;
     }
     if (c.size == 0) {
       return ONLY_SYMBOLS;
+    }
+    if (sender == null) {
+      return NO_DEFAULT;
     }
     if (c.overflow) {
       if (!containsDefault(c, sender)) {
@@ -135,6 +149,20 @@ public final class Classifier implements MessageClassifier {
       }
     }
     return judge(c, sender);
+  }
+
+  /**
+   * True when a default text may start at one of the first tokens for some sender: a note tokenised
+   * whole for which this is false is personal whoever sent it.
+   */
+  private boolean mayStartDefault(Canonical c) {
+    int maxStart = Math.min(c.size - 1, MAX_PREFIX_LIMIT);
+    for (int start = 0; start <= maxStart; start++) {
+      if (table.canStartWith(c, start)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when some default text starts within the first prefixLimit tokens. */
@@ -621,10 +649,19 @@ public final class Classifier implements MessageClassifier {
   // ---- limits ----------------------------------------------------------------------------
 
   private static int prefixLimit(SenderName sender) {
-    return Math.max(
-            Noise.MAX_GREETING_WORDS + Noise.MAX_GREETING_NAMES, sender.tokens().length)
+    return prefixLimit(sender.tokens().length);
+  }
+
+  private static int prefixLimit(int senderWords) {
+    return Math.max(Noise.MAX_GREETING_WORDS + Noise.MAX_GREETING_NAMES, senderWords)
         + Noise.MAX_LEADING_PLEASANTRIES * Noise.MAX_PLEASANTRY_WORDS;
   }
+
+  /** Most words of a sender's name that count; more are ignored. */
+  private static final int MAX_SENDER_WORDS = 8;
+
+  /** The largest prefixLimit, that of a sender's name of MAX_SENDER_WORDS words. */
+  private static final int MAX_PREFIX_LIMIT = prefixLimit(MAX_SENDER_WORDS);
 
   private static int trailerLimit(SenderName sender) {
     return Noise.MAX_SIGN_OFFS * Math.max(Noise.MAX_SIGN_OFF_WORDS, Noise.MAX_PLEASANTRY_WORDS)
@@ -661,16 +698,18 @@ public final class Classifier implements MessageClassifier {
 
     static SenderName of(String raw) {
       // Bounded: a pathological "name" must not make every note expensive.
-      Canonical c = Canonical.of(raw.length() > 200 ? raw.substring(0, 200) : raw, 8);
+      Canonical c =
+          Canonical.of(raw.length() > 200 ? raw.substring(0, 200) : raw, MAX_SENDER_WORDS);
       String[] tokens = c.tokens();
       // Titles and particles in a name ("Dr.", "von") must not make such words name-like.
-      List<String> nameWords = new ArrayList<>(tokens.length);
+      String[] nameWords = new String[tokens.length];
+      int count = 0;
       for (String t : tokens) {
-        if (!Noise.SENTENCE_WORDS.contains(t) && !nameWords.contains(t)) {
-          nameWords.add(t);
+        if (!Noise.SENTENCE_WORDS.contains(t) && !Arrays.asList(nameWords).contains(t)) {
+          nameWords[count++] = t;
         }
       }
-      return new SenderName(raw, tokens, nameWords.toArray(new String[0]));
+      return new SenderName(raw, tokens, Arrays.copyOf(nameWords, count));
     }
 
     /** A name has at most 8 words: scanning them is cheaper than building a set for each sender. */
