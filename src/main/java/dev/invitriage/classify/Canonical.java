@@ -33,6 +33,11 @@ final class Canonical {
   private final char[] text;
 
   private final int[] tokenStart;
+  /**
+   * Each token's {@link String#hashCode}, computed while tokenising (the characters are at hand
+   * then) for look-ups that need no string ({@link WordIndex}).
+   */
+  private final int[] tokenHash;
   /** Each token as a string, made on first use by {@link #token}. */
   private final String[] tokens;
 
@@ -50,6 +55,7 @@ final class Canonical {
   private Canonical(
       char[] text,
       int[] tokenStart,
+      int[] tokenHash,
       boolean[] capital,
       byte[] breakBefore,
       boolean[] link,
@@ -58,6 +64,7 @@ final class Canonical {
       boolean visible) {
     this.text = text;
     this.tokenStart = tokenStart;
+    this.tokenHash = tokenHash;
     this.tokens = new String[size];
     this.capital = capital;
     this.breakBefore = breakBefore;
@@ -69,7 +76,15 @@ final class Canonical {
 
   private static final Canonical INVISIBLE =
       new Canonical(
-          new char[0], new int[1], new boolean[0], new byte[0], new boolean[0], 0, false, false);
+          new char[0],
+          new int[1],
+          new int[0],
+          new boolean[0],
+          new byte[0],
+          new boolean[0],
+          0,
+          false,
+          false);
 
   /** Token {@code k} (0 to size - 1) as a string. */
   String token(int k) {
@@ -107,11 +122,7 @@ final class Canonical {
 
   /** Token {@code k}'s {@link String#hashCode}, without making the token's string. */
   int tokenHash(int k) {
-    int hash = 0;
-    for (int i = tokenStart[k]; i < tokenStart[k + 1]; i++) {
-      hash = 31 * hash + text[i];
-    }
-    return hash;
+    return tokenHash[k];
   }
 
   /** The tokens joined by single spaces. */
@@ -187,12 +198,20 @@ final class Canonical {
         continue;
       }
       if (c < 0x80) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        if (isAsciiAlnum(c)) {
           if (!inWord && ++words > maxTokens) {
             return new Prepared(out, len, true, true, maybeLink);
           }
           inWord = true;
-        } else if (c != ' '
+          // The rest of the word's letters and digits at once: most of a note is such runs.
+          out[len++] = c;
+          while (i + 1 < n && isAsciiAlnum(raw[i + 1])) {
+            out[len++] = raw[++i];
+          }
+          visible = true;
+          continue;
+        }
+        if (c != ' '
             && inWord
             && isLinkInner(c)
             && i + 1 < n
@@ -216,8 +235,9 @@ final class Canonical {
         }
         continue;
       }
-      // One type lookup serves every test below: this loop runs over every character of a note.
-      int type = CharacterFacts.type(c);
+      // One look-up serves every test below: this loop runs over every character of a note.
+      int facts = CharacterFacts.of(c);
+      int type = CharacterFacts.type(facts);
       boolean letterOrDigit = isLetterOrDigit(type);
       if (letterOrDigit) {
         if (!inWord && ++words > maxTokens) {
@@ -231,7 +251,7 @@ final class Canonical {
         inWord = false;
       }
       // Most characters here are letters, which skip the tests for the other kinds.
-      if (!letterOrDigit || isApostrophe(c) || isInvisibleFiller(c)) {
+      if (!CharacterFacts.isPlainLetterOrDigit(facts)) {
         if (c == 0x85 || c == 0x2028 || c == 0x2029) {
           out[len++] = '\n';
           continue;
@@ -282,7 +302,7 @@ final class Canonical {
           continue;
         }
       }
-      if (decompose && CharacterFacts.decomposes(c)) {
+      if (decompose && CharacterFacts.decomposes(facts)) {
         String d = Decompositions.of(c);
         if (d == null) {
           return null;
@@ -292,6 +312,17 @@ final class Canonical {
         len += d.length();
       } else {
         out[len++] = c;
+        if (CharacterFacts.isPlainLetterOrDigit(facts)) {
+          // The rest of the word's letters that stay as they are, at once, as for ASCII above.
+          while (i + 1 < n && raw[i + 1] >= 0x80) {
+            int next = CharacterFacts.of(raw[i + 1]);
+            if (!CharacterFacts.isPlainLetterOrDigit(next)
+                || (decompose && CharacterFacts.decomposes(next))) {
+              break;
+            }
+            out[len++] = raw[++i];
+          }
+        }
       }
       visible = true;
     }
@@ -299,7 +330,7 @@ final class Canonical {
   }
 
   /** Fillers and variation selectors that render as nothing. */
-  private static boolean isInvisibleFiller(char c) {
+  static boolean isInvisibleFiller(char c) {
     return c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800
         || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x034F || c == 0x180E;
   }
@@ -390,6 +421,7 @@ final class Canonical {
       char[] s, int len, int maxTokens, boolean maybeLink, boolean stoppedEarly) {
     int cap = Math.min(maxTokens, len / 2 + 1) + 1;
     int[] tokenStart = new int[cap + 1];
+    int[] tokenHash = new int[cap];
     boolean[] capital = new boolean[cap];
     byte[] breaks = new byte[cap];
     boolean[] link = new boolean[cap];
@@ -399,6 +431,7 @@ final class Canonical {
     int end = 0; // of the characters in text
     int size = 0;
     int pendingBreak = 0;
+    int hash = 0; // of the current token, as String.hashCode
     boolean inWord = false;
     boolean overflow = false;
     for (int i = 0; i < len; i++) {
@@ -411,10 +444,13 @@ final class Canonical {
             break;
           }
           tokenStart[size] = end;
+          hash = 0;
           for (int k = i; k < linkEnd; k++) {
             char l = s[k];
-            text[end++] = l >= 'A' && l <= 'Z' ? (char) (l + 32) : l;
+            text[end] = l >= 'A' && l <= 'Z' ? (char) (l + 32) : l;
+            hash = 31 * hash + text[end++];
           }
+          tokenHash[size] = hash;
           capital[size] = false;
           breaks[size] = (byte) pendingBreak;
           link[size] = true;
@@ -438,9 +474,18 @@ final class Canonical {
             capital[size] = upper;
             breaks[size] = (byte) pendingBreak;
             tokenStart[size] = end;
+            hash = 0;
             inWord = true;
           }
-          text[end++] = upper ? (char) (c + 32) : c;
+          // The rest of the word's letters and digits at once: most of a note is such runs.
+          for (char d = c; ; d = s[++i]) {
+            char folded = d >= 'A' && d <= 'Z' ? (char) (d + 32) : d;
+            text[end++] = folded;
+            hash = 31 * hash + folded;
+            if (i + 1 == len || !isAsciiAlnum(s[i + 1])) {
+              break;
+            }
+          }
           continue;
         }
         if (c == '\'') {
@@ -449,10 +494,20 @@ final class Canonical {
         separator = asciiSeparatorKind(c);
       } else {
         int cp = c;
+        int type;
+        boolean upper;
+        int lower;
         if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s[i + 1])) {
           cp = Character.toCodePoint(c, s[++i]);
+          type = Character.getType(cp); // rare (emoji, mathematical letters): not remembered
+          upper = Character.isUpperCase(cp) || Character.isTitleCase(cp);
+          lower = Character.toLowerCase(cp);
+        } else {
+          int facts = CharacterFacts.of(c);
+          type = CharacterFacts.type(facts);
+          upper = CharacterFacts.isUpperOrTitleCase(facts);
+          lower = CharacterFacts.toLowerCase(facts);
         }
-        int type = CharacterFacts.type(cp);
         if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
           continue; // accents split off by NFKD
         }
@@ -465,19 +520,37 @@ final class Canonical {
               overflow = true;
               break;
             }
-            capital[size] = CharacterFacts.isUpperOrTitleCase(cp);
+            capital[size] = upper;
             breaks[size] = (byte) pendingBreak;
             tokenStart[size] = end;
+            hash = 0;
             inWord = true;
           }
           text = ensureCapacity(text, end + 2 + (len - 1 - i));
-          end = appendFolded(text, end, cp);
+          int folded = end;
+          end = appendFolded(text, end, cp, lower);
+          for (; folded < end; folded++) {
+            hash = 31 * hash + text[folded];
+          }
+          // The rest of the word's BMP letters and digits that fold to one character, at once.
+          while (i + 1 < len && s[i + 1] >= 0x80) {
+            char next = s[i + 1];
+            int facts = CharacterFacts.of(next);
+            if (!isLetterOrDigit(CharacterFacts.type(facts)) || foldsSpecially(next)) {
+              break; // (a surrogate is no letter by type)
+            }
+            char nextLower = CharacterFacts.toLowerCase(facts);
+            text[end++] = nextLower;
+            hash = 31 * hash + nextLower;
+            i++;
+          }
           continue;
         }
         separator = separatorKind(cp, type);
       }
       // A separator: ends the current word and is remembered as a break before the next one.
       if (inWord) {
+        tokenHash[size] = hash;
         size++;
         tokenStart[size] = end;
         inWord = false;
@@ -486,11 +559,20 @@ final class Canonical {
       pendingBreak |= separator;
     }
     if (inWord) {
+      tokenHash[size] = hash;
       size++;
       tokenStart[size] = end;
     }
     return new Canonical(
-        text, tokenStart, capital, breaks, link, size, overflow || stoppedEarly, true);
+        text,
+        tokenStart,
+        tokenHash,
+        capital,
+        breaks,
+        link,
+        size,
+        overflow || stoppedEarly,
+        true);
   }
 
   private static char[] ensureCapacity(char[] text, int needed) {
@@ -610,8 +692,8 @@ final class Canonical {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  /** Appends the lower-case form of a letter or digit; returns the new end. */
-  private static int appendFolded(char[] text, int end, int cp) {
+  /** Appends a letter or digit folded ({@code lower}: its lower case); returns the new end. */
+  private static int appendFolded(char[] text, int end, int cp, int lower) {
     if (cp == 'ß' || cp == 'ẞ') {
       text[end] = 's';
       text[end + 1] = 's';
@@ -621,7 +703,12 @@ final class Canonical {
       text[end] = 'σ';
       return end + 1;
     }
-    return end + Character.toChars(CharacterFacts.toLowerCase(cp), text, end);
+    return end + Character.toChars(lower, text, end);
+  }
+
+  /** Letters that fold to something other than their lower case (see appendFolded). */
+  private static boolean foldsSpecially(char c) {
+    return c == 'ß' || c == 'ẞ' || c == 'ς';
   }
 
   private static int asciiSeparatorKind(int cp) {

@@ -41,6 +41,9 @@ final class PhraseTable {
 
     /** The child for word number {@code word}, or null (also for -1, a word no phrase has). */
     Node child(int word) {
+      if (word < 0) {
+        return null; // most of a note's words are in no phrase
+      }
       for (int i = 0; i < words.length; i++) {
         if (words[i] == word) {
           return children[i];

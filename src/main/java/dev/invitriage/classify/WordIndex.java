@@ -5,12 +5,14 @@ package dev.invitriage.classify;
  * making the token's string (see {@link Canonical#tokenEquals}).
  *
  * <p>An open-addressing hash table keyed by {@link String#hashCode}, which {@link
- * Canonical#tokenHash} computes from the characters: a {@code HashMap} would need the token as a
- * string.
+ * Canonical#tokenHash} gives for a token: a {@code HashMap} would need the token as a string.
  */
 final class WordIndex {
   /** Slots hold a word or null; at most half are used, so a probe ends soon at a null. */
   private String[] slots = new String[16];
+
+  /** The slots' words' hash codes, compared first: an int array stays in cache, words may not. */
+  private int[] hashes = new int[16];
 
   private int[] numbers = new int[16];
   private int count;
@@ -26,6 +28,7 @@ final class WordIndex {
       slot = slotOf(word);
     }
     slots[slot] = word;
+    hashes[slot] = word.hashCode();
     numbers[slot] = count;
     return count++;
   }
@@ -35,7 +38,7 @@ final class WordIndex {
     int hash = c.tokenHash(k);
     int mask = slots.length - 1;
     for (int i = spread(hash) & mask; slots[i] != null; i = (i + 1) & mask) {
-      if (slots[i].hashCode() == hash && c.tokenEquals(k, slots[i])) {
+      if (hashes[i] == hash && c.tokenEquals(k, slots[i])) {
         return numbers[i];
       }
     }
@@ -56,11 +59,13 @@ final class WordIndex {
     String[] oldSlots = slots;
     int[] oldNumbers = numbers;
     slots = new String[2 * oldSlots.length];
+    hashes = new int[2 * oldSlots.length];
     numbers = new int[2 * oldSlots.length];
     for (int i = 0; i < oldSlots.length; i++) {
       if (oldSlots[i] != null) {
         int slot = slotOf(oldSlots[i]);
         slots[slot] = oldSlots[i];
+        hashes[slot] = oldSlots[i].hashCode();
         numbers[slot] = oldNumbers[i];
       }
     }

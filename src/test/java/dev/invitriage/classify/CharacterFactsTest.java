@@ -2,31 +2,34 @@ package dev.invitriage.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
 import org.junit.jupiter.api.Test;
 
-/** The remembered facts are Character's, for every BMP character. */
+/** The remembered facts are Character's (and Canonical's), for every BMP character. */
 class CharacterFactsTest {
 
   @Test
   void factsOfEveryBmpCharacterAreCharactersOwn() {
     for (int cp = 0; cp <= 0xFFFF; cp++) {
-      assertThat(CharacterFacts.type(cp)).as("type of U+%04X", cp).isEqualTo(Character.getType(cp));
-      assertThat(CharacterFacts.isUpperOrTitleCase(cp))
+      char c = (char) cp;
+      int facts = CharacterFacts.of(c);
+      String s = String.valueOf(c);
+      assertThat(CharacterFacts.type(facts)).as("type of U+%04X", cp).isEqualTo(Character.getType(c));
+      assertThat(CharacterFacts.isUpperOrTitleCase(facts))
           .as("case of U+%04X", cp)
-          .isEqualTo(Character.isUpperCase(cp) || Character.isTitleCase(cp));
-      assertThat(CharacterFacts.toLowerCase(cp))
+          .isEqualTo(Character.isUpperCase(c) || Character.isTitleCase(c));
+      assertThat((int) CharacterFacts.toLowerCase(facts))
           .as("lower case of U+%04X", cp)
           .isEqualTo(Character.toLowerCase(cp));
-    }
-  }
-
-  @Test
-  void factsOfCharactersBeyondTheBmpAreCharactersOwn() {
-    for (int cp : new int[] {0x1D4D0, 0x1F642, 0x10400, 0xE0041, 0x2F800}) {
-      assertThat(CharacterFacts.type(cp)).isEqualTo(Character.getType(cp));
-      assertThat(CharacterFacts.isUpperOrTitleCase(cp))
-          .isEqualTo(Character.isUpperCase(cp) || Character.isTitleCase(cp));
-      assertThat(CharacterFacts.toLowerCase(cp)).isEqualTo(Character.toLowerCase(cp));
+      assertThat(CharacterFacts.decomposes(facts))
+          .as("decomposition of U+%04X", cp)
+          .isEqualTo(!Normalizer.normalize(s, Normalizer.Form.NFKD).equals(s));
+      assertThat(CharacterFacts.isPlainLetterOrDigit(facts))
+          .as("U+%04X plain letter or digit", cp)
+          .isEqualTo(
+              Character.isLetterOrDigit(c)
+                  && !Canonical.isApostrophe(c)
+                  && !Canonical.isInvisibleFiller(c));
     }
   }
 }

@@ -104,7 +104,7 @@ class DecompositionsTest {
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         d = Decompositions.of(c, s.charAt(++i));
       } else {
-        d = CharacterFacts.decomposes(c) ? Decompositions.of(c) : String.valueOf(c);
+        d = CharacterFacts.decomposes(CharacterFacts.of(c)) ? Decompositions.of(c) : String.valueOf(c);
       }
       if (d == null) {
         return nfkd(s); // as Canonical does
