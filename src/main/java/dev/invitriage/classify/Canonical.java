@@ -140,6 +140,12 @@ final class Canonical {
   /**
    * Normalises a note. Never throws. Stops after {@code maxTokens} tokens (setting {@link
    * #overflow}) so that long personal notes cost little.
+   *
+   * <p>In two stages: {@link #prepare} cleans the characters, a {@link Tokeniser} splits them into
+   * tokens. Most notes go through both in one pass, each prepared character straight to the
+   * tokeniser (two passes over a note cost almost twice one). A note that may hold an e-mail
+   * address or URL goes through them one after the other, because the tokeniser then looks ahead
+   * in the prepared text for where a link ends; so does a note that needs NFKD as a whole.
    */
   static Canonical of(String raw, int maxTokens) {
     if (raw == null || raw.isEmpty()) {
@@ -149,66 +155,115 @@ final class Canonical {
       // Twice, because exporters sometimes double-encode ("&amp;#39;").
       raw = Entities.decode(Entities.decode(raw));
     }
+    Tokeniser tokeniser = new Tokeniser(maxTokens, raw.length());
+    Prepared p = prepare(raw, maxTokens, true, tokeniser, false);
+    if (p == null) {
+      return inTwoPasses(raw, maxTokens);
+    }
+    return p.visible ? tokeniser.finish(p.stoppedEarly) : INVISIBLE;
+  }
+
+  /**
+   * Prepares the whole note first, then tokenises it, finding links. Package-private so that a
+   * test can hold the one pass of {@link #of} to it.
+   */
+  static Canonical inTwoPasses(String raw, int maxTokens) {
     // NFKD folds compatibility forms (mathematical letters, ligatures, full-width) and splits
     // accents off so that they can be dropped: "gustaría" and "gustaria" then match.
-    Prepared p = prepare(raw, maxTokens, true);
+    PreparedText text = new PreparedText(raw.length());
+    Prepared p = prepare(raw, maxTokens, true, text, true);
     if (p == null) {
-      Prepared plain = prepare(raw, maxTokens, false);
-      char[] nfkd =
-          Normalizer.normalize(new String(plain.chars, 0, plain.length), Normalizer.Form.NFKD)
-              .toCharArray();
-      p = new Prepared(nfkd, nfkd.length, plain.visible, plain.overflow, plain.maybeLink);
+      PreparedText plain = new PreparedText(raw.length());
+      p = prepare(raw, maxTokens, false, plain, true);
+      text = new PreparedText(Normalizer.normalize(plain.toString(), Normalizer.Form.NFKD));
     }
     if (!p.visible) {
       return INVISIBLE;
     }
-    return tokenise(p.chars, p.length, maxTokens, p.maybeLink, p.overflow);
+    char[] s = text.chars;
+    int len = text.length;
+    Tokeniser tokeniser = new Tokeniser(maxTokens, len);
+    for (int i = 0; i < len; i++) {
+      char c = s[i];
+      if (p.maybeLink
+          && !tokeniser.inWord()
+          && isAsciiAlnum(c)
+          && (i == 0 || CHUNK_END.indexOf(s[i - 1]) >= 0)) {
+        int linkEnd = linkEnd(s, i, len);
+        if (linkEnd > 0) {
+          if (!tokeniser.takeLink(s, i, linkEnd)) {
+            break;
+          }
+          i = linkEnd - 1;
+          continue;
+        }
+      }
+      if (!tokeniser.take(c)) {
+        break;
+      }
+    }
+    return tokeniser.finish(p.stoppedEarly);
   }
 
-  private record Prepared(
-      char[] chars, int length, boolean visible, boolean overflow, boolean maybeLink) {}
+  /**
+   * What preparing found: any visible character, whether it stopped early at {@code maxTokens}
+   * words, whether the note may hold a link.
+   */
+  private record Prepared(boolean visible, boolean stoppedEarly, boolean maybeLink) {}
+
+  /** Takes prepared characters one by one: the tokeniser, or a text to tokenise later. */
+  private interface Sink {
+    /** Takes the next character; false when it takes no more (the tokeniser is full). */
+    boolean take(char c);
+  }
 
   /**
-   * First pass: drops terminal escape sequences and invisible characters, turns whitespace and
+   * First stage: drops terminal escape sequences and invisible characters, turns whitespace and
    * control characters into spaces or line breaks, and unifies apostrophe look-alikes. With {@code
-   * decompose}, writes every other character as its NFKD ({@link Decompositions}); returns null
-   * when a character needs NFKD of the whole note instead.
+   * decompose}, gives every other character as its NFKD ({@link Decompositions}). Returns null
+   * when a character needs NFKD of the whole note instead, or, without {@code linksAllowed}, as
+   * soon as the note may hold a link.
    */
-  private static Prepared prepare(String note, int maxTokens, boolean decompose) {
+  private static Prepared prepare(
+      String note, int maxTokens, boolean decompose, Sink sink, boolean linksAllowed) {
     // An array is read faster than String.charAt, which checks the string's coding each time.
     char[] raw = note.toCharArray();
     int n = raw.length;
-    // Room for the rest of the input one for one is kept at all times, so that only a
-    // decomposition longer than its character needs to check for space.
-    char[] out = new char[n];
-    int len = 0;
+    int given = 0; // characters given to the sink
+    // Once the tokeniser is full, the rest is still read: whether it may hold a link decides how
+    // the words before are tokenised.
+    boolean taking = true;
     boolean visible = false;
     boolean maybeLink = false;
     // Words are counted as the tokeniser will see them (apostrophes and invisible characters do
-    // not split a word), so a long note stops being copied once it cannot be a default any more.
+    // not split a word), so a long note stops being read once it cannot be a default any more.
     int words = 0;
     boolean inWord = false;
     for (int i = 0; i < n; i++) {
       char c = raw[i];
       if (c == 0x1B || c == 0x9B) {
         i = skipEscape(raw, i);
-        if (len > 0) {
-          out[len++] = ' ';
+        if (given > 0) {
+          taking = taking && sink.take(' ');
+          given++;
         }
         continue;
       }
       if (c < 0x80) {
         if (isAsciiAlnum(c)) {
           if (!inWord && ++words > maxTokens) {
-            return new Prepared(out, len, true, true, maybeLink);
+            return new Prepared(true, true, maybeLink);
           }
           inWord = true;
-          // The rest of the word's letters and digits at once: most of a note is such runs.
-          out[len++] = c;
-          while (i + 1 < n && isAsciiAlnum(raw[i + 1])) {
-            out[len++] = raw[++i];
-          }
           visible = true;
+          taking = taking && sink.take(c);
+          given++;
+          // The rest of the word's letters and digits at once: most of a note is such runs.
+          while (i + 1 < n && isAsciiAlnum(raw[i + 1])) {
+            char next = raw[++i];
+            taking = taking && sink.take(next);
+            given++;
+          }
           continue;
         }
         if (c != ' '
@@ -218,21 +273,32 @@ final class Canonical {
             && isAsciiAlnum(raw[i + 1])) {
           // "john.smith@acme.example" counts as one word, as the tokeniser will make it one
           // token; counting less than the tokeniser only makes this early stop later.
-          maybeLink |= c != '-' && c != '_';
+          if (c != '-' && c != '_') {
+            if (!linksAllowed) {
+              return null;
+            }
+            maybeLink = true;
+          }
         } else if (c == '/' && i > 0 && raw[i - 1] == '/') {
+          if (!linksAllowed) {
+            return null;
+          }
           maybeLink = true;
           inWord = false;
         } else if (c != '\'' && c != '`') {
           inWord = false;
         }
+        char prepared;
         if (c == '\n' || c == '\r') {
-          out[len++] = '\n';
+          prepared = '\n';
         } else if (c < 0x20 || c == 0x7F) {
-          out[len++] = ' ';
+          prepared = ' ';
         } else {
-          out[len++] = c == '`' ? '\'' : c;
+          prepared = c == '`' ? '\'' : c;
           visible |= c != ' ';
         }
+        taking = taking && sink.take(prepared);
+        given++;
         continue;
       }
       // One look-up serves every test below: this loop runs over every character of a note.
@@ -241,7 +307,7 @@ final class Canonical {
       boolean letterOrDigit = isLetterOrDigit(type);
       if (letterOrDigit) {
         if (!inWord && ++words > maxTokens) {
-          return new Prepared(out, len, true, true, maybeLink);
+          return new Prepared(true, true, maybeLink);
         }
         inWord = true;
       } else if (type != Character.SURROGATE
@@ -252,15 +318,12 @@ final class Canonical {
       }
       // Most characters here are letters, which skip the tests for the other kinds.
       if (!CharacterFacts.isPlainLetterOrDigit(facts)) {
+        char prepared;
         if (c == 0x85 || c == 0x2028 || c == 0x2029) {
-          out[len++] = '\n';
-          continue;
-        }
-        if (c < 0xA0) {
-          out[len++] = ' '; // C1 control characters
-          continue;
-        }
-        if (Character.isHighSurrogate(c)) {
+          prepared = '\n';
+        } else if (c < 0xA0) {
+          prepared = ' '; // C1 control characters
+        } else if (Character.isHighSurrogate(c)) {
           if (i + 1 < n && Character.isLowSurrogate(raw[i + 1])) {
             char low = raw[++i];
             if (Character.getType(Character.toCodePoint(c, low)) == Character.FORMAT) {
@@ -270,63 +333,66 @@ final class Canonical {
             if (d == null) {
               return null;
             }
-            out = ensureCapacity(out, len + d.length() + (n - 1 - i));
-            d.getChars(0, d.length(), out, len);
-            len += d.length();
+            for (int k = 0; k < d.length(); k++) {
+              taking = taking && sink.take(d.charAt(k));
+              given++;
+            }
             visible = true;
             continue;
           }
-          out[len++] = ' '; // lone surrogate
-          continue;
-        }
-        if (Character.isLowSurrogate(c)) {
-          out[len++] = ' ';
-          continue;
-        }
-        if (isApostrophe(c)) {
-          out[len++] = '\'';
+          prepared = ' '; // lone surrogate
+        } else if (Character.isLowSurrogate(c)) {
+          prepared = ' ';
+        } else if (isApostrophe(c)) {
+          prepared = '\'';
           visible = true;
-          continue;
-        }
-        if (type == Character.FORMAT) {
+        } else if (type == Character.FORMAT) {
           continue; // zero-width characters, BOM, bidi controls, soft hyphen
-        }
-        // Above U+00A0, Character.isWhitespace adds nothing to isSpaceChar, which is these types.
-        if (type == Character.SPACE_SEPARATOR
+        } else if (type == Character.SPACE_SEPARATOR
             || type == Character.LINE_SEPARATOR
             || type == Character.PARAGRAPH_SEPARATOR) {
-          out[len++] = ' ';
+          // Above U+00A0, Character.isWhitespace adds nothing to isSpaceChar, which is these.
+          prepared = ' ';
+        } else if (isInvisibleFiller(c)) {
           continue;
+        } else {
+          prepared = 0; // any other visible character: given as it is, or its NFKD, below
         }
-        if (isInvisibleFiller(c)) {
+        if (prepared != 0) {
+          taking = taking && sink.take(prepared);
+          given++;
           continue;
         }
       }
+      visible = true;
       if (decompose && CharacterFacts.decomposes(facts)) {
         String d = Decompositions.of(c);
         if (d == null) {
           return null;
         }
-        out = ensureCapacity(out, len + d.length() + (n - 1 - i));
-        d.getChars(0, d.length(), out, len);
-        len += d.length();
-      } else {
-        out[len++] = c;
-        if (CharacterFacts.isPlainLetterOrDigit(facts)) {
-          // The rest of the word's letters that stay as they are, at once, as for ASCII above.
-          while (i + 1 < n && raw[i + 1] >= 0x80) {
-            int next = CharacterFacts.of(raw[i + 1]);
-            if (!CharacterFacts.isPlainLetterOrDigit(next)
-                || (decompose && CharacterFacts.decomposes(next))) {
-              break;
-            }
-            out[len++] = raw[++i];
+        for (int k = 0; k < d.length(); k++) {
+          taking = taking && sink.take(d.charAt(k));
+          given++;
+        }
+        continue;
+      }
+      taking = taking && sink.take(c);
+      given++;
+      if (CharacterFacts.isPlainLetterOrDigit(facts)) {
+        // The rest of the word's letters that stay as they are, at once, as for ASCII above.
+        while (i + 1 < n && raw[i + 1] >= 0x80) {
+          int nextFacts = CharacterFacts.of(raw[i + 1]);
+          if (!CharacterFacts.isPlainLetterOrDigit(nextFacts)
+              || (decompose && CharacterFacts.decomposes(nextFacts))) {
+            break;
           }
+          char next = raw[++i];
+          taking = taking && sink.take(next);
+          given++;
         }
       }
-      visible = true;
     }
-    return new Prepared(out, len, visible, false, maybeLink);
+    return new Prepared(visible, false, maybeLink);
   }
 
   /** Fillers and variation selectors that render as nothing. */
@@ -416,139 +482,195 @@ final class Canonical {
     }
   }
 
-  /** Second pass: splits into lower-case tokens and records capitals and separators. */
-  private static Canonical tokenise(
-      char[] s, int len, int maxTokens, boolean maybeLink, boolean stoppedEarly) {
-    int cap = Math.min(maxTokens, len / 2 + 1) + 1;
-    int[] tokenStart = new int[cap + 1];
-    int[] tokenHash = new int[cap];
-    boolean[] capital = new boolean[cap];
-    byte[] breaks = new byte[cap];
-    boolean[] link = new boolean[cap];
-    // Room for the rest of the input one for one is kept at all times, so that only the rare
-    // letter that folds to more characters ("ß" to "ss") needs to check for space.
-    char[] text = new char[len];
-    int end = 0; // of the characters in text
-    int size = 0;
-    int pendingBreak = 0;
-    int hash = 0; // of the current token, as String.hashCode
-    boolean inWord = false;
-    boolean overflow = false;
-    for (int i = 0; i < len; i++) {
-      char c = s[i];
-      if (maybeLink && !inWord && isAsciiAlnum(c) && (i == 0 || CHUNK_END.indexOf(s[i - 1]) >= 0)) {
-        int linkEnd = linkEnd(s, i, len);
-        if (linkEnd > 0) {
-          if (size == maxTokens) {
-            overflow = true;
-            break;
-          }
-          tokenStart[size] = end;
-          hash = 0;
-          for (int k = i; k < linkEnd; k++) {
-            char l = s[k];
-            text[end] = l >= 'A' && l <= 'Z' ? (char) (l + 32) : l;
-            hash = 31 * hash + text[end++];
-          }
-          tokenHash[size] = hash;
-          capital[size] = false;
-          breaks[size] = (byte) pendingBreak;
-          link[size] = true;
-          size++;
-          tokenStart[size] = end;
-          pendingBreak = 0;
-          i = linkEnd - 1;
-          continue;
-        }
+  /** A prepared note kept whole, to be tokenised once it is known whether it may hold a link. */
+  private static final class PreparedText implements Sink {
+    char[] chars;
+    int length;
+
+    PreparedText(int capacity) {
+      chars = new char[Math.max(capacity, 1)];
+    }
+
+    PreparedText(String text) {
+      chars = text.toCharArray();
+      length = chars.length;
+    }
+
+    @Override
+    public boolean take(char c) {
+      if (length == chars.length) {
+        chars = Arrays.copyOf(chars, 2 * length);
       }
-      int separator;
+      chars[length++] = c;
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return new String(chars, 0, length);
+    }
+  }
+
+  /**
+   * Second stage: splits prepared characters, given one by one, into lower-case tokens, and
+   * records capitals and separators.
+   */
+  private static final class Tokeniser implements Sink {
+    private final int maxTokens;
+    private char[] text;
+    private int[] tokenStart;
+    private int[] tokenHash;
+    private boolean[] capital;
+    private byte[] breaks;
+    private boolean[] link;
+    private int end; // of the characters in text
+    private int size;
+    private int pendingBreak;
+    private int hash; // of the current token, as String.hashCode
+    private boolean inWord;
+    private boolean overflow;
+    /** The first half of a surrogate pair, given last; 0 when there is none. */
+    private char highSurrogate;
+
+    /** {@code length}: about how many characters will be given, to size the arrays. */
+    Tokeniser(int maxTokens, int length) {
+      this.maxTokens = maxTokens;
+      int capacity = Math.min(maxTokens, length / 2 + 1) + 1;
+      text = new char[length + 2];
+      tokenStart = new int[capacity + 1];
+      tokenHash = new int[capacity];
+      capital = new boolean[capacity];
+      breaks = new byte[capacity];
+      link = new boolean[capacity];
+    }
+
+    boolean inWord() {
+      return inWord;
+    }
+
+    /** Takes the next character; false when it would begin a token beyond {@code maxTokens}. */
+    @Override
+    public boolean take(char c) {
+      if (highSurrogate != 0) {
+        char high = highSurrogate;
+        highSurrogate = 0;
+        if (Character.isLowSurrogate(c)) {
+          return takeCodePoint(Character.toCodePoint(high, c));
+        }
+        takeCodePoint(high); // a lone surrogate separates, so never begins a token
+      }
       if (c < 0x80) {
         boolean lower = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
         boolean upper = c >= 'A' && c <= 'Z';
         if (lower || upper) {
-          if (!inWord) {
-            if (size == maxTokens) {
-              overflow = true;
-              break;
-            }
-            capital[size] = upper;
-            breaks[size] = (byte) pendingBreak;
-            tokenStart[size] = end;
-            hash = 0;
-            inWord = true;
+          if (!inWord && !beginToken(upper)) {
+            return false;
           }
-          // The rest of the word's letters and digits at once: most of a note is such runs.
-          for (char d = c; ; d = s[++i]) {
-            char folded = d >= 'A' && d <= 'Z' ? (char) (d + 32) : d;
-            text[end++] = folded;
-            hash = 31 * hash + folded;
-            if (i + 1 == len || !isAsciiAlnum(s[i + 1])) {
-              break;
-            }
+          char folded = upper ? (char) (c + 32) : c;
+          if (end == text.length) {
+            text = Arrays.copyOf(text, 2 * end);
           }
-          continue;
+          text[end++] = folded;
+          hash = 31 * hash + folded;
+          return true;
         }
-        if (c == '\'') {
-          continue; // "I'd" and "Id" are the same word here
+        if (c != '\'') { // "I'd" and "Id" are the same word here
+          separate(asciiSeparatorKind(c));
         }
-        separator = asciiSeparatorKind(c);
-      } else {
-        int cp = c;
-        int type;
-        boolean upper;
-        int lower;
-        if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s[i + 1])) {
-          cp = Character.toCodePoint(c, s[++i]);
-          type = Character.getType(cp); // rare (emoji, mathematical letters): not remembered
-          upper = Character.isUpperCase(cp) || Character.isTitleCase(cp);
-          lower = Character.toLowerCase(cp);
-        } else {
-          int facts = CharacterFacts.of(c);
-          type = CharacterFacts.type(facts);
-          upper = CharacterFacts.isUpperOrTitleCase(facts);
-          lower = CharacterFacts.toLowerCase(facts);
-        }
-        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
-          continue; // accents split off by NFKD
-        }
-        if (isLetterOrDigit(type) || type == Character.COMBINING_SPACING_MARK) {
-          if (!inWord) {
-            if (type == Character.COMBINING_SPACING_MARK) {
-              continue;
-            }
-            if (size == maxTokens) {
-              overflow = true;
-              break;
-            }
-            capital[size] = upper;
-            breaks[size] = (byte) pendingBreak;
-            tokenStart[size] = end;
-            hash = 0;
-            inWord = true;
-          }
-          text = ensureCapacity(text, end + 2 + (len - 1 - i));
-          int folded = end;
-          end = appendFolded(text, end, cp, lower);
-          for (; folded < end; folded++) {
-            hash = 31 * hash + text[folded];
-          }
-          // The rest of the word's BMP letters and digits that fold to one character, at once.
-          while (i + 1 < len && s[i + 1] >= 0x80) {
-            char next = s[i + 1];
-            int facts = CharacterFacts.of(next);
-            if (!isLetterOrDigit(CharacterFacts.type(facts)) || foldsSpecially(next)) {
-              break; // (a surrogate is no letter by type)
-            }
-            char nextLower = CharacterFacts.toLowerCase(facts);
-            text[end++] = nextLower;
-            hash = 31 * hash + nextLower;
-            i++;
-          }
-          continue;
-        }
-        separator = separatorKind(cp, type);
+        return true;
       }
-      // A separator: ends the current word and is remembered as a break before the next one.
+      if (Character.isHighSurrogate(c)) {
+        highSurrogate = c;
+        return true;
+      }
+      return takeCodePoint(c);
+    }
+
+    private boolean takeCodePoint(int cp) {
+      int type;
+      boolean upper;
+      int lower;
+      if (cp <= 0xFFFF) {
+        int facts = CharacterFacts.of((char) cp);
+        type = CharacterFacts.type(facts);
+        upper = CharacterFacts.isUpperOrTitleCase(facts);
+        lower = CharacterFacts.toLowerCase(facts);
+      } else {
+        type = Character.getType(cp); // rare (emoji, mathematical letters): not remembered
+        upper = Character.isUpperCase(cp) || Character.isTitleCase(cp);
+        lower = Character.toLowerCase(cp);
+      }
+      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+        return true; // accents split off by NFKD
+      }
+      if (isLetterOrDigit(type) || type == Character.COMBINING_SPACING_MARK) {
+        if (!inWord) {
+          if (type == Character.COMBINING_SPACING_MARK) {
+            return true;
+          }
+          if (!beginToken(upper)) {
+            return false;
+          }
+        }
+        if (end + 2 > text.length) {
+          text = Arrays.copyOf(text, 2 * text.length + 2);
+        }
+        int folded = end;
+        end = appendFolded(text, end, cp, lower);
+        for (; folded < end; folded++) {
+          hash = 31 * hash + text[folded];
+        }
+        return true;
+      }
+      separate(separatorKind(cp, type));
+      return true;
+    }
+
+    /** Takes a link, {@code s[from..to)}, as one token; false when that would be too many. */
+    boolean takeLink(char[] s, int from, int to) {
+      if (!beginToken(false)) {
+        return false;
+      }
+      if (end + (to - from) > text.length) {
+        text = Arrays.copyOf(text, Math.max(2 * text.length, end + (to - from)));
+      }
+      for (int k = from; k < to; k++) {
+        char l = s[k];
+        text[end] = l >= 'A' && l <= 'Z' ? (char) (l + 32) : l;
+        hash = 31 * hash + text[end++];
+      }
+      link[size] = true;
+      inWord = false;
+      tokenHash[size] = hash;
+      size++;
+      tokenStart[size] = end;
+      pendingBreak = 0;
+      return true;
+    }
+
+    private boolean beginToken(boolean capitalised) {
+      if (size == maxTokens) {
+        overflow = true;
+        return false;
+      }
+      if (size + 1 == capital.length) {
+        int capacity = 2 * capital.length;
+        tokenStart = Arrays.copyOf(tokenStart, capacity + 1);
+        tokenHash = Arrays.copyOf(tokenHash, capacity);
+        capital = Arrays.copyOf(capital, capacity);
+        breaks = Arrays.copyOf(breaks, capacity);
+        link = Arrays.copyOf(link, capacity);
+      }
+      capital[size] = capitalised;
+      breaks[size] = (byte) pendingBreak;
+      tokenStart[size] = end;
+      hash = 0;
+      inWord = true;
+      return true;
+    }
+
+    /** A separator: ends the current word and is remembered as a break before the next one. */
+    private void separate(int separator) {
       if (inWord) {
         tokenHash[size] = hash;
         size++;
@@ -558,25 +680,29 @@ final class Canonical {
       }
       pendingBreak |= separator;
     }
-    if (inWord) {
-      tokenHash[size] = hash;
-      size++;
-      tokenStart[size] = end;
-    }
-    return new Canonical(
-        text,
-        tokenStart,
-        tokenHash,
-        capital,
-        breaks,
-        link,
-        size,
-        overflow || stoppedEarly,
-        true);
-  }
 
-  private static char[] ensureCapacity(char[] text, int needed) {
-    return needed <= text.length ? text : Arrays.copyOf(text, Math.max(needed, 2 * text.length));
+    Canonical finish(boolean stoppedEarly) {
+      if (highSurrogate != 0) {
+        char high = highSurrogate;
+        highSurrogate = 0;
+        takeCodePoint(high);
+      }
+      if (inWord) {
+        tokenHash[size] = hash;
+        size++;
+        tokenStart[size] = end;
+      }
+      return new Canonical(
+          text,
+          tokenStart,
+          tokenHash,
+          capital,
+          breaks,
+          link,
+          size,
+          overflow || stoppedEarly,
+          true);
+    }
   }
 
   // ---- e-mail addresses and URLs -------------------------------------------------------
@@ -704,11 +830,6 @@ final class Canonical {
       return end + 1;
     }
     return end + Character.toChars(lower, text, end);
-  }
-
-  /** Letters that fold to something other than their lower case (see appendFolded). */
-  private static boolean foldsSpecially(char c) {
-    return c == 'ß' || c == 'ẞ' || c == 'ς';
   }
 
   private static int asciiSeparatorKind(int cp) {
