@@ -38,13 +38,18 @@ final class Canonical {
    * then) for look-ups that need no string ({@link WordIndex}).
    */
   private final int[] tokenHash;
-  /** Each token as a string, made on first use by {@link #token}. */
-  private final String[] tokens;
+  /** Each token as a string, made on first use by {@link #token}; null until then. */
+  private String[] tokens;
 
-  final boolean[] capital;
-  final byte[] breakBefore;
-  /** True for a token that is a whole e-mail address or URL. */
-  final boolean[] link;
+  /**
+   * Per token, the separators before it (the flags above), whether it was capitalised and whether
+   * it is a link, in one array: a note's arrays are most of what tokenising allocates.
+   */
+  private final byte[] flags;
+
+  private static final int SEPARATORS = COMMA | DASH | OTHER | NEWLINE | BAR;
+  private static final int CAPITAL = 32;
+  private static final int LINK = 64;
 
   final int size;
   /** True when tokenising stopped early because the note had more than the allowed tokens. */
@@ -56,38 +61,42 @@ final class Canonical {
       char[] text,
       int[] tokenStart,
       int[] tokenHash,
-      boolean[] capital,
-      byte[] breakBefore,
-      boolean[] link,
+      byte[] flags,
       int size,
       boolean overflow,
       boolean visible) {
     this.text = text;
     this.tokenStart = tokenStart;
     this.tokenHash = tokenHash;
-    this.tokens = new String[size];
-    this.capital = capital;
-    this.breakBefore = breakBefore;
-    this.link = link;
+    this.flags = flags;
     this.size = size;
     this.overflow = overflow;
     this.visible = visible;
   }
 
   private static final Canonical INVISIBLE =
-      new Canonical(
-          new char[0],
-          new int[1],
-          new int[0],
-          new boolean[0],
-          new byte[0],
-          new boolean[0],
-          0,
-          false,
-          false);
+      new Canonical(new char[0], new int[1], new int[0], new byte[0], 0, false, false);
+
+  /** True when token {@code k} was capitalised. */
+  boolean capital(int k) {
+    return (flags[k] & CAPITAL) != 0;
+  }
+
+  /** The separators before token {@code k}: COMMA, DASH, OTHER, NEWLINE and BAR flags. */
+  int breakBefore(int k) {
+    return flags[k] & SEPARATORS;
+  }
+
+  /** True for a token that is a whole e-mail address or URL. */
+  boolean link(int k) {
+    return (flags[k] & LINK) != 0;
+  }
 
   /** Token {@code k} (0 to size - 1) as a string. */
   String token(int k) {
+    if (tokens == null) {
+      tokens = new String[size]; // most notes never need one (see text)
+    }
     String t = tokens[k];
     if (t == null) {
       t = new String(text, tokenStart[k], tokenStart[k + 1] - tokenStart[k]);
@@ -520,9 +529,7 @@ final class Canonical {
     private char[] text;
     private int[] tokenStart;
     private int[] tokenHash;
-    private boolean[] capital;
-    private byte[] breaks;
-    private boolean[] link;
+    private byte[] flags;
     private int end; // of the characters in text
     private int size;
     private int pendingBreak;
@@ -539,9 +546,7 @@ final class Canonical {
       text = new char[length + 2];
       tokenStart = new int[capacity + 1];
       tokenHash = new int[capacity];
-      capital = new boolean[capacity];
-      breaks = new byte[capacity];
-      link = new boolean[capacity];
+      flags = new byte[capacity];
     }
 
     boolean inWord() {
@@ -639,7 +644,7 @@ final class Canonical {
         text[end] = l >= 'A' && l <= 'Z' ? (char) (l + 32) : l;
         hash = 31 * hash + text[end++];
       }
-      link[size] = true;
+      flags[size] |= LINK;
       inWord = false;
       tokenHash[size] = hash;
       size++;
@@ -653,16 +658,13 @@ final class Canonical {
         overflow = true;
         return false;
       }
-      if (size + 1 == capital.length) {
-        int capacity = 2 * capital.length;
+      if (size + 1 == flags.length) {
+        int capacity = 2 * flags.length;
         tokenStart = Arrays.copyOf(tokenStart, capacity + 1);
         tokenHash = Arrays.copyOf(tokenHash, capacity);
-        capital = Arrays.copyOf(capital, capacity);
-        breaks = Arrays.copyOf(breaks, capacity);
-        link = Arrays.copyOf(link, capacity);
+        flags = Arrays.copyOf(flags, capacity);
       }
-      capital[size] = capitalised;
-      breaks[size] = (byte) pendingBreak;
+      flags[size] = (byte) (pendingBreak | (capitalised ? CAPITAL : 0));
       tokenStart[size] = end;
       hash = 0;
       inWord = true;
@@ -696,9 +698,7 @@ final class Canonical {
           text,
           tokenStart,
           tokenHash,
-          capital,
-          breaks,
-          link,
+          flags,
           size,
           overflow || stoppedEarly,
           true);

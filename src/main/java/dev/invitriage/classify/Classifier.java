@@ -209,7 +209,7 @@ public final class Classifier implements MessageClassifier {
     }
     StringBuilder key = new StringBuilder();
     for (int k = from; k < to; k++) {
-      if (c.capital[k] && sender.contains(c.token(k))) {
+      if (c.capital(k) && sender.contains(c.token(k))) {
         continue; // the sender introducing themselves by name
       }
       if (key.length() > 0) {
@@ -350,7 +350,7 @@ public final class Classifier implements MessageClassifier {
     }
     int maxBare = phrase.namedLead() ? Noise.MAX_GREETING_NAMES : 2;
     if (start <= maxBare
-        && (phrase.namedLead() || (c.breakBefore[start] & Canonical.COMMA) != 0)) {
+        && (phrase.namedLead() || (c.breakBefore(start) & Canonical.COMMA) != 0)) {
       boolean names = true;
       for (int k = 0; k < start && names; k++) {
         names =
@@ -381,7 +381,7 @@ public final class Classifier implements MessageClassifier {
         continue;
       }
       // A writer who never uses capitals gives no case signal: allow one plain word as the name.
-      if (!c.capital[k] && !anyCapital(c) && plainWord(w) && ++lowerCase <= 1) {
+      if (!c.capital(k) && !anyCapital(c) && plainWord(w) && ++lowerCase <= 1) {
         continue;
       }
       return false;
@@ -396,12 +396,12 @@ public final class Classifier implements MessageClassifier {
       int end = g;
       while (end < c.size && end - g < Noise.MAX_GREETING_NAMES
           && greetingNames(c, end, end + 1, sender)
-          && !(end > g && c.breakBefore[end] != 0 && !Noise.TITLES.contains(c.token(end - 1)))) {
+          && !(end > g && c.breakBefore(end) != 0 && !Noise.TITLES.contains(c.token(end - 1)))) {
         end++;
       }
       return end;
     }
-    if (c.size > 2 && strictName(c, 0) && (c.breakBefore[1] & Canonical.COMMA) != 0) {
+    if (c.size > 2 && strictName(c, 0) && (c.breakBefore(1) & Canonical.COMMA) != 0) {
       return 1;
     }
     return 0;
@@ -425,7 +425,7 @@ public final class Classifier implements MessageClassifier {
     if (name > 0) {
       int rest = titled + name;
       if (rest == c.size
-          || (c.breakBefore[rest] != 0 && signature(c, rest, c.size, sender, true))) {
+          || (c.breakBefore(rest) != 0 && signature(c, rest, c.size, sender, true))) {
         return SIGNATURE;
       }
     }
@@ -444,10 +444,10 @@ public final class Classifier implements MessageClassifier {
         }
       }
     }
-    if ((c.breakBefore[from] & Canonical.DASH) != 0 && signature(c, from, c.size, sender, false)) {
+    if ((c.breakBefore(from) & Canonical.DASH) != 0 && signature(c, from, c.size, sender, false)) {
       return SIGNATURE;
     }
-    if ((c.breakBefore[from] & Canonical.NEWLINE) != 0 && bareName(c, from)) {
+    if ((c.breakBefore(from) & Canonical.NEWLINE) != 0 && bareName(c, from)) {
       return SIGNATURE; // a name alone on the last line
     }
     return INVALID;
@@ -458,7 +458,7 @@ public final class Classifier implements MessageClassifier {
     if (rest == c.size) {
       return 0;
     }
-    if (c.breakBefore[rest] == 0) {
+    if (c.breakBefore(rest) == 0) {
       return INVALID; // "Best regards from the Lisbon JUG team", "Cheers for the beer"
     }
     if (signature(c, rest, c.size, sender, false)) {
@@ -492,7 +492,7 @@ public final class Classifier implements MessageClassifier {
         return false;
       }
       String w = c.token(k);
-      if (c.link[k]) {
+      if (c.link(k)) {
         k++;
         continue;
       }
@@ -529,7 +529,7 @@ public final class Classifier implements MessageClassifier {
             || (k == from && Noise.CONNECTORS.contains(w))) {
           return false;
         }
-        if (caseSignal ? !c.capital[k] : --plainLeft < 0) {
+        if (caseSignal ? !c.capital(k) : --plainLeft < 0) {
           return false;
         }
       }
@@ -547,7 +547,7 @@ public final class Classifier implements MessageClassifier {
     int end = k;
     boolean years = true;
     while (end < to && isDigits(c.token(end))
-        && (end == k || (c.breakBefore[end] & PHONE_BREAKS) == 0)) {
+        && (end == k || (c.breakBefore(end) & PHONE_BREAKS) == 0)) {
       digits += c.token(end).length();
       years &= isYear(c.token(end));
       end++;
@@ -564,19 +564,19 @@ public final class Classifier implements MessageClassifier {
   /** A label ("Tel", "E-mail", "LinkedIn") followed, maybe after more labels, by a number or link. */
   private static boolean isContactLabel(Canonical c, int k, int to) {
     int j = k;
-    while (j < to && j - k < 3 && Noise.CONTACT_LABELS.contains(c.token(j)) && !c.link[j]) {
+    while (j < to && j - k < 3 && Noise.CONTACT_LABELS.contains(c.token(j)) && !c.link(j)) {
       j++;
     }
-    return j > k && j < to && (c.link[j] || phoneEnd(c, j, to) > j);
+    return j > k && j < to && (c.link(j) || phoneEnd(c, j, to) > j);
   }
 
   /** A capital letter with a dot before a capitalised name, such as the "J." of "J. Doe". */
   private static boolean isInitial(Canonical c, int k, int to) {
     return c.token(k).length() == 1
-        && c.capital[k]
+        && c.capital(k)
         && k + 1 < to
-        && c.capital[k + 1]
-        && (c.breakBefore[k + 1] & Canonical.OTHER) != 0;
+        && c.capital(k + 1)
+        && (c.breakBefore(k + 1) & Canonical.OTHER) != 0;
   }
 
   private static boolean isYear(String w) {
@@ -602,7 +602,7 @@ public final class Classifier implements MessageClassifier {
       return false;
     }
     for (int k = from; k < c.size; k++) {
-      if (!strictName(c, k) || (k > from && c.breakBefore[k] != 0)) {
+      if (!strictName(c, k) || (k > from && c.breakBefore(k) != 0)) {
         return false;
       }
     }
@@ -612,7 +612,7 @@ public final class Classifier implements MessageClassifier {
   /** A capitalised alphabetic word that is neither a sentence word, greeting nor sign-off. */
   private static boolean strictName(Canonical c, int k) {
     String w = c.token(k);
-    return c.capital[k]
+    return c.capital(k)
         && isAlphabetic(w)
         && !Noise.SENTENCE_WORDS.contains(w)
         && !Noise.GREETINGS.contains(w)
@@ -630,7 +630,7 @@ public final class Classifier implements MessageClassifier {
 
   private static boolean anyCapital(Canonical c) {
     for (int k = 0; k < c.size; k++) {
-      if (c.capital[k]) {
+      if (c.capital(k)) {
         return true;
       }
     }

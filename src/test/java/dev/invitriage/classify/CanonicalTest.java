@@ -19,7 +19,7 @@ class CanonicalTest {
   private static List<String> links(String raw) {
     Canonical c = Canonical.of(raw, Integer.MAX_VALUE);
     return java.util.stream.IntStream.range(0, c.size)
-        .filter(k -> c.link[k])
+        .filter(k -> c.link(k))
         .mapToObj(c::token)
         .toList();
   }
@@ -55,9 +55,9 @@ class CanonicalTest {
   void barIsRecordedAsDashAndBar() {
     Canonical c = Canonical.of("John | CTO - Acme", Integer.MAX_VALUE);
 
-    assertThat(c.breakBefore[1] & (Canonical.DASH | Canonical.BAR))
+    assertThat(c.breakBefore(1) & (Canonical.DASH | Canonical.BAR))
         .isEqualTo(Canonical.DASH | Canonical.BAR);
-    assertThat(c.breakBefore[2] & Canonical.BAR).isZero();
+    assertThat(c.breakBefore(2) & Canonical.BAR).isZero();
   }
 
   @Test
@@ -66,7 +66,7 @@ class CanonicalTest {
 
     assertThat(c.overflow).isTrue();
     assertThat(c.size).isEqualTo(3);
-    assertThat(c.link[2]).isTrue();
+    assertThat(c.link(2)).isTrue();
   }
 
   @Test
@@ -106,9 +106,9 @@ class CanonicalTest {
         assertThat(one.overflow).as(at).isEqualTo(two.overflow);
         assertThat(one.visible).as(at).isEqualTo(two.visible);
         for (int k = 0; k < one.size; k++) {
-          assertThat(one.capital[k]).as(at).isEqualTo(two.capital[k]);
-          assertThat(one.breakBefore[k]).as(at).isEqualTo(two.breakBefore[k]);
-          assertThat(one.link[k]).as(at).isEqualTo(two.link[k]);
+          assertThat(one.capital(k)).as(at).isEqualTo(two.capital(k));
+          assertThat(one.breakBefore(k)).as(at).isEqualTo(two.breakBefore(k));
+          assertThat(one.link(k)).as(at).isEqualTo(two.link(k));
           assertThat(one.tokenHash(k)).as(at).isEqualTo(one.token(k).hashCode());
         }
       }
