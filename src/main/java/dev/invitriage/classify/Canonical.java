@@ -1,6 +1,7 @@
 package dev.invitriage.classify;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * A note in canonical form: lower-case word tokens without accents, apostrophes, punctuation,
@@ -23,11 +24,32 @@ final class Canonical {
   /** A vertical bar, as between the parts of a signature line; always together with DASH. */
   static final int BAR = 16;
 
-  final String[] tokens;
-  final boolean[] capital;
-  final byte[] breakBefore;
-  /** True for a token that is a whole e-mail address or URL. */
-  final boolean[] link;
+  /**
+   * The tokens' characters back to back: token k is {@code text[tokenStart[k]]} up to {@code
+   * text[tokenStart[k + 1]]}. Kept as characters because most notes are judged without looking at
+   * most of their words as strings (a long personal note only has its first words compared with the
+   * phrase table), and one String per word was most of a note's cost.
+   */
+  private final char[] text;
+
+  private final int[] tokenStart;
+  /**
+   * Each token's {@link String#hashCode}, computed while tokenising (the characters are at hand
+   * then) for look-ups that need no string ({@link WordIndex}).
+   */
+  private final int[] tokenHash;
+  /** Each token as a string, made on first use by {@link #token}; null until then. */
+  private String[] tokens;
+
+  /**
+   * Per token, the separators before it (the flags above), whether it was capitalised and whether
+   * it is a link, in one array: a note's arrays are most of what tokenising allocates.
+   */
+  private final byte[] flags;
+
+  private static final int SEPARATORS = COMMA | DASH | OTHER | NEWLINE | BAR;
+  private static final int CAPITAL = 32;
+  private static final int LINK = 64;
 
   final int size;
   /** True when tokenising stopped early because the note had more than the allowed tokens. */
@@ -36,24 +58,81 @@ final class Canonical {
   final boolean visible;
 
   private Canonical(
-      String[] tokens,
-      boolean[] capital,
-      byte[] breakBefore,
-      boolean[] link,
+      char[] text,
+      int[] tokenStart,
+      int[] tokenHash,
+      byte[] flags,
       int size,
       boolean overflow,
       boolean visible) {
-    this.tokens = tokens;
-    this.capital = capital;
-    this.breakBefore = breakBefore;
-    this.link = link;
+    this.text = text;
+    this.tokenStart = tokenStart;
+    this.tokenHash = tokenHash;
+    this.flags = flags;
     this.size = size;
     this.overflow = overflow;
     this.visible = visible;
   }
 
   private static final Canonical INVISIBLE =
-      new Canonical(new String[0], new boolean[0], new byte[0], new boolean[0], 0, false, false);
+      new Canonical(new char[0], new int[1], new int[0], new byte[0], 0, false, false);
+
+  /** True when token {@code k} was capitalised. */
+  boolean capital(int k) {
+    return (flags[k] & CAPITAL) != 0;
+  }
+
+  /** The separators before token {@code k}: COMMA, DASH, OTHER, NEWLINE and BAR flags. */
+  int breakBefore(int k) {
+    return flags[k] & SEPARATORS;
+  }
+
+  /** True for a token that is a whole e-mail address or URL. */
+  boolean link(int k) {
+    return (flags[k] & LINK) != 0;
+  }
+
+  /** Token {@code k} (0 to size - 1) as a string. */
+  String token(int k) {
+    if (tokens == null) {
+      tokens = new String[size]; // most notes never need one (see text)
+    }
+    String t = tokens[k];
+    if (t == null) {
+      t = new String(text, tokenStart[k], tokenStart[k + 1] - tokenStart[k]);
+      tokens[k] = t;
+    }
+    return t;
+  }
+
+  /** All tokens as strings. */
+  String[] tokens() {
+    String[] all = new String[size];
+    for (int k = 0; k < size; k++) {
+      all[k] = token(k);
+    }
+    return all;
+  }
+
+  /** True when token {@code k} is {@code word}, without making the token's string. */
+  boolean tokenEquals(int k, String word) {
+    int from = tokenStart[k];
+    int length = tokenStart[k + 1] - from;
+    if (length != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (text[from + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Token {@code k}'s {@link String#hashCode}, without making the token's string. */
+  int tokenHash(int k) {
+    return tokenHash[k];
+  }
 
   /** The tokens joined by single spaces. */
   String joined(int from, int to) {
@@ -62,7 +141,7 @@ final class Canonical {
       if (sb.length() > 0) {
         sb.append(' ');
       }
-      sb.append(tokens[i]);
+      sb.append(token(i));
     }
     return sb.toString();
   }
@@ -70,6 +149,12 @@ final class Canonical {
   /**
    * Normalises a note. Never throws. Stops after {@code maxTokens} tokens (setting {@link
    * #overflow}) so that long personal notes cost little.
+   *
+   * <p>In two stages: {@link #prepare} cleans the characters, a {@link Tokeniser} splits them into
+   * tokens. Most notes go through both in one pass, each prepared character straight to the
+   * tokeniser (two passes over a note cost almost twice one). A note that may hold an e-mail
+   * address or URL goes through them one after the other, because the tokeniser then looks ahead
+   * in the prepared text for where a link ends; so does a note that needs NFKD as a whole.
    */
   static Canonical of(String raw, int maxTokens) {
     if (raw == null || raw.isEmpty()) {
@@ -79,167 +164,285 @@ final class Canonical {
       // Twice, because exporters sometimes double-encode ("&amp;#39;").
       raw = Entities.decode(Entities.decode(raw));
     }
-    Prepared p = prepare(raw, maxTokens);
+    Tokeniser tokeniser = new Tokeniser(maxTokens, raw.length());
+    Prepared p = prepare(raw, maxTokens, true, tokeniser, false);
+    if (p == null) {
+      return inTwoPasses(raw, maxTokens);
+    }
+    return p.visible ? tokeniser.finish(p.stoppedEarly) : INVISIBLE;
+  }
+
+  /**
+   * Prepares the whole note first, then tokenises it, finding links. Package-private so that a
+   * test can hold the one pass of {@link #of} to it.
+   */
+  static Canonical inTwoPasses(String raw, int maxTokens) {
+    // NFKD folds compatibility forms (mathematical letters, ligatures, full-width) and splits
+    // accents off so that they can be dropped: "gustaría" and "gustaria" then match.
+    PreparedText text = new PreparedText(raw.length());
+    Prepared p = prepare(raw, maxTokens, true, text, true);
+    if (p == null) {
+      PreparedText plain = new PreparedText(raw.length());
+      p = prepare(raw, maxTokens, false, plain, true);
+      text = new PreparedText(Normalizer.normalize(plain.toString(), Normalizer.Form.NFKD));
+    }
     if (!p.visible) {
       return INVISIBLE;
     }
-    char[] chars = p.chars;
-    int len = p.length;
-    if (p.nonAscii) {
-      // NFKD folds compatibility forms (mathematical letters, ligatures, full-width) and splits
-      // accents off so that they can be dropped: "gustaría" and "gustaria" then match.
-      String s = Normalizer.normalize(new String(chars, 0, len), Normalizer.Form.NFKD);
-      chars = s.toCharArray();
-      len = chars.length;
+    char[] s = text.chars;
+    int len = text.length;
+    Tokeniser tokeniser = new Tokeniser(maxTokens, len);
+    for (int i = 0; i < len; i++) {
+      char c = s[i];
+      if (p.maybeLink
+          && !tokeniser.inWord()
+          && isAsciiAlnum(c)
+          && (i == 0 || CHUNK_END.indexOf(s[i - 1]) >= 0)) {
+        int linkEnd = linkEnd(s, i, len);
+        if (linkEnd > 0) {
+          if (!tokeniser.takeLink(s, i, linkEnd)) {
+            break;
+          }
+          i = linkEnd - 1;
+          continue;
+        }
+      }
+      if (!tokeniser.take(c)) {
+        break;
+      }
     }
-    Canonical c = tokenise(chars, len, maxTokens, p.maybeLink);
-    return p.overflow && !c.overflow
-        ? new Canonical(c.tokens, c.capital, c.breakBefore, c.link, c.size, true, true)
-        : c;
+    return tokeniser.finish(p.stoppedEarly);
   }
 
-  private record Prepared(
-      char[] chars,
-      int length,
-      boolean visible,
-      boolean nonAscii,
-      boolean overflow,
-      boolean maybeLink) {}
+  /**
+   * What preparing found: any visible character, whether it stopped early at {@code maxTokens}
+   * words, whether the note may hold a link.
+   */
+  private record Prepared(boolean visible, boolean stoppedEarly, boolean maybeLink) {}
+
+  /** Takes prepared characters one by one: the tokeniser, or a text to tokenise later. */
+  private interface Sink {
+    /** Takes the next character; false when it takes no more (the tokeniser is full). */
+    boolean take(char c);
+  }
 
   /**
-   * First pass: drops terminal escape sequences and invisible characters, turns whitespace and
-   * control characters into spaces or line breaks, and unifies apostrophe look-alikes.
+   * First stage: drops terminal escape sequences and invisible characters, turns whitespace and
+   * control characters into spaces or line breaks, and unifies apostrophe look-alikes. With {@code
+   * decompose}, gives every other character as its NFKD ({@link Decompositions}). Returns null
+   * when a character needs NFKD of the whole note instead, or, without {@code linksAllowed}, as
+   * soon as the note may hold a link.
    */
-  private static Prepared prepare(String raw, int maxTokens) {
-    int n = raw.length();
-    char[] out = new char[n];
-    int len = 0;
+  private static Prepared prepare(
+      String note, int maxTokens, boolean decompose, Sink sink, boolean linksAllowed) {
+    // An array is read faster than String.charAt, which checks the string's coding each time.
+    char[] raw = note.toCharArray();
+    int n = raw.length;
+    int given = 0; // characters given to the sink
+    // Once the tokeniser is full, the rest is still read: whether it may hold a link decides how
+    // the words before are tokenised.
+    boolean taking = true;
     boolean visible = false;
-    boolean nonAscii = false;
     boolean maybeLink = false;
     // Words are counted as the tokeniser will see them (apostrophes and invisible characters do
-    // not split a word), so a long note stops being copied once it cannot be a default any more.
+    // not split a word), so a long note stops being read once it cannot be a default any more.
     int words = 0;
     boolean inWord = false;
     for (int i = 0; i < n; i++) {
-      char c = raw.charAt(i);
+      char c = raw[i];
       if (c == 0x1B || c == 0x9B) {
         i = skipEscape(raw, i);
-        if (len > 0) {
-          out[len++] = ' ';
+        if (given > 0) {
+          taking = taking && sink.take(' ');
+          given++;
         }
         continue;
       }
       if (c < 0x80) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        if (isAsciiAlnum(c)) {
           if (!inWord && ++words > maxTokens) {
-            return new Prepared(out, len, true, nonAscii, true, maybeLink);
+            return new Prepared(true, true, maybeLink);
           }
           inWord = true;
-        } else if (c != ' '
+          visible = true;
+          taking = taking && sink.take(c);
+          given++;
+          // The rest of the word's letters and digits at once: most of a note is such runs.
+          while (i + 1 < n && isAsciiAlnum(raw[i + 1])) {
+            char next = raw[++i];
+            taking = taking && sink.take(next);
+            given++;
+          }
+          continue;
+        }
+        if (c != ' '
             && inWord
             && isLinkInner(c)
             && i + 1 < n
-            && isAsciiAlnum(raw.charAt(i + 1))) {
+            && isAsciiAlnum(raw[i + 1])) {
           // "john.smith@acme.example" counts as one word, as the tokeniser will make it one
           // token; counting less than the tokeniser only makes this early stop later.
-          maybeLink |= c != '-' && c != '_';
-        } else if (c == '/' && i > 0 && raw.charAt(i - 1) == '/') {
+          if (c != '-' && c != '_') {
+            if (!linksAllowed) {
+              return null;
+            }
+            maybeLink = true;
+          }
+        } else if (c == '/' && i > 0 && raw[i - 1] == '/') {
+          if (!linksAllowed) {
+            return null;
+          }
           maybeLink = true;
           inWord = false;
         } else if (c != '\'' && c != '`') {
           inWord = false;
         }
-      } else if (Character.isLetterOrDigit(c)) {
+        char prepared;
+        if (c == '\n' || c == '\r') {
+          prepared = '\n';
+        } else if (c < 0x20 || c == 0x7F) {
+          prepared = ' ';
+        } else {
+          prepared = c == '`' ? '\'' : c;
+          visible |= c != ' ';
+        }
+        taking = taking && sink.take(prepared);
+        given++;
+        continue;
+      }
+      // One look-up serves every test below: this loop runs over every character of a note.
+      int facts = CharacterFacts.of(c);
+      int type = CharacterFacts.type(facts);
+      boolean letterOrDigit = isLetterOrDigit(type);
+      if (letterOrDigit) {
         if (!inWord && ++words > maxTokens) {
-          return new Prepared(out, len, true, nonAscii, true, maybeLink);
+          return new Prepared(true, true, maybeLink);
         }
         inWord = true;
-      } else if (!Character.isSurrogate(c) && !isApostrophe(c)) {
-        int t = Character.getType(c);
-        if (t != Character.FORMAT && t != Character.NON_SPACING_MARK) {
-          inWord = false;
-        }
+      } else if (type != Character.SURROGATE
+          && type != Character.FORMAT
+          && type != Character.NON_SPACING_MARK
+          && !isApostrophe(c)) {
+        inWord = false;
       }
-      if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029) {
-        out[len++] = '\n';
-        continue;
-      }
-      if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
-        out[len++] = ' ';
-        continue;
-      }
-      if (c < 0x80) {
-        out[len++] = c == '`' ? '\'' : c;
-        if (c != ' ') {
-          visible = true;
-        }
-        continue;
-      }
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 < n && Character.isLowSurrogate(raw.charAt(i + 1))) {
-          int cp = Character.toCodePoint(c, raw.charAt(i + 1));
-          i++;
-          if (Character.getType(cp) == Character.FORMAT) {
-            continue; // e.g. tag characters used in flag emoji
+      // Most characters here are letters, which skip the tests for the other kinds.
+      if (!CharacterFacts.isPlainLetterOrDigit(facts)) {
+        char prepared;
+        if (c == 0x85 || c == 0x2028 || c == 0x2029) {
+          prepared = '\n';
+        } else if (c < 0xA0) {
+          prepared = ' '; // C1 control characters
+        } else if (Character.isHighSurrogate(c)) {
+          if (i + 1 < n && Character.isLowSurrogate(raw[i + 1])) {
+            char low = raw[++i];
+            if (Character.getType(Character.toCodePoint(c, low)) == Character.FORMAT) {
+              continue; // e.g. tag characters used in flag emoji
+            }
+            String d = decompose ? Decompositions.of(c, low) : new String(new char[] {c, low});
+            if (d == null) {
+              return null;
+            }
+            for (int k = 0; k < d.length(); k++) {
+              taking = taking && sink.take(d.charAt(k));
+              given++;
+            }
+            visible = true;
+            continue;
           }
-          out[len++] = c;
-          out[len++] = raw.charAt(i);
+          prepared = ' '; // lone surrogate
+        } else if (Character.isLowSurrogate(c)) {
+          prepared = ' ';
+        } else if (isApostrophe(c)) {
+          prepared = '\'';
           visible = true;
-          nonAscii = true;
+        } else if (type == Character.FORMAT) {
+          continue; // zero-width characters, BOM, bidi controls, soft hyphen
+        } else if (type == Character.SPACE_SEPARATOR
+            || type == Character.LINE_SEPARATOR
+            || type == Character.PARAGRAPH_SEPARATOR) {
+          // Above U+00A0, Character.isWhitespace adds nothing to isSpaceChar, which is these.
+          prepared = ' ';
+        } else if (isInvisibleFiller(c)) {
+          continue;
+        } else {
+          prepared = 0; // any other visible character: given as it is, or its NFKD, below
+        }
+        if (prepared != 0) {
+          taking = taking && sink.take(prepared);
+          given++;
           continue;
         }
-        out[len++] = ' '; // lone surrogate
-        continue;
       }
-      if (Character.isLowSurrogate(c)) {
-        out[len++] = ' ';
-        continue;
-      }
-      if (isApostrophe(c)) {
-        out[len++] = '\'';
-        visible = true;
-        continue;
-      }
-      int type = Character.getType(c);
-      if (type == Character.FORMAT) {
-        continue; // zero-width characters, BOM, bidi controls, soft hyphen
-      }
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        out[len++] = ' ';
-        continue;
-      }
-      if (c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800
-          || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x034F || c == 0x180E) {
-        continue; // fillers and variation selectors that render as nothing
-      }
-      out[len++] = c;
       visible = true;
-      nonAscii = true;
+      if (decompose && CharacterFacts.decomposes(facts)) {
+        String d = Decompositions.of(c);
+        if (d == null) {
+          return null;
+        }
+        for (int k = 0; k < d.length(); k++) {
+          taking = taking && sink.take(d.charAt(k));
+          given++;
+        }
+        continue;
+      }
+      taking = taking && sink.take(c);
+      given++;
+      if (CharacterFacts.isPlainLetterOrDigit(facts)) {
+        // The rest of the word's letters that stay as they are, at once, as for ASCII above.
+        while (i + 1 < n && raw[i + 1] >= 0x80) {
+          int nextFacts = CharacterFacts.of(raw[i + 1]);
+          if (!CharacterFacts.isPlainLetterOrDigit(nextFacts)
+              || (decompose && CharacterFacts.decomposes(nextFacts))) {
+            break;
+          }
+          char next = raw[++i];
+          taking = taking && sink.take(next);
+          given++;
+        }
+      }
     }
-    return new Prepared(out, len, visible, nonAscii, false, maybeLink);
+    return new Prepared(visible, false, maybeLink);
   }
 
+  /** Fillers and variation selectors that render as nothing. */
+  static boolean isInvisibleFiller(char c) {
+    return c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800
+        || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x034F || c == 0x180E;
+  }
+
+  /** Character.isLetterOrDigit, from a type already looked up (the JDK defines it by type). */
+  private static boolean isLetterOrDigit(int type) {
+    return ((LETTER_OR_DIGIT_TYPES >> type) & 1) != 0;
+  }
+
+  private static final int LETTER_OR_DIGIT_TYPES =
+      (1 << Character.UPPERCASE_LETTER)
+          | (1 << Character.LOWERCASE_LETTER)
+          | (1 << Character.TITLECASE_LETTER)
+          | (1 << Character.MODIFIER_LETTER)
+          | (1 << Character.OTHER_LETTER)
+          | (1 << Character.DECIMAL_DIGIT_NUMBER);
+
   /** Returns the index of the last character of the escape sequence starting at {@code i}. */
-  private static int skipEscape(String s, int i) {
-    int n = s.length();
+  private static int skipEscape(char[] s, int i) {
+    int n = s.length;
     int j;
-    if (s.charAt(i) == 0x9B) {
+    if (s[i] == 0x9B) {
       j = i + 1; // C1 CSI: parameters follow directly
     } else {
       if (i + 1 >= n) {
         return i;
       }
-      char kind = s.charAt(i + 1);
+      char kind = s[i + 1];
       if (kind == ']' || kind == 'P' || kind == '_' || kind == '^') {
         // OSC/DCS/APC/PM: up to BEL or ST (ESC \), but never unbounded beyond a line
         for (j = i + 2; j < n; j++) {
-          char c = s.charAt(j);
+          char c = s[j];
           if (c == 0x07 || c == '\n') {
             return j;
           }
           if (c == 0x1B) {
-            return (j + 1 < n && s.charAt(j + 1) == '\\') ? j + 1 : j - 1;
+            return (j + 1 < n && s[j + 1] == '\\') ? j + 1 : j - 1;
           }
         }
         return n - 1;
@@ -249,13 +452,13 @@ final class Canonical {
       }
       j = i + 2;
     }
-    while (j < n && s.charAt(j) >= 0x30 && s.charAt(j) <= 0x3F) {
+    while (j < n && s[j] >= 0x30 && s[j] <= 0x3F) {
       j++;
     }
-    while (j < n && s.charAt(j) >= 0x20 && s.charAt(j) <= 0x2F) {
+    while (j < n && s[j] >= 0x20 && s[j] <= 0x2F) {
       j++;
     }
-    if (j < n && s.charAt(j) >= 0x40 && s.charAt(j) <= 0x7E) {
+    if (j < n && s[j] >= 0x40 && s[j] <= 0x7E) {
       return j;
     }
     return j - 1;
@@ -288,106 +491,218 @@ final class Canonical {
     }
   }
 
-  /** Second pass: splits into lower-case tokens and records capitals and separators. */
-  private static Canonical tokenise(char[] s, int len, int maxTokens, boolean maybeLink) {
-    int cap = Math.min(maxTokens, len / 2 + 1) + 1;
-    String[] tokens = new String[cap];
-    boolean[] capital = new boolean[cap];
-    byte[] breaks = new byte[cap];
-    boolean[] link = new boolean[cap];
-    StringBuilder word = new StringBuilder(32);
-    int size = 0;
-    int pendingBreak = 0;
-    boolean inWord = false;
-    boolean overflow = false;
-    for (int i = 0; i < len; i++) {
-      char c = s[i];
-      int cp = c;
-      if (maybeLink && !inWord && isAsciiAlnum(c) && (i == 0 || CHUNK_END.indexOf(s[i - 1]) >= 0)) {
-        int end = linkEnd(s, i, len);
-        if (end > 0) {
-          if (size == maxTokens) {
-            overflow = true;
-            break;
-          }
-          tokens[size] = asciiLower(s, i, end);
-          capital[size] = false;
-          breaks[size] = (byte) pendingBreak;
-          link[size] = true;
-          size++;
-          pendingBreak = 0;
-          i = end - 1;
-          continue;
-        }
+  /** A prepared note kept whole, to be tokenised once it is known whether it may hold a link. */
+  private static final class PreparedText implements Sink {
+    char[] chars;
+    int length;
+
+    PreparedText(int capacity) {
+      chars = new char[Math.max(capacity, 1)];
+    }
+
+    PreparedText(String text) {
+      chars = text.toCharArray();
+      length = chars.length;
+    }
+
+    @Override
+    public boolean take(char c) {
+      if (length == chars.length) {
+        chars = Arrays.copyOf(chars, 2 * length);
       }
-      if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s[i + 1])) {
-        cp = Character.toCodePoint(c, s[++i]);
+      chars[length++] = c;
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return new String(chars, 0, length);
+    }
+  }
+
+  /**
+   * Second stage: splits prepared characters, given one by one, into lower-case tokens, and
+   * records capitals and separators.
+   */
+  private static final class Tokeniser implements Sink {
+    private final int maxTokens;
+    private char[] text;
+    private int[] tokenStart;
+    private int[] tokenHash;
+    private byte[] flags;
+    private int end; // of the characters in text
+    private int size;
+    private int pendingBreak;
+    private int hash; // of the current token, as String.hashCode
+    private boolean inWord;
+    private boolean overflow;
+    /** The first half of a surrogate pair, given last; 0 when there is none. */
+    private char highSurrogate;
+
+    /** {@code length}: about how many characters will be given, to size the arrays. */
+    Tokeniser(int maxTokens, int length) {
+      this.maxTokens = maxTokens;
+      int capacity = Math.min(maxTokens, length / 2 + 1) + 1;
+      text = new char[length + 2];
+      tokenStart = new int[capacity + 1];
+      tokenHash = new int[capacity];
+      flags = new byte[capacity];
+    }
+
+    boolean inWord() {
+      return inWord;
+    }
+
+    /** Takes the next character; false when it would begin a token beyond {@code maxTokens}. */
+    @Override
+    public boolean take(char c) {
+      if (highSurrogate != 0) {
+        char high = highSurrogate;
+        highSurrogate = 0;
+        if (Character.isLowSurrogate(c)) {
+          return takeCodePoint(Character.toCodePoint(high, c));
+        }
+        takeCodePoint(high); // a lone surrogate separates, so never begins a token
       }
-      if (cp < 0x80) {
-        if (cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9') {
-          if (!inWord) {
-            if (size == maxTokens) {
-              overflow = true;
-              break;
-            }
-            capital[size] = false;
-            breaks[size] = (byte) pendingBreak;
-            inWord = true;
+      if (c < 0x80) {
+        boolean lower = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+        boolean upper = c >= 'A' && c <= 'Z';
+        if (lower || upper) {
+          if (!inWord && !beginToken(upper)) {
+            return false;
           }
-          word.append((char) cp);
-          continue;
-        }
-        if (cp >= 'A' && cp <= 'Z') {
-          if (!inWord) {
-            if (size == maxTokens) {
-              overflow = true;
-              break;
-            }
-            capital[size] = true;
-            breaks[size] = (byte) pendingBreak;
-            inWord = true;
+          char folded = upper ? (char) (c + 32) : c;
+          if (end == text.length) {
+            text = Arrays.copyOf(text, 2 * end);
           }
-          word.append((char) (cp + 32));
-          continue;
+          text[end++] = folded;
+          hash = 31 * hash + folded;
+          return true;
         }
-        if (cp == '\'') {
-          continue; // "I'd" and "Id" are the same word here
+        if (c != '\'') { // "I'd" and "Id" are the same word here
+          separate(asciiSeparatorKind(c));
         }
+        return true;
+      }
+      if (Character.isHighSurrogate(c)) {
+        highSurrogate = c;
+        return true;
+      }
+      return takeCodePoint(c);
+    }
+
+    private boolean takeCodePoint(int cp) {
+      int type;
+      boolean upper;
+      int lower;
+      if (cp <= 0xFFFF) {
+        int facts = CharacterFacts.of((char) cp);
+        type = CharacterFacts.type(facts);
+        upper = CharacterFacts.isUpperOrTitleCase(facts);
+        lower = CharacterFacts.toLowerCase(facts);
       } else {
-        int type = Character.getType(cp);
-        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
-          continue; // accents split off by NFKD
-        }
-        if (Character.isLetterOrDigit(cp) || type == Character.COMBINING_SPACING_MARK) {
-          if (!inWord) {
-            if (type == Character.COMBINING_SPACING_MARK) {
-              continue;
-            }
-            if (size == maxTokens) {
-              overflow = true;
-              break;
-            }
-            capital[size] = Character.isUpperCase(cp) || Character.isTitleCase(cp);
-            breaks[size] = (byte) pendingBreak;
-            inWord = true;
-          }
-          appendFolded(word, cp);
-          continue;
-        }
+        type = Character.getType(cp); // rare (emoji, mathematical letters): not remembered
+        upper = Character.isUpperCase(cp) || Character.isTitleCase(cp);
+        lower = Character.toLowerCase(cp);
       }
-      // A separator: ends the current word and is remembered as a break before the next one.
+      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+        return true; // accents split off by NFKD
+      }
+      if (isLetterOrDigit(type) || type == Character.COMBINING_SPACING_MARK) {
+        if (!inWord) {
+          if (type == Character.COMBINING_SPACING_MARK) {
+            return true;
+          }
+          if (!beginToken(upper)) {
+            return false;
+          }
+        }
+        if (end + 2 > text.length) {
+          text = Arrays.copyOf(text, 2 * text.length + 2);
+        }
+        int folded = end;
+        end = appendFolded(text, end, cp, lower);
+        for (; folded < end; folded++) {
+          hash = 31 * hash + text[folded];
+        }
+        return true;
+      }
+      separate(separatorKind(cp, type));
+      return true;
+    }
+
+    /** Takes a link, {@code s[from..to)}, as one token; false when that would be too many. */
+    boolean takeLink(char[] s, int from, int to) {
+      if (!beginToken(false)) {
+        return false;
+      }
+      if (end + (to - from) > text.length) {
+        text = Arrays.copyOf(text, Math.max(2 * text.length, end + (to - from)));
+      }
+      for (int k = from; k < to; k++) {
+        char l = s[k];
+        text[end] = l >= 'A' && l <= 'Z' ? (char) (l + 32) : l;
+        hash = 31 * hash + text[end++];
+      }
+      flags[size] |= LINK;
+      inWord = false;
+      tokenHash[size] = hash;
+      size++;
+      tokenStart[size] = end;
+      pendingBreak = 0;
+      return true;
+    }
+
+    private boolean beginToken(boolean capitalised) {
+      if (size == maxTokens) {
+        overflow = true;
+        return false;
+      }
+      if (size + 1 == flags.length) {
+        int capacity = 2 * flags.length;
+        tokenStart = Arrays.copyOf(tokenStart, capacity + 1);
+        tokenHash = Arrays.copyOf(tokenHash, capacity);
+        flags = Arrays.copyOf(flags, capacity);
+      }
+      flags[size] = (byte) (pendingBreak | (capitalised ? CAPITAL : 0));
+      tokenStart[size] = end;
+      hash = 0;
+      inWord = true;
+      return true;
+    }
+
+    /** A separator: ends the current word and is remembered as a break before the next one. */
+    private void separate(int separator) {
       if (inWord) {
-        tokens[size++] = word.toString();
-        word.setLength(0);
+        tokenHash[size] = hash;
+        size++;
+        tokenStart[size] = end;
         inWord = false;
         pendingBreak = 0;
       }
-      pendingBreak |= separatorKind(cp);
+      pendingBreak |= separator;
     }
-    if (inWord) {
-      tokens[size++] = word.toString();
+
+    Canonical finish(boolean stoppedEarly) {
+      if (highSurrogate != 0) {
+        char high = highSurrogate;
+        highSurrogate = 0;
+        takeCodePoint(high);
+      }
+      if (inWord) {
+        tokenHash[size] = hash;
+        size++;
+        tokenStart[size] = end;
+      }
+      return new Canonical(
+          text,
+          tokenStart,
+          tokenHash,
+          flags,
+          size,
+          overflow || stoppedEarly,
+          true);
     }
-    return new Canonical(tokens, capital, breaks, link, size, overflow, true);
   }
 
   // ---- e-mail addresses and URLs -------------------------------------------------------
@@ -499,47 +814,51 @@ final class Canonical {
     return true;
   }
 
-  private static String asciiLower(char[] s, int from, int to) {
-    char[] out = new char[to - from];
-    for (int i = from; i < to; i++) {
-      char c = s[i];
-      out[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-    return new String(out);
-  }
-
   private static boolean isAsciiAlnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  private static void appendFolded(StringBuilder word, int cp) {
+  /** Appends a letter or digit folded ({@code lower}: its lower case); returns the new end. */
+  private static int appendFolded(char[] text, int end, int cp, int lower) {
     if (cp == 'ß' || cp == 'ẞ') {
-      word.append("ss");
-    } else if (cp == 'ς') {
-      word.append('σ');
-    } else {
-      word.appendCodePoint(Character.toLowerCase(cp));
+      text[end] = 's';
+      text[end + 1] = 's';
+      return end + 2;
     }
+    if (cp == 'ς') {
+      text[end] = 'σ';
+      return end + 1;
+    }
+    return end + Character.toChars(lower, text, end);
   }
 
-  private static int separatorKind(int cp) {
+  private static int asciiSeparatorKind(int cp) {
     switch (cp) {
       case ' ':
         return 0;
       case '\n':
         return NEWLINE;
       case ',':
-      case '\u060C':
-      case '\u3001':
-      case '\uFF0C':
         return COMMA;
       case '|':
         return DASH | BAR;
       case '~':
       case '/':
+      case '-': // the only ASCII character of type DASH_PUNCTUATION
         return DASH;
       default:
-        return Character.getType(cp) == Character.DASH_PUNCTUATION ? DASH : OTHER;
+        return OTHER;
+    }
+  }
+
+  private static int separatorKind(int cp, int type) {
+    switch (cp) {
+      case '\u060C':
+      case '\u3001':
+      case '\uFF0C':
+        return COMMA;
+      default:
+        return type == Character.DASH_PUNCTUATION ? DASH : OTHER;
     }
   }
 }

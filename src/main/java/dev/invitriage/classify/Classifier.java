@@ -4,9 +4,8 @@ import dev.invitriage.domain.MessageClassifier;
 import dev.invitriage.domain.Classification;
 import dev.invitriage.domain.Verdict;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Decides whether an invitation's note is LinkedIn's default text (an offender), empty (also an
@@ -105,17 +104,33 @@ public final class Classifier implements MessageClassifier {
     if (message == null || message.isEmpty()) {
       return NO_MESSAGE;
     }
-    SenderName sender = sender(senderName);
+    if (message.isBlank()) {
+      return EMPTY_MESSAGE; // as Canonical would find, but without reading the sender's name
+    }
     // A default text starts within the first prefixLimit tokens, so it lies wholly within the
     // first `reach` tokens. Most long notes are personal: tokenise only that far first, and go
-    // on to the full bound only when a default text is found there.
-    int reach = prefixLimit(sender) + table.maxLength();
+    // on to the full bound only when a default text is found there. The bound grows with the
+    // sender's name only beyond a greeting's six words, and most notes are judged without reading
+    // the name: one tokenised whole, with no default text able to start near its start whatever
+    // the name, is personal.
+    int reach = prefixLimit(SenderName.NONE) + table.maxLength();
     Canonical c = Canonical.of(message, reach);
+    SenderName sender = null;
+    if (c.overflow || mayStartDefault(c)) {
+      sender = sender(senderName);
+      if (prefixLimit(sender) + table.maxLength() != reach) {
+        reach = prefixLimit(sender) + table.maxLength();
+        c = Canonical.of(message, reach);
+      }
+    }
     if (!c.visible) {
       return EMPTY_MESSAGE;
     }
     if (c.size == 0) {
       return ONLY_SYMBOLS;
+    }
+    if (sender == null) {
+      return NO_DEFAULT;
     }
     if (c.overflow) {
       if (!containsDefault(c, sender)) {
@@ -136,13 +151,27 @@ public final class Classifier implements MessageClassifier {
     return judge(c, sender);
   }
 
+  /**
+   * True when a default text may start at one of the first tokens for some sender: a note tokenised
+   * whole for which this is false is personal whoever sent it.
+   */
+  private boolean mayStartDefault(Canonical c) {
+    int maxStart = Math.min(c.size - 1, MAX_PREFIX_LIMIT);
+    for (int start = 0; start <= maxStart; start++) {
+      if (table.canStartWith(c, start)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when some default text starts within the first prefixLimit tokens. */
   private boolean containsDefault(Canonical c, SenderName sender) {
     int maxStart = Math.min(c.size - 1, prefixLimit(sender));
-    List<PhraseTable.Match> matches = new ArrayList<>(4);
     for (int start = 0; start <= maxStart; start++) {
-      if (table.canStartWith(c.tokens[start])) {
-        table.matchesAt(c.tokens, start, c.size, matches);
+      if (table.canStartWith(c, start)) {
+        List<PhraseTable.Match> matches = new ArrayList<>(4);
+        table.matchesAt(c, start, matches);
         if (!matches.isEmpty()) {
           return true;
         }
@@ -180,28 +209,30 @@ public final class Classifier implements MessageClassifier {
     }
     StringBuilder key = new StringBuilder();
     for (int k = from; k < to; k++) {
-      if (c.capital[k] && sender.contains(c.tokens[k])) {
+      if (c.capital(k) && sender.contains(c.token(k))) {
         continue; // the sender introducing themselves by name
       }
       if (key.length() > 0) {
         key.append(' ');
       }
-      key.append(c.tokens[k]);
+      key.append(c.token(k));
     }
     return key.toString();
   }
 
   private Classification judge(Canonical c, SenderName sender) {
-    String[] t = c.tokens;
     int maxStart = Math.min(c.size - 1, prefixLimit(sender));
-    List<PhraseTable.Match> matches = new ArrayList<>(4);
+    List<PhraseTable.Match> matches = null; // most notes match nothing
     Classification nearMiss = null;
     for (int start = 0; start <= maxStart; start++) {
-      if (!table.canStartWith(t[start])) {
+      if (!table.canStartWith(c, start)) {
         continue;
       }
+      if (matches == null) {
+        matches = new ArrayList<>(4);
+      }
       matches.clear();
-      table.matchesAt(t, start, c.size, matches);
+      table.matchesAt(c, start, matches);
       // Longest match first: "... network on LinkedIn" before "... network".
       for (int i = matches.size() - 1; i >= 0; i--) {
         PhraseTable.Match m = matches.get(i);
@@ -274,7 +305,7 @@ public final class Classifier implements MessageClassifier {
     }
     int maxHead = Math.min(start - 1, prefixLimit(sender) - Noise.MAX_PLEASANTRY_WORDS);
     for (int head = 0; head <= maxHead; head++) {
-      if (Noise.PLEASANTRY_STARTS.contains(c.tokens[head])
+      if (Noise.PLEASANTRIES.isFirstWord(c.token(head))
           && pleasantries(c, head, start, Noise.MAX_LEADING_PLEASANTRIES)
           && (head == 0 || greeting(c, head, phrase, sender) == GREETING)) {
         return head == 0 ? PLEASANTRY : GREETING | PLEASANTRY;
@@ -288,7 +319,7 @@ public final class Classifier implements MessageClassifier {
     if (from == to) {
       return true;
     }
-    if (max == 0 || !Noise.PLEASANTRY_STARTS.contains(c.tokens[from])) {
+    if (max == 0 || !Noise.PLEASANTRIES.isFirstWord(c.token(from))) {
       return false;
     }
     // Every length that matches, not just the longest: "thanks" + "hope you are well".
@@ -297,7 +328,7 @@ public final class Classifier implements MessageClassifier {
       if (k > from) {
         sb.append(' ');
       }
-      sb.append(c.tokens[k]);
+      sb.append(c.token(k));
       if (Noise.PLEASANTRIES.contains(sb.toString()) && pleasantries(c, k + 1, to, max - 1)) {
         return true;
       }
@@ -310,23 +341,23 @@ public final class Classifier implements MessageClassifier {
     if (start == 0) {
       return NO_PREFIX;
     }
-    int g = Noise.matchPhrase(Noise.GREETINGS, c.tokens, 0, start, Noise.MAX_GREETING_WORDS);
+    int g = Noise.GREETINGS.longestAt(c, 0, start);
     if (g > 0 && start - g <= Noise.MAX_GREETING_NAMES && greetingNames(c, g, start, sender)) {
       return GREETING;
     }
-    if (sender.isSequence(c.tokens, 0, start)) {
+    if (sender.isSequence(c, 0, start)) {
       return GREETING; // the sender's own name, as in the group form
     }
     int maxBare = phrase.namedLead() ? Noise.MAX_GREETING_NAMES : 2;
     if (start <= maxBare
-        && (phrase.namedLead() || (c.breakBefore[start] & Canonical.COMMA) != 0)) {
+        && (phrase.namedLead() || (c.breakBefore(start) & Canonical.COMMA) != 0)) {
       boolean names = true;
       for (int k = 0; k < start && names; k++) {
         names =
             strictName(c, k)
-                || (k > 0 && Noise.CONNECTORS.contains(c.tokens[k]))
+                || (k > 0 && Noise.CONNECTORS.contains(c.token(k)))
                 // no case signal at all: one plain word before a comma ("anna, ...")
-                || (start == 1 && !anyCapital(c) && plainWord(c.tokens[k]));
+                || (start == 1 && !anyCapital(c) && plainWord(c.token(k)));
       }
       if (names) {
         return GREETING;
@@ -339,7 +370,7 @@ public final class Classifier implements MessageClassifier {
   private static boolean greetingNames(Canonical c, int from, int to, SenderName sender) {
     int lowerCase = 0;
     for (int k = from; k < to; k++) {
-      String w = c.tokens[k];
+      String w = c.token(k);
       if (Noise.TITLES.contains(w) || Noise.FILLERS.contains(w) || sender.contains(w)) {
         continue;
       }
@@ -350,7 +381,7 @@ public final class Classifier implements MessageClassifier {
         continue;
       }
       // A writer who never uses capitals gives no case signal: allow one plain word as the name.
-      if (!c.capital[k] && !anyCapital(c) && plainWord(w) && ++lowerCase <= 1) {
+      if (!c.capital(k) && !anyCapital(c) && plainWord(w) && ++lowerCase <= 1) {
         continue;
       }
       return false;
@@ -360,17 +391,17 @@ public final class Classifier implements MessageClassifier {
 
   /** End of the greeting for template keys: greeting word and names, or a bare "Anna,". */
   private static int greetingEnd(Canonical c, SenderName sender) {
-    int g = Noise.matchPhrase(Noise.GREETINGS, c.tokens, 0, c.size, Noise.MAX_GREETING_WORDS);
+    int g = Noise.GREETINGS.longestAt(c, 0, c.size);
     if (g > 0) {
       int end = g;
       while (end < c.size && end - g < Noise.MAX_GREETING_NAMES
           && greetingNames(c, end, end + 1, sender)
-          && !(end > g && c.breakBefore[end] != 0 && !Noise.TITLES.contains(c.tokens[end - 1]))) {
+          && !(end > g && c.breakBefore(end) != 0 && !Noise.TITLES.contains(c.token(end - 1)))) {
         end++;
       }
       return end;
     }
-    if (c.size > 2 && strictName(c, 0) && (c.breakBefore[1] & Canonical.COMMA) != 0) {
+    if (c.size > 2 && strictName(c, 0) && (c.breakBefore(1) & Canonical.COMMA) != 0) {
       return 1;
     }
     return 0;
@@ -387,38 +418,36 @@ public final class Classifier implements MessageClassifier {
       return 0;
     }
     int titled = from;
-    while (titled < c.size && titled - from < 2 && Noise.TITLES.contains(c.tokens[titled])) {
+    while (titled < c.size && titled - from < 2 && Noise.TITLES.contains(c.token(titled))) {
       titled++; // "Dr. John Smith"
     }
-    int name = sender.prefixMatch(c.tokens, titled, c.size);
+    int name = sender.prefixMatch(c, titled, c.size);
     if (name > 0) {
       int rest = titled + name;
       if (rest == c.size
-          || (c.breakBefore[rest] != 0 && signature(c, rest, c.size, sender, true))) {
+          || (c.breakBefore(rest) != 0 && signature(c, rest, c.size, sender, true))) {
         return SIGNATURE;
       }
     }
     if (depth < Noise.MAX_SIGN_OFFS) {
       // A sign-off first ("Thanks!" stays a sign-off), then a pleasantry ("Thanks for connecting").
-      int s = Noise.matchPhrase(Noise.SIGN_OFFS, c.tokens, from, c.size, Noise.MAX_SIGN_OFF_WORDS);
+      int s = Noise.SIGN_OFFS.longestAt(c, from, c.size);
       int more = s > 0 ? afterSignOff(c, from + s, sender, depth) : INVALID;
       if (more != INVALID) {
         return SIGN_OFF | more;
       }
-      if (Noise.PLEASANTRY_STARTS.contains(c.tokens[from])) {
-        int p =
-            Noise.matchPhrase(
-                Noise.PLEASANTRIES, c.tokens, from, c.size, Noise.MAX_PLEASANTRY_WORDS);
+      if (Noise.PLEASANTRIES.isFirstWord(c.token(from))) {
+        int p = Noise.PLEASANTRIES.longestAt(c, from, c.size);
         more = p > 0 ? afterSignOff(c, from + p, sender, depth) : INVALID;
         if (more != INVALID) {
           return PLEASANTRY | more;
         }
       }
     }
-    if ((c.breakBefore[from] & Canonical.DASH) != 0 && signature(c, from, c.size, sender, false)) {
+    if ((c.breakBefore(from) & Canonical.DASH) != 0 && signature(c, from, c.size, sender, false)) {
       return SIGNATURE;
     }
-    if ((c.breakBefore[from] & Canonical.NEWLINE) != 0 && bareName(c, from)) {
+    if ((c.breakBefore(from) & Canonical.NEWLINE) != 0 && bareName(c, from)) {
       return SIGNATURE; // a name alone on the last line
     }
     return INVALID;
@@ -429,7 +458,7 @@ public final class Classifier implements MessageClassifier {
     if (rest == c.size) {
       return 0;
     }
-    if (c.breakBefore[rest] == 0) {
+    if (c.breakBefore(rest) == 0) {
       return INVALID; // "Best regards from the Lisbon JUG team", "Cheers for the beer"
     }
     if (signature(c, rest, c.size, sender, false)) {
@@ -462,8 +491,8 @@ public final class Classifier implements MessageClassifier {
       if (items == Noise.MAX_SIGNATURE) {
         return false;
       }
-      String w = c.tokens[k];
-      if (c.link[k]) {
+      String w = c.token(k);
+      if (c.link(k)) {
         k++;
         continue;
       }
@@ -472,7 +501,7 @@ public final class Classifier implements MessageClassifier {
         k = phone;
         continue;
       }
-      int pronouns = Noise.matchPhrase(Noise.PRONOUNS, c.tokens, k, to, Noise.MAX_PRONOUN_WORDS);
+      int pronouns = Noise.PRONOUNS.longestAt(c, k, to);
       if (pronouns > 1) {
         k += pronouns; // "(he/him)"
         continue;
@@ -484,7 +513,7 @@ public final class Classifier implements MessageClassifier {
       if (Noise.SENTENCE_WORDS.contains(w) && !isContactLabel(c, k, to) && !isInitial(c, k, to)) {
         return false;
       }
-      if (w.equals("p") && k + 1 < to && c.tokens[k + 1].equals("s")) {
+      if (w.equals("p") && k + 1 < to && c.token(k + 1).equals("s")) {
         return false; // "P.S." introduces content
       }
       if (!isAlphabetic(w)) {
@@ -500,7 +529,7 @@ public final class Classifier implements MessageClassifier {
             || (k == from && Noise.CONNECTORS.contains(w))) {
           return false;
         }
-        if (caseSignal ? !c.capital[k] : --plainLeft < 0) {
+        if (caseSignal ? !c.capital(k) : --plainLeft < 0) {
           return false;
         }
       }
@@ -517,10 +546,10 @@ public final class Classifier implements MessageClassifier {
     int digits = 0;
     int end = k;
     boolean years = true;
-    while (end < to && isDigits(c.tokens[end])
-        && (end == k || (c.breakBefore[end] & PHONE_BREAKS) == 0)) {
-      digits += c.tokens[end].length();
-      years &= isYear(c.tokens[end]);
+    while (end < to && isDigits(c.token(end))
+        && (end == k || (c.breakBefore(end) & PHONE_BREAKS) == 0)) {
+      digits += c.token(end).length();
+      years &= isYear(c.token(end));
       end++;
     }
     // "2015-2019" has a phone number's digits but is a span of years: content.
@@ -535,19 +564,19 @@ public final class Classifier implements MessageClassifier {
   /** A label ("Tel", "E-mail", "LinkedIn") followed, maybe after more labels, by a number or link. */
   private static boolean isContactLabel(Canonical c, int k, int to) {
     int j = k;
-    while (j < to && j - k < 3 && Noise.CONTACT_LABELS.contains(c.tokens[j]) && !c.link[j]) {
+    while (j < to && j - k < 3 && Noise.CONTACT_LABELS.contains(c.token(j)) && !c.link(j)) {
       j++;
     }
-    return j > k && j < to && (c.link[j] || phoneEnd(c, j, to) > j);
+    return j > k && j < to && (c.link(j) || phoneEnd(c, j, to) > j);
   }
 
   /** A capital letter with a dot before a capitalised name, such as the "J." of "J. Doe". */
   private static boolean isInitial(Canonical c, int k, int to) {
-    return c.tokens[k].length() == 1
-        && c.capital[k]
+    return c.token(k).length() == 1
+        && c.capital(k)
         && k + 1 < to
-        && c.capital[k + 1]
-        && (c.breakBefore[k + 1] & Canonical.OTHER) != 0;
+        && c.capital(k + 1)
+        && (c.breakBefore(k + 1) & Canonical.OTHER) != 0;
   }
 
   private static boolean isYear(String w) {
@@ -573,7 +602,7 @@ public final class Classifier implements MessageClassifier {
       return false;
     }
     for (int k = from; k < c.size; k++) {
-      if (!strictName(c, k) || (k > from && c.breakBefore[k] != 0)) {
+      if (!strictName(c, k) || (k > from && c.breakBefore(k) != 0)) {
         return false;
       }
     }
@@ -582,8 +611,8 @@ public final class Classifier implements MessageClassifier {
 
   /** A capitalised alphabetic word that is neither a sentence word, greeting nor sign-off. */
   private static boolean strictName(Canonical c, int k) {
-    String w = c.tokens[k];
-    return c.capital[k]
+    String w = c.token(k);
+    return c.capital(k)
         && isAlphabetic(w)
         && !Noise.SENTENCE_WORDS.contains(w)
         && !Noise.GREETINGS.contains(w)
@@ -601,7 +630,7 @@ public final class Classifier implements MessageClassifier {
 
   private static boolean anyCapital(Canonical c) {
     for (int k = 0; k < c.size; k++) {
-      if (c.capital[k]) {
+      if (c.capital(k)) {
         return true;
       }
     }
@@ -620,10 +649,19 @@ public final class Classifier implements MessageClassifier {
   // ---- limits ----------------------------------------------------------------------------
 
   private static int prefixLimit(SenderName sender) {
-    return Math.max(
-            Noise.MAX_GREETING_WORDS + Noise.MAX_GREETING_NAMES, sender.tokens().length)
+    return prefixLimit(sender.tokens().length);
+  }
+
+  private static int prefixLimit(int senderWords) {
+    return Math.max(Noise.MAX_GREETING_WORDS + Noise.MAX_GREETING_NAMES, senderWords)
         + Noise.MAX_LEADING_PLEASANTRIES * Noise.MAX_PLEASANTRY_WORDS;
   }
+
+  /** Most words of a sender's name that count; more are ignored. */
+  private static final int MAX_SENDER_WORDS = 8;
+
+  /** The largest prefixLimit, that of a sender's name of MAX_SENDER_WORDS words. */
+  private static final int MAX_PREFIX_LIMIT = prefixLimit(MAX_SENDER_WORDS);
 
   private static int trailerLimit(SenderName sender) {
     return Noise.MAX_SIGN_OFFS * Math.max(Noise.MAX_SIGN_OFF_WORDS, Noise.MAX_PLEASANTRY_WORDS)
@@ -655,31 +693,42 @@ public final class Classifier implements MessageClassifier {
   }
 
   /** The sender's name in canonical tokens. Immutable, so sharing it between threads is safe. */
-  private record SenderName(String raw, String[] tokens, Set<String> set) {
-    static final SenderName NONE = new SenderName("", new String[0], Set.of());
+  private record SenderName(String raw, String[] tokens, String[] nameWords) {
+    static final SenderName NONE = new SenderName("", new String[0], new String[0]);
 
     static SenderName of(String raw) {
       // Bounded: a pathological "name" must not make every note expensive.
-      Canonical c = Canonical.of(raw.length() > 200 ? raw.substring(0, 200) : raw, 8);
-      String[] tokens = new String[c.size];
-      System.arraycopy(c.tokens, 0, tokens, 0, c.size);
-      Set<String> set = new HashSet<>(List.of(tokens));
+      Canonical c =
+          Canonical.of(raw.length() > 200 ? raw.substring(0, 200) : raw, MAX_SENDER_WORDS);
+      String[] tokens = c.tokens();
       // Titles and particles in a name ("Dr.", "von") must not make such words name-like.
-      set.removeAll(Noise.SENTENCE_WORDS);
-      return new SenderName(raw, tokens, Set.copyOf(set));
+      String[] nameWords = new String[tokens.length];
+      int count = 0;
+      for (String t : tokens) {
+        if (!Noise.SENTENCE_WORDS.contains(t) && !Arrays.asList(nameWords).contains(t)) {
+          nameWords[count++] = t;
+        }
+      }
+      return new SenderName(raw, tokens, Arrays.copyOf(nameWords, count));
     }
 
+    /** A name has at most 8 words: scanning them is cheaper than building a set for each sender. */
     boolean contains(String token) {
-      return set.contains(token);
+      for (String w : nameWords) {
+        if (w.equals(token)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** True when tokens {@code from..to} are a non-empty run of the sender's name words. */
-    boolean isSequence(String[] t, int from, int to) {
+    boolean isSequence(Canonical c, int from, int to) {
       if (to <= from || tokens.length == 0) {
         return false;
       }
       for (int k = from; k < to; k++) {
-        if (!set.contains(t[k])) {
+        if (!contains(c.token(k))) {
           return false;
         }
       }
@@ -687,9 +736,9 @@ public final class Classifier implements MessageClassifier {
     }
 
     /** Length of the longest run of the sender's name words starting at {@code from}. */
-    int prefixMatch(String[] t, int from, int to) {
+    int prefixMatch(Canonical c, int from, int to) {
       int k = from;
-      while (k < to && k - from < tokens.length && set.contains(t[k])) {
+      while (k < to && k - from < tokens.length && contains(c.token(k))) {
         k++;
       }
       return k - from;

@@ -45,8 +45,9 @@ final class Noise {
 
   static final int MAX_PHONE_DIGITS = 15;
 
-  static final Set<String> GREETINGS =
-      words(
+  static final WordSequences GREETINGS =
+      sequences(
+          MAX_GREETING_WORDS,
           "hi", "hello", "hey", "heya", "hiya", "dear", "greetings", "good morning",
           "good afternoon", "good evening", "good day", "howdy", "yo", "hallo", "hello there",
           "moin", "servus", "guten tag", "guten morgen", "liebe", "lieber", "sehr geehrte",
@@ -57,8 +58,9 @@ final class Noise {
           "beste", "dag", "hej", "hei", "czesc", "dzien dobry", "merhaba", "namaste", "salam",
           "shalom", "privet", "zdravstvuyte", "здравствуите", "привет", "ahoj", "szia", "heippa");
 
-  static final Set<String> SIGN_OFFS =
-      words(
+  static final WordSequences SIGN_OFFS =
+      sequences(
+          MAX_SIGN_OFF_WORDS,
           "best", "best regards", "kind regards", "warm regards", "warmest regards", "regards",
           "many regards", "best wishes", "all the best", "cheers", "thanks", "thank you",
           "many thanks", "thanks a lot", "thx", "ty", "tia", "br", "kr", "sincerely",
@@ -105,10 +107,8 @@ final class Noise {
    * is deliberately absent (it may refer to a real meeting); "nice to e-meet you" says they have
    * not met.
    */
-  static final Set<String> PLEASANTRIES = pleasantries();
-
-  /** First tokens of {@link #PLEASANTRIES}, for a cheap test before the phrase lookup. */
-  static final Set<String> PLEASANTRY_STARTS = firstTokens(PLEASANTRIES);
+  static final WordSequences PLEASANTRIES =
+      new WordSequences(pleasantries(), MAX_PLEASANTRY_WORDS);
 
   /** Courtesy titles and honorifics that may stand in a greeting or signature. */
   static final Set<String> TITLES =
@@ -176,13 +176,15 @@ final class Noise {
           "portable", "gsm", "email", "e", "mail", "web", "website", "site", "url", "w",
           "linkedin", "calendly", "book", "phone number", "cel");
 
-  /** Pronoun sets people put in signatures ("John Smith (he/him)"). */
-  static final Set<String> PRONOUNS =
-      words("he him", "she her", "they them", "he they", "she they", "he him his",
-          "she her hers", "they them theirs", "er ihm", "sie ihr");
-
   /** Most tokens of a pronoun set. */
   static final int MAX_PRONOUN_WORDS = 3;
+
+  /** Pronoun sets people put in signatures ("John Smith (he/him)"). */
+  static final WordSequences PRONOUNS =
+      sequences(
+          MAX_PRONOUN_WORDS,
+          "he him", "she her", "they them", "he they", "she they", "he him his", "she her hers",
+          "they them theirs", "er ihm", "sie ihr");
 
   /** Lower-case name particles and title connectors allowed inside names and signatures. */
   static final Set<String> CONNECTORS =
@@ -247,22 +249,6 @@ final class Noise {
           "cousin", "uncle", "aunt", "nephew", "niece", "boyfriend", "girlfriend", "fiance",
           "fiancee", "roommate", "flatmate");
 
-  /** True when the tokens from {@code from} begin with one of the phrases; returns its length. */
-  static int matchPhrase(Set<String> phrases, String[] tokens, int from, int to, int maxWords) {
-    int best = 0;
-    StringBuilder sb = new StringBuilder();
-    for (int k = 0; k < maxWords && from + k < to; k++) {
-      if (k > 0) {
-        sb.append(' ');
-      }
-      sb.append(tokens[from + k]);
-      if (phrases.contains(sb.toString())) {
-        best = k + 1;
-      }
-    }
-    return best;
-  }
-
   private static Set<String> pleasantries() {
     List<String> forms = new ArrayList<>();
     for (String i : List.of("", "i ")) {
@@ -320,13 +306,8 @@ final class Noise {
     return words(forms.toArray(new String[0]));
   }
 
-  private static Set<String> firstTokens(Set<String> phrases) {
-    Set<String> first = new HashSet<>();
-    for (String p : phrases) {
-      int space = p.indexOf(' ');
-      first.add(space < 0 ? p : p.substring(0, space));
-    }
-    return Set.copyOf(first);
+  private static WordSequences sequences(int maxWords, String... raw) {
+    return new WordSequences(words(raw), maxWords);
   }
 
   private static Set<String> words(String... raw) {
@@ -340,6 +321,6 @@ final class Noise {
 
   static List<String> tokensOf(String raw) {
     Canonical c = Canonical.of(raw, Integer.MAX_VALUE);
-    return List.of(java.util.Arrays.copyOf(c.tokens, c.size));
+    return List.of(c.tokens());
   }
 }

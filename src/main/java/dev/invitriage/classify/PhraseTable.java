@@ -7,15 +7,18 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The known default texts as a token trie, so a note is matched against all of them in one walk
  * from each possible start instead of one regular expression per variant.
+ *
+ * <p>The trie is keyed by word numbers, and a note's token is looked up by its characters
+ * ({@link WordIndex}): most notes match nothing, and finding that out must not make a string of
+ * every word they start with.
  */
 final class PhraseTable {
   /** Token that stands for a placeholder in the middle of a phrase. */
@@ -29,15 +32,44 @@ final class PhraseTable {
 
   /** A trie node; {@code ends} lists the phrases that end here. */
   private static final class Node {
-    final Map<String, Node> next = new HashMap<>(4);
+    /** The children's word numbers and the children, in step; most nodes have one. */
+    private int[] words = new int[0];
+
+    private Node[] children = new Node[0];
     Node wildcard;
     final List<Phrase> ends = new ArrayList<>(1);
+
+    /** The child for word number {@code word}, or null (also for -1, a word no phrase has). */
+    Node child(int word) {
+      if (word < 0) {
+        return null; // most of a note's words are in no phrase
+      }
+      for (int i = 0; i < words.length; i++) {
+        if (words[i] == word) {
+          return children[i];
+        }
+      }
+      return null;
+    }
+
+    Node childAdding(int word) {
+      Node child = child(word);
+      if (child == null) {
+        child = new Node();
+        words = Arrays.copyOf(words, words.length + 1);
+        children = Arrays.copyOf(children, children.length + 1);
+        words[words.length - 1] = word;
+        children[children.length - 1] = child;
+      }
+      return child;
+    }
   }
 
   /** A phrase found in a note, from token {@code start} to just before {@code end}. */
   record Match(Phrase phrase, int start, int end) {}
 
   private final Node root = new Node();
+  private final WordIndex words = new WordIndex();
   private final List<Phrase> phrases = new ArrayList<>();
   private int maxLength;
 
@@ -107,7 +139,7 @@ final class PhraseTable {
         node = node.wildcard;
         length += MAX_WILDCARD;
       } else {
-        node = node.next.computeIfAbsent(t, k -> new Node());
+        node = node.childAdding(words.add(t));
         length++;
       }
     }
@@ -126,30 +158,30 @@ final class PhraseTable {
     return List.copyOf(phrases);
   }
 
-  /** Quick test whether any phrase can start with this token. */
-  boolean canStartWith(String token) {
-    return root.next.containsKey(token);
+  /** Quick test whether any phrase can start with token {@code k}. */
+  boolean canStartWith(Canonical c, int k) {
+    return root.child(words.numberOf(c, k)) != null;
   }
 
   /** All phrases that start at token {@code start}, added to {@code out}, longest last. */
-  void matchesAt(String[] tokens, int start, int size, List<Match> out) {
-    walk(root, tokens, start, start, size, out);
+  void matchesAt(Canonical c, int start, List<Match> out) {
+    walk(root, c, start, start, out);
   }
 
-  private static void walk(Node node, String[] tokens, int start, int pos, int size, List<Match> out) {
+  private void walk(Node node, Canonical c, int start, int pos, List<Match> out) {
     for (Phrase p : node.ends) {
       out.add(new Match(p, start, pos));
     }
-    if (pos >= size) {
+    if (pos >= c.size) {
       return;
     }
-    Node child = node.next.get(tokens[pos]);
+    Node child = node.child(words.numberOf(c, pos));
     if (child != null) {
-      walk(child, tokens, start, pos + 1, size, out);
+      walk(child, c, start, pos + 1, out);
     }
     if (node.wildcard != null) {
-      for (int k = 1; k <= MAX_WILDCARD && pos + k <= size; k++) {
-        walk(node.wildcard, tokens, start, pos + k, size, out);
+      for (int k = 1; k <= MAX_WILDCARD && pos + k <= c.size; k++) {
+        walk(node.wildcard, c, start, pos + k, out);
       }
     }
   }

@@ -2,8 +2,10 @@ package dev.invitriage.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Link tokens: e-mail addresses and URLs become one flagged token, ordinary words do not. */
@@ -11,14 +13,14 @@ class CanonicalTest {
 
   private static List<String> tokens(String raw) {
     Canonical c = Canonical.of(raw, Integer.MAX_VALUE);
-    return Arrays.asList(Arrays.copyOf(c.tokens, c.size));
+    return Arrays.asList(c.tokens());
   }
 
   private static List<String> links(String raw) {
     Canonical c = Canonical.of(raw, Integer.MAX_VALUE);
     return java.util.stream.IntStream.range(0, c.size)
-        .filter(k -> c.link[k])
-        .mapToObj(k -> c.tokens[k])
+        .filter(k -> c.link(k))
+        .mapToObj(c::token)
         .toList();
   }
 
@@ -53,9 +55,9 @@ class CanonicalTest {
   void barIsRecordedAsDashAndBar() {
     Canonical c = Canonical.of("John | CTO - Acme", Integer.MAX_VALUE);
 
-    assertThat(c.breakBefore[1] & (Canonical.DASH | Canonical.BAR))
+    assertThat(c.breakBefore(1) & (Canonical.DASH | Canonical.BAR))
         .isEqualTo(Canonical.DASH | Canonical.BAR);
-    assertThat(c.breakBefore[2] & Canonical.BAR).isZero();
+    assertThat(c.breakBefore(2) & Canonical.BAR).isZero();
   }
 
   @Test
@@ -64,6 +66,52 @@ class CanonicalTest {
 
     assertThat(c.overflow).isTrue();
     assertThat(c.size).isEqualTo(3);
-    assertThat(c.link[2]).isTrue();
+    assertThat(c.link(2)).isTrue();
+  }
+
+  @Test
+  void onePassGivesTheTokensOfTwoPasses() {
+    // Canonical.of prepares and tokenises most notes in one pass; inTwoPasses is the plain form.
+    List<String> notes = new ArrayList<>();
+    for (GoldenCase c : GoldenCase.load("golden.tsv")) {
+      notes.add(Entities.decode(Entities.decode(c.message())));
+      notes.add(c.sender());
+    }
+    String[] pieces = {
+      "Hi", "Anna", "I'd", "like", "to", "ADD", "you", " ", "  ", ",", ".", "-", "|", "\n", "\r\n",
+      "\t", "`", "'", "\u2019", "\u00B4", "\u200B", "\u00AD", "\u00A0", "\u3000", "\u2028",
+      "\u0085", "\u0090", "\u001B[31m", "\u009B2J", "\u001B]0;x\u0007", "é", "E\u0301",
+      "ß", "ẞ", "ς", "İ", "ǅ", "Ⅷ", "½", "ﬁ", "Ａ", "，", "、", "Жёлтый", "й", "你好", "ガ", "한국어",
+      "أحمد", "\u093E", "\uD835\uDCD0", "\uD83D\uDE42", "\uD83C\uDDE9\uD83C\uDDEA", "\uD800",
+      "\uDC00", "\u3164", "\uFE0F", "\u20DD", "co-founder", "3.14", "e.g.", "john@acme.example",
+      "https://acme.example/jobs", "www.acme.example", "acme.com", "//", "he/him", "2024"
+    };
+    Random random = new Random(7);
+    for (int i = 0; i < 10_000; i++) {
+      StringBuilder note = new StringBuilder();
+      for (int k = random.nextInt(40); k > 0; k--) {
+        note.append(pieces[random.nextInt(pieces.length)]);
+        if (random.nextBoolean()) {
+          note.append(' ');
+        }
+      }
+      notes.add(note.toString());
+    }
+    for (String note : notes) {
+      for (int max : new int[] {Integer.MAX_VALUE, 1, 3, 8, 20}) {
+        Canonical one = Canonical.of(note, max);
+        Canonical two = note.isEmpty() ? one : Canonical.inTwoPasses(note, max);
+        String at = GoldenCase.visible(note) + " at most " + max;
+        assertThat(one.tokens()).as(at).containsExactly(two.tokens());
+        assertThat(one.overflow).as(at).isEqualTo(two.overflow);
+        assertThat(one.visible).as(at).isEqualTo(two.visible);
+        for (int k = 0; k < one.size; k++) {
+          assertThat(one.capital(k)).as(at).isEqualTo(two.capital(k));
+          assertThat(one.breakBefore(k)).as(at).isEqualTo(two.breakBefore(k));
+          assertThat(one.link(k)).as(at).isEqualTo(two.link(k));
+          assertThat(one.tokenHash(k)).as(at).isEqualTo(one.token(k).hashCode());
+        }
+      }
+    }
   }
 }
