@@ -220,10 +220,16 @@ final class Canonical {
    */
   private record Prepared(boolean visible, boolean stoppedEarly, boolean maybeLink) {}
 
-  /** Takes prepared characters one by one: the tokeniser, or a text to tokenise later. */
+  /** Takes prepared characters: the tokeniser, or a text to tokenise later. */
   private interface Sink {
     /** Takes the next character; false when it takes no more (the tokeniser is full). */
     boolean take(char c);
+
+    /**
+     * Takes {@code s[from..to)}, BMP letters and digits that stay as they are, all at once (most
+     * of a note is such runs); false as for {@link #take}.
+     */
+    boolean takeRun(char[] s, int from, int to);
   }
 
   /**
@@ -265,14 +271,14 @@ final class Canonical {
           }
           inWord = true;
           visible = true;
-          taking = taking && sink.take(c);
-          given++;
           // The rest of the word's letters and digits at once: most of a note is such runs.
-          while (i + 1 < n && isAsciiAlnum(raw[i + 1])) {
-            char next = raw[++i];
-            taking = taking && sink.take(next);
-            given++;
+          int runEnd = i + 1;
+          while (runEnd < n && isAsciiAlnum(raw[runEnd])) {
+            runEnd++;
           }
+          taking = taking && sink.takeRun(raw, i, runEnd);
+          given += runEnd - i;
+          i = runEnd - 1;
           continue;
         }
         if (c != ' '
@@ -385,21 +391,24 @@ final class Canonical {
         }
         continue;
       }
-      taking = taking && sink.take(c);
-      given++;
-      if (CharacterFacts.isPlainLetterOrDigit(facts)) {
-        // The rest of the word's letters that stay as they are, at once, as for ASCII above.
-        while (i + 1 < n && raw[i + 1] >= 0x80) {
-          int nextFacts = CharacterFacts.of(raw[i + 1]);
-          if (!CharacterFacts.isPlainLetterOrDigit(nextFacts)
-              || (decompose && CharacterFacts.decomposes(nextFacts))) {
-            break;
-          }
-          char next = raw[++i];
-          taking = taking && sink.take(next);
-          given++;
-        }
+      if (!CharacterFacts.isPlainLetterOrDigit(facts)) {
+        taking = taking && sink.take(c);
+        given++;
+        continue;
       }
+      // The rest of the word's letters that stay as they are, at once, as for ASCII above.
+      int runEnd = i + 1;
+      while (runEnd < n && raw[runEnd] >= 0x80) {
+        int nextFacts = CharacterFacts.of(raw[runEnd]);
+        if (!CharacterFacts.isPlainLetterOrDigit(nextFacts)
+            || (decompose && CharacterFacts.decomposes(nextFacts))) {
+          break;
+        }
+        runEnd++;
+      }
+      taking = taking && sink.takeRun(raw, i, runEnd);
+      given += runEnd - i;
+      i = runEnd - 1;
     }
     return new Prepared(visible, false, maybeLink);
   }
@@ -515,6 +524,16 @@ final class Canonical {
     }
 
     @Override
+    public boolean takeRun(char[] s, int from, int to) {
+      if (length + (to - from) > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(2 * chars.length, length + (to - from)));
+      }
+      System.arraycopy(s, from, chars, length, to - from);
+      length += to - from;
+      return true;
+    }
+
+    @Override
     public String toString() {
       return new String(chars, 0, length);
     }
@@ -589,6 +608,52 @@ final class Canonical {
         return true;
       }
       return takeCodePoint(c);
+    }
+
+    @Override
+    public boolean takeRun(char[] s, int from, int to) {
+      if (highSurrogate != 0) {
+        // Not after a whole surrogate pair, the only way the first stage gives one: kept general.
+        for (int i = from; i < to; i++) {
+          if (!take(s[i])) {
+            return false;
+          }
+        }
+        return true;
+      }
+      char first = s[from];
+      boolean upper =
+          first < 0x80
+              ? first >= 'A' && first <= 'Z'
+              : CharacterFacts.isUpperOrTitleCase(CharacterFacts.of(first));
+      if (!inWord && !beginToken(upper)) {
+        return false;
+      }
+      int room = end + 2 * (to - from); // "ß" folds to two letters
+      if (room > text.length) {
+        text = Arrays.copyOf(text, Math.max(2 * text.length, room));
+      }
+      // In locals: this loop runs over most of the characters of most notes.
+      char[] folded = text;
+      int at = end;
+      int h = hash;
+      for (int i = from; i < to; i++) {
+        char c = s[i];
+        if (c < 0x80) {
+          char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+          folded[at++] = lower;
+          h = 31 * h + lower;
+        } else {
+          int before = at;
+          at = appendFolded(folded, at, c, CharacterFacts.toLowerCase(CharacterFacts.of(c)));
+          for (; before < at; before++) {
+            h = 31 * h + folded[before];
+          }
+        }
+      }
+      end = at;
+      hash = h;
+      return true;
     }
 
     private boolean takeCodePoint(int cp) {
