@@ -233,6 +233,28 @@ final class Canonical {
   }
 
   /**
+   * A buffer for a note's characters while it is prepared, kept per thread: a new array per note
+   * is cheap to allocate but is fresh memory, which is not cheap to touch, and nothing keeps the
+   * copy once the note is prepared. Notes too long to be worth keeping a buffer for get their own.
+   */
+  private static final ThreadLocal<char[][]> READ_BUFFER =
+      ThreadLocal.withInitial(() -> new char[][] {new char[512]});
+
+  private static final int MAX_KEPT_READ_BUFFER = 8192;
+
+  /** A buffer of at least {@code length} characters, to be used only until the next call. */
+  private static char[] readBuffer(int length) {
+    if (length > MAX_KEPT_READ_BUFFER) {
+      return new char[length];
+    }
+    char[][] kept = READ_BUFFER.get();
+    if (kept[0].length < length) {
+      kept[0] = new char[length];
+    }
+    return kept[0];
+  }
+
+  /**
    * First stage: drops terminal escape sequences and invisible characters, turns whitespace and
    * control characters into spaces or line breaks, and unifies apostrophe look-alikes. With {@code
    * decompose}, gives every other character as its NFKD ({@link Decompositions}). Returns null
@@ -242,8 +264,9 @@ final class Canonical {
   private static Prepared prepare(
       String note, int maxTokens, boolean decompose, Sink sink, boolean linksAllowed) {
     // An array is read faster than String.charAt, which checks the string's coding each time.
-    char[] raw = note.toCharArray();
-    int n = raw.length;
+    int n = note.length();
+    char[] raw = readBuffer(n);
+    note.getChars(0, n, raw, 0);
     int given = 0; // characters given to the sink
     // Once the tokeniser is full, the rest is still read: whether it may hold a link decides how
     // the words before are tokenised.
@@ -257,7 +280,7 @@ final class Canonical {
     for (int i = 0; i < n; i++) {
       char c = raw[i];
       if (c == 0x1B || c == 0x9B) {
-        i = skipEscape(raw, i);
+        i = skipEscape(raw, n, i);
         if (given > 0) {
           taking = taking && sink.take(' ');
           given++;
@@ -433,8 +456,7 @@ final class Canonical {
           | (1 << Character.DECIMAL_DIGIT_NUMBER);
 
   /** Returns the index of the last character of the escape sequence starting at {@code i}. */
-  private static int skipEscape(char[] s, int i) {
-    int n = s.length;
+  private static int skipEscape(char[] s, int n, int i) {
     int j;
     if (s[i] == 0x9B) {
       j = i + 1; // C1 CSI: parameters follow directly
@@ -561,7 +583,8 @@ final class Canonical {
     /** {@code length}: about how many characters will be given, to size the arrays. */
     Tokeniser(int maxTokens, int length) {
       this.maxTokens = maxTokens;
-      int capacity = Math.min(maxTokens, length / 2 + 1) + 1;
+      // Words of text average five letters and a space; more tokens than this grow the arrays.
+      int capacity = Math.min(maxTokens, length / 4 + 2) + 1;
       text = new char[length + 2];
       tokenStart = new int[capacity + 1];
       tokenHash = new int[capacity];
