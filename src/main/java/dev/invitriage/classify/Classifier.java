@@ -60,9 +60,35 @@ public final class Classifier implements MessageClassifier {
 
   private final String fingerprint;
 
+  /**
+   * The verdicts of notes too long for a default text, by the number of words in the sender's
+   * name: the same few reasons for many notes, made once rather than for each.
+   */
+  private final Classification[] noDefaultNearStart = new Classification[MAX_SENDER_WORDS + 1];
+
+  private final Classification[] longerThanAnyDefault = new Classification[MAX_SENDER_WORDS + 1];
+
+  /** By phrase number and noise flags (see defaultVerdict); filled as they are first needed. */
+  private final Classification[][] defaultVerdicts;
+
   private Classifier(PhraseTable table, String fingerprint) {
     this.table = table;
     this.fingerprint = fingerprint;
+    this.defaultVerdicts = new Classification[table.phrases().size()][16];
+    for (int words = 0; words <= MAX_SENDER_WORDS; words++) {
+      noDefaultNearStart[words] =
+          new Classification(
+              Verdict.PERSONAL,
+              "personal: more than "
+                  + (prefixLimit(words) + table.maxLength())
+                  + " words, and no default text near the start");
+      longerThanAnyDefault[words] =
+          new Classification(
+              Verdict.PERSONAL,
+              "personal: more than "
+                  + (table.maxLength() + noiseLimit(words))
+                  + " words, longer than any default text with greeting and signature");
+    }
   }
 
   /**
@@ -134,18 +160,11 @@ public final class Classifier implements MessageClassifier {
     }
     if (c.overflow) {
       if (!containsDefault(c, sender)) {
-        return new Classification(
-            Verdict.PERSONAL,
-            "personal: more than " + reach + " words, and no default text near the start");
+        return noDefaultNearStart[sender.tokens().length]; // "more than `reach` words, ..."
       }
-      int limit = tokenLimit(sender);
-      c = Canonical.of(message, limit);
+      c = Canonical.of(message, tokenLimit(sender));
       if (c.overflow) {
-        return new Classification(
-            Verdict.PERSONAL,
-            "personal: more than "
-                + limit
-                + " words, longer than any default text with greeting and signature");
+        return longerThanAnyDefault[sender.tokens().length]; // "more than tokenLimit words, ..."
       }
     }
     return judge(c, sender);
@@ -258,7 +277,7 @@ public final class Classifier implements MessageClassifier {
           }
           continue;
         }
-        return new Classification(Verdict.DEFAULT, defaultReason(m.phrase(), prefix, trailer));
+        return defaultVerdict(m.phrase(), prefix, trailer);
       }
     }
     return nearMiss != null ? nearMiss : NO_DEFAULT;
@@ -266,6 +285,27 @@ public final class Classifier implements MessageClassifier {
 
   private static Classification personal(String why, Phrase phrase) {
     return new Classification(Verdict.PERSONAL, "personal: " + why + " (" + phrase.label() + ")");
+  }
+
+  /**
+   * The DEFAULT verdict for a phrase and its noise, made once per combination: a quarter of all
+   * notes are defaults, and building the same reason for each was a good part of judging them.
+   * Threads may race to fill a slot, each making an equal record, so any one of them will do.
+   */
+  private Classification defaultVerdict(Phrase phrase, int prefix, int trailer) {
+    // What defaultReason mentions, as the index of one of 16 verdicts.
+    int noise =
+        ((prefix & GREETING) != 0 ? 1 : 0)
+            | (((prefix | trailer) & PLEASANTRY) != 0 ? 2 : 0)
+            | ((trailer & SIGN_OFF) != 0 ? 4 : 0)
+            | ((trailer & SIGNATURE) != 0 ? 8 : 0);
+    Classification[] verdicts = defaultVerdicts[phrase.number()];
+    Classification verdict = verdicts[noise];
+    if (verdict == null) {
+      verdict = new Classification(Verdict.DEFAULT, defaultReason(phrase, prefix, trailer));
+      verdicts[noise] = verdict;
+    }
+    return verdict;
   }
 
   private static String defaultReason(Phrase phrase, int prefix, int trailer) {
@@ -671,7 +711,11 @@ public final class Classifier implements MessageClassifier {
 
   /** Most tokens outside the default text: the noise budget plus the sender's name twice. */
   private static int noiseLimit(SenderName sender) {
-    return Noise.MAX_NOISE + 2 * sender.tokens().length;
+    return noiseLimit(sender.tokens().length);
+  }
+
+  private static int noiseLimit(int senderWords) {
+    return Noise.MAX_NOISE + 2 * senderWords;
   }
 
   /** More tokens than this cannot be a default: the largest phrase with all the noise allowed. */

@@ -128,7 +128,7 @@ final class PhraseTable {
     if (tokens.isEmpty()) {
       return false;
     }
-    Phrase phrase = new Phrase(label, tokens.toArray(new String[0]), namedLead);
+    Phrase phrase = new Phrase(label, tokens.toArray(new String[0]), namedLead, phrases.size());
     Node node = root;
     int length = 0;
     for (String t : phrase.tokens()) {
