@@ -33,6 +33,8 @@ final class ScreenModel {
   SortOrder sort = SortOrder.DATE;
   InboxView rows;
   Stats stats;
+  /** The change count {@link #stats} are current as of: switching views changes no count. */
+  private long statsSeen = -1;
   int cursor;
   int top;
   /** Rows the list pane showed last frame: the page for PgUp/PgDn. */
@@ -76,7 +78,10 @@ final class ScreenModel {
     // Read the count first: a change made while the view is built is seen again next time.
     seenChanges = app.changeCount();
     rows = app.view(view, sort);
-    stats = app.stats();
+    if (stats == null || statsSeen != seenChanges) {
+      stats = app.stats();
+      statsSeen = seenChanges;
+    }
     int at = keep == null ? -1 : rows.indexOf(keep);
     cursor = clamp(at >= 0 ? at : fallbackRow);
   }
@@ -200,6 +205,7 @@ final class ScreenModel {
       rows = after;
       stats = stats.withDecision(direction, before, d);
       seenChanges = changesBefore + 1;
+      statsSeen = seenChanges;
       cursor = clamp(at >= 0 ? at : was);
     } else {
       reload(e.id(), was);
