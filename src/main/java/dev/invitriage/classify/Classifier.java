@@ -140,13 +140,15 @@ public final class Classifier implements MessageClassifier {
     // the name: one tokenised whole, with no default text able to start near its start whatever
     // the name, is personal.
     int reach = prefixLimit(SenderName.NONE) + table.maxLength();
-    Canonical c = Canonical.of(message, reach);
+    // The note's tokens stay in this thread's workspace (see Canonical.ofNote): each Canonical
+    // below replaces the one before, and nothing else here uses ofNote.
+    Canonical c = Canonical.ofNote(message, reach);
     SenderName sender = null;
     if (c.overflow || mayStartDefault(c)) {
       sender = sender(senderName);
       if (prefixLimit(sender) + table.maxLength() != reach) {
         reach = prefixLimit(sender) + table.maxLength();
-        c = Canonical.of(message, reach);
+        c = Canonical.ofNote(message, reach);
       }
     }
     if (!c.visible) {
@@ -162,7 +164,7 @@ public final class Classifier implements MessageClassifier {
       if (!containsDefault(c, sender)) {
         return noDefaultNearStart[sender.tokens().length]; // "more than `reach` words, ..."
       }
-      c = Canonical.of(message, tokenLimit(sender));
+      c = Canonical.ofNote(message, tokenLimit(sender));
       if (c.overflow) {
         return longerThanAnyDefault[sender.tokens().length]; // "more than tokenLimit words, ..."
       }
