@@ -171,14 +171,32 @@ final class Canonical {
     return of(raw, maxTokens, true);
   }
 
+  /** {@code of(raw, maxTokens).size}, found without making the Canonical. */
+  static int sizeOf(String raw, int maxTokens) {
+    if (raw == null || raw.isEmpty()) {
+      return 0;
+    }
+    raw = decoded(raw);
+    Tokeniser tokeniser = WORKSPACE.get().tokeniser;
+    tokeniser.start(maxTokens);
+    Prepared p = prepare(raw, maxTokens, true, tokeniser, false);
+    if (p == null) {
+      return inTwoPasses(raw, maxTokens, tokeniser).size;
+    }
+    return p.visible ? tokeniser.count() : 0;
+  }
+
+  /** The note with its HTML character references decoded. */
+  private static String decoded(String raw) {
+    // Twice, because exporters sometimes double-encode ("&amp;#39;").
+    return raw.indexOf('&') < 0 ? raw : Entities.decode(Entities.decode(raw));
+  }
+
   private static Canonical of(String raw, int maxTokens, boolean inWorkspace) {
     if (raw == null || raw.isEmpty()) {
       return INVISIBLE;
     }
-    if (raw.indexOf('&') >= 0) {
-      // Twice, because exporters sometimes double-encode ("&amp;#39;").
-      raw = Entities.decode(Entities.decode(raw));
-    }
+    raw = decoded(raw);
     Workspace workspace = WORKSPACE.get();
     Tokeniser tokeniser = inWorkspace ? workspace.noteTokeniser : workspace.tokeniser;
     tokeniser.start(maxTokens);
@@ -832,7 +850,8 @@ final class Canonical {
       pendingBreak |= separator;
     }
 
-    Canonical finish(boolean stoppedEarly) {
+    /** Ends the note; returns its number of tokens. */
+    int count() {
       if (highSurrogate != 0) {
         char high = highSurrogate;
         highSurrogate = 0;
@@ -842,7 +861,14 @@ final class Canonical {
         tokenHash[size] = hash;
         size++;
         tokenStart[size] = end;
+        inWord = false;
       }
+      return size;
+    }
+
+    /** Ends the note; returns its tokens. */
+    Canonical finish(boolean stoppedEarly) {
+      count();
       if (!copyOut) {
         return new Canonical(
             text, tokenStart, tokenHash, flags, size, overflow || stoppedEarly, true);

@@ -4,7 +4,6 @@ import dev.invitriage.domain.MessageClassifier;
 import dev.invitriage.domain.Classification;
 import dev.invitriage.domain.Verdict;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -137,17 +136,17 @@ public final class Classifier implements MessageClassifier {
     // first `reach` tokens. Most long notes are personal: tokenise only that far first, and go
     // on to the full bound only when a default text is found there. The bound grows with the
     // sender's name only beyond a greeting's six words, and most notes are judged without reading
-    // the name: one tokenised whole, with no default text able to start near its start whatever
-    // the name, is personal.
-    int reach = prefixLimit(SenderName.NONE) + table.maxLength();
+    // the name: a note tokenised whole, with no default text able to start near its start
+    // whatever the name, is personal; a longer note needs only the number of words in the name.
+    int reach = prefixLimit(0) + table.maxLength();
     // The note's tokens stay in this thread's workspace (see Canonical.ofNote): each Canonical
     // below replaces the one before, and nothing else here uses ofNote.
     Canonical c = Canonical.ofNote(message, reach);
-    SenderName sender = null;
-    if (c.overflow || mayStartDefault(c)) {
-      sender = sender(senderName);
-      if (prefixLimit(sender) + table.maxLength() != reach) {
-        reach = prefixLimit(sender) + table.maxLength();
+    int senderWords = 0;
+    if (c.overflow) {
+      senderWords = senderWords(senderName);
+      if (prefixLimit(senderWords) + table.maxLength() != reach) {
+        reach = prefixLimit(senderWords) + table.maxLength();
         c = Canonical.ofNote(message, reach);
       }
     }
@@ -157,17 +156,16 @@ public final class Classifier implements MessageClassifier {
     if (c.size == 0) {
       return ONLY_SYMBOLS;
     }
-    if (sender == null) {
-      return NO_DEFAULT;
+    if (!c.overflow) {
+      return mayStartDefault(c) ? judge(c, sender(senderName)) : NO_DEFAULT;
     }
+    if (!containsDefault(c, prefixLimit(senderWords))) {
+      return noDefaultNearStart[senderWords]; // "more than `reach` words, ..."
+    }
+    SenderName sender = sender(senderName);
+    c = Canonical.ofNote(message, tokenLimit(sender));
     if (c.overflow) {
-      if (!containsDefault(c, sender)) {
-        return noDefaultNearStart[sender.tokens().length]; // "more than `reach` words, ..."
-      }
-      c = Canonical.ofNote(message, tokenLimit(sender));
-      if (c.overflow) {
-        return longerThanAnyDefault[sender.tokens().length]; // "more than tokenLimit words, ..."
-      }
+      return longerThanAnyDefault[senderWords]; // "more than tokenLimit words, ..."
     }
     return judge(c, sender);
   }
@@ -186,9 +184,9 @@ public final class Classifier implements MessageClassifier {
     return false;
   }
 
-  /** True when some default text starts within the first prefixLimit tokens. */
-  private boolean containsDefault(Canonical c, SenderName sender) {
-    int maxStart = Math.min(c.size - 1, prefixLimit(sender));
+  /** True when some default text starts within the first {@code prefixLimit} tokens. */
+  private boolean containsDefault(Canonical c, int prefixLimit) {
+    int maxStart = Math.min(c.size - 1, prefixLimit);
     for (int start = 0; start <= maxStart; start++) {
       if (table.canStartWith(c, start)) {
         List<PhraseTable.Match> matches = new ArrayList<>(4);
@@ -691,7 +689,7 @@ public final class Classifier implements MessageClassifier {
   // ---- limits ----------------------------------------------------------------------------
 
   private static int prefixLimit(SenderName sender) {
-    return prefixLimit(sender.tokens().length);
+    return prefixLimit(sender.length());
   }
 
   private static int prefixLimit(int senderWords) {
@@ -707,13 +705,13 @@ public final class Classifier implements MessageClassifier {
 
   private static int trailerLimit(SenderName sender) {
     return Noise.MAX_SIGN_OFFS * Math.max(Noise.MAX_SIGN_OFF_WORDS, Noise.MAX_PLEASANTRY_WORDS)
-        + sender.tokens().length
+        + sender.length()
         + Noise.MAX_SIGNATURE_TOKENS;
   }
 
   /** Most tokens outside the default text: the noise budget plus the sender's name twice. */
   private static int noiseLimit(SenderName sender) {
-    return noiseLimit(sender.tokens().length);
+    return noiseLimit(sender.length());
   }
 
   private static int noiseLimit(int senderWords) {
@@ -723,6 +721,18 @@ public final class Classifier implements MessageClassifier {
   /** More tokens than this cannot be a default: the largest phrase with all the noise allowed. */
   private int tokenLimit(SenderName sender) {
     return table.maxLength() + noiseLimit(sender);
+  }
+
+  /** {@code sender(raw).length()}, without making a new name's SenderName. */
+  private int senderWords(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return 0;
+    }
+    SenderName last = lastSender;
+    if (last.raw().equals(raw)) {
+      return last.length();
+    }
+    return Canonical.sizeOf(SenderName.bounded(raw), MAX_SENDER_WORDS);
   }
 
   private SenderName sender(String raw) {
@@ -738,30 +748,43 @@ public final class Classifier implements MessageClassifier {
     return fresh;
   }
 
-  /** The sender's name in canonical tokens. Immutable, so sharing it between threads is safe. */
-  private record SenderName(String raw, String[] tokens, String[] nameWords) {
-    static final SenderName NONE = new SenderName("", new String[0], new String[0]);
+  /**
+   * The sender's name in canonical tokens, and which of them are name words (not titles or
+   * particles such as "Dr." or "von"). Shared between threads: it is never changed once made, and
+   * of its Canonical only the methods that change nothing are used (not token()).
+   */
+  private record SenderName(String raw, Canonical words, int nameWords) {
+    static final SenderName NONE = new SenderName("", Canonical.of("", MAX_SENDER_WORDS), 0);
 
     static SenderName of(String raw) {
-      // Bounded: a pathological "name" must not make every note expensive.
-      Canonical c =
-          Canonical.of(raw.length() > 200 ? raw.substring(0, 200) : raw, MAX_SENDER_WORDS);
-      String[] tokens = c.tokens();
+      Canonical c = Canonical.of(bounded(raw), MAX_SENDER_WORDS);
       // Titles and particles in a name ("Dr.", "von") must not make such words name-like.
-      String[] nameWords = new String[tokens.length];
-      int count = 0;
-      for (String t : tokens) {
-        if (!Noise.SENTENCE_WORDS.contains(t) && !Arrays.asList(nameWords).contains(t)) {
-          nameWords[count++] = t;
+      int nameWords = 0;
+      for (int k = 0; k < c.size; k++) {
+        if (!Noise.SENTENCE_WORD_INDEX.contains(c, k)) {
+          nameWords |= 1 << k;
         }
       }
-      return new SenderName(raw, tokens, Arrays.copyOf(nameWords, count));
+      return new SenderName(raw, c, nameWords);
     }
 
-    /** A name has at most 8 words: scanning them is cheaper than building a set for each sender. */
+    /** Bounded: a pathological "name" must not make every note expensive. */
+    static String bounded(String raw) {
+      return raw.length() > 200 ? raw.substring(0, 200) : raw;
+    }
+
+    /** The number of words in the name. */
+    int length() {
+      return words.size;
+    }
+
+    /** True when {@code token} is one of the name words. */
     boolean contains(String token) {
-      for (String w : nameWords) {
-        if (w.equals(token)) {
+      int hash = token.hashCode();
+      for (int k = 0; k < words.size; k++) {
+        if ((nameWords & 1 << k) != 0
+            && words.tokenHash(k) == hash
+            && words.tokenEquals(k, token)) {
           return true;
         }
       }
@@ -770,7 +793,7 @@ public final class Classifier implements MessageClassifier {
 
     /** True when tokens {@code from..to} are a non-empty run of the sender's name words. */
     boolean isSequence(Canonical c, int from, int to) {
-      if (to <= from || tokens.length == 0) {
+      if (to <= from || length() == 0) {
         return false;
       }
       for (int k = from; k < to; k++) {
@@ -784,7 +807,7 @@ public final class Classifier implements MessageClassifier {
     /** Length of the longest run of the sender's name words starting at {@code from}. */
     int prefixMatch(Canonical c, int from, int to) {
       int k = from;
-      while (k < to && k - from < tokens.length && contains(c.token(k))) {
+      while (k < to && k - from < length() && contains(c.token(k))) {
         k++;
       }
       return k - from;

@@ -249,6 +249,9 @@ final class Noise {
           "cousin", "uncle", "aunt", "nephew", "niece", "boyfriend", "girlfriend", "fiance",
           "fiancee", "roommate", "flatmate");
 
+  /** {@link #SENTENCE_WORDS} looked up by a note's token, without making its string. */
+  static final WordIndex SENTENCE_WORD_INDEX = WordIndex.of(SENTENCE_WORDS);
+
   private static Set<String> pleasantries() {
     List<String> forms = new ArrayList<>();
     for (String i : List.of("", "i ")) {
