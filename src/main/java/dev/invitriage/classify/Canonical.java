@@ -114,6 +114,30 @@ final class Canonical {
     return all;
   }
 
+  /** The number of characters of token {@code k}. */
+  int tokenLength(int k) {
+    return tokenStart[k + 1] - tokenStart[k];
+  }
+
+  /** Character {@code i} of token {@code k}. */
+  char charAt(int k, int i) {
+    return text[tokenStart[k] + i];
+  }
+
+  /** True when token {@code k} is token {@code j} of {@code other}. */
+  boolean sameToken(int k, Canonical other, int j) {
+    int length = tokenLength(k);
+    if (tokenHash[k] != other.tokenHash[j] || length != other.tokenLength(j)) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (charAt(k, i) != other.charAt(j, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True when token {@code k} is {@code word}, without making the token's string. */
   boolean tokenEquals(int k, String word) {
     int from = tokenStart[k];

@@ -228,7 +228,7 @@ public final class Classifier implements MessageClassifier {
     }
     StringBuilder key = new StringBuilder();
     for (int k = from; k < to; k++) {
-      if (c.capital(k) && sender.contains(c.token(k))) {
+      if (c.capital(k) && sender.contains(c, k)) {
         continue; // the sender introducing themselves by name
       }
       if (key.length() > 0) {
@@ -345,7 +345,7 @@ public final class Classifier implements MessageClassifier {
     }
     int maxHead = Math.min(start - 1, prefixLimit(sender) - Noise.MAX_PLEASANTRY_WORDS);
     for (int head = 0; head <= maxHead; head++) {
-      if (Noise.PLEASANTRIES.isFirstWord(c.token(head))
+      if (Noise.PLEASANTRIES.isFirstWord(c, head)
           && pleasantries(c, head, start, Noise.MAX_LEADING_PLEASANTRIES)
           && (head == 0 || greeting(c, head, phrase, sender) == GREETING)) {
         return head == 0 ? PLEASANTRY : GREETING | PLEASANTRY;
@@ -359,17 +359,12 @@ public final class Classifier implements MessageClassifier {
     if (from == to) {
       return true;
     }
-    if (max == 0 || !Noise.PLEASANTRIES.isFirstWord(c.token(from))) {
+    if (max == 0 || !Noise.PLEASANTRIES.isFirstWord(c, from)) {
       return false;
     }
     // Every length that matches, not just the longest: "thanks" + "hope you are well".
-    StringBuilder sb = new StringBuilder();
     for (int k = from; k < to && k - from < Noise.MAX_PLEASANTRY_WORDS; k++) {
-      if (k > from) {
-        sb.append(' ');
-      }
-      sb.append(c.token(k));
-      if (Noise.PLEASANTRIES.contains(sb.toString()) && pleasantries(c, k + 1, to, max - 1)) {
+      if (Noise.PLEASANTRIES.isSequence(c, from, k + 1) && pleasantries(c, k + 1, to, max - 1)) {
         return true;
       }
     }
@@ -395,9 +390,9 @@ public final class Classifier implements MessageClassifier {
       for (int k = 0; k < start && names; k++) {
         names =
             strictName(c, k)
-                || (k > 0 && Noise.CONNECTORS.contains(c.token(k)))
+                || (k > 0 && Noise.CONNECTORS.contains(c, k))
                 // no case signal at all: one plain word before a comma ("anna, ...")
-                || (start == 1 && !anyCapital(c) && plainWord(c.token(k)));
+                || (start == 1 && !anyCapital(c) && plainWord(c, k));
       }
       if (names) {
         return GREETING;
@@ -410,18 +405,17 @@ public final class Classifier implements MessageClassifier {
   private static boolean greetingNames(Canonical c, int from, int to, SenderName sender) {
     int lowerCase = 0;
     for (int k = from; k < to; k++) {
-      String w = c.token(k);
-      if (Noise.TITLES.contains(w) || Noise.FILLERS.contains(w) || sender.contains(w)) {
+      if (Noise.TITLES.contains(c, k) || Noise.FILLERS.contains(c, k) || sender.contains(c, k)) {
         continue;
       }
-      if (k > from && Noise.CONNECTORS.contains(w)) {
+      if (k > from && Noise.CONNECTORS.contains(c, k)) {
         continue;
       }
       if (strictName(c, k)) {
         continue;
       }
       // A writer who never uses capitals gives no case signal: allow one plain word as the name.
-      if (!c.capital(k) && !anyCapital(c) && plainWord(w) && ++lowerCase <= 1) {
+      if (!c.capital(k) && !anyCapital(c) && plainWord(c, k) && ++lowerCase <= 1) {
         continue;
       }
       return false;
@@ -436,7 +430,7 @@ public final class Classifier implements MessageClassifier {
       int end = g;
       while (end < c.size && end - g < Noise.MAX_GREETING_NAMES
           && greetingNames(c, end, end + 1, sender)
-          && !(end > g && c.breakBefore(end) != 0 && !Noise.TITLES.contains(c.token(end - 1)))) {
+          && !(end > g && c.breakBefore(end) != 0 && !Noise.TITLES.contains(c, end - 1))) {
         end++;
       }
       return end;
@@ -458,7 +452,7 @@ public final class Classifier implements MessageClassifier {
       return 0;
     }
     int titled = from;
-    while (titled < c.size && titled - from < 2 && Noise.TITLES.contains(c.token(titled))) {
+    while (titled < c.size && titled - from < 2 && Noise.TITLES.contains(c, titled)) {
       titled++; // "Dr. John Smith"
     }
     int name = sender.prefixMatch(c, titled, c.size);
@@ -476,7 +470,7 @@ public final class Classifier implements MessageClassifier {
       if (more != INVALID) {
         return SIGN_OFF | more;
       }
-      if (Noise.PLEASANTRIES.isFirstWord(c.token(from))) {
+      if (Noise.PLEASANTRIES.isFirstWord(c, from)) {
         int p = Noise.PLEASANTRIES.longestAt(c, from, c.size);
         more = p > 0 ? afterSignOff(c, from + p, sender, depth) : INVALID;
         if (more != INVALID) {
@@ -531,7 +525,6 @@ public final class Classifier implements MessageClassifier {
       if (items == Noise.MAX_SIGNATURE) {
         return false;
       }
-      String w = c.token(k);
       if (c.link(k)) {
         k++;
         continue;
@@ -546,27 +539,29 @@ public final class Classifier implements MessageClassifier {
         k += pronouns; // "(he/him)"
         continue;
       }
-      if (k > from && Noise.CONNECTORS.contains(w)) {
+      if (k > from && Noise.CONNECTORS.contains(c, k)) {
         k++; // "Ahmed bin Said", "Head of Sales": even where the particle is a sentence word
         continue;
       }
-      if (Noise.SENTENCE_WORDS.contains(w) && !isContactLabel(c, k, to) && !isInitial(c, k, to)) {
+      if (Noise.SENTENCE_WORDS.contains(c, k)
+          && !isContactLabel(c, k, to)
+          && !isInitial(c, k, to)) {
         return false;
       }
-      if (w.equals("p") && k + 1 < to && c.token(k + 1).equals("s")) {
+      if (c.tokenEquals(k, "p") && k + 1 < to && c.tokenEquals(k + 1, "s")) {
         return false; // "P.S." introduces content
       }
-      if (!isAlphabetic(w)) {
+      if (!isAlphabetic(c, k)) {
         return false; // "Q3", "2024": not a name, not a phone number
       }
       boolean known =
-          sender.contains(w)
-              || Noise.TITLES.contains(w)
-              || Noise.JOB_WORDS.contains(w)
+          sender.contains(c, k)
+              || Noise.TITLES.contains(c, k)
+              || Noise.JOB_WORDS.contains(c, k)
               || isContactLabel(c, k, to);
       if (!known) {
-        if (Noise.GREETINGS.contains(w) || Noise.SIGN_OFFS.contains(w)
-            || (k == from && Noise.CONNECTORS.contains(w))) {
+        if (Noise.GREETINGS.contains(c, k) || Noise.SIGN_OFFS.contains(c, k)
+            || (k == from && Noise.CONNECTORS.contains(c, k))) {
           return false;
         }
         if (caseSignal ? !c.capital(k) : --plainLeft < 0) {
@@ -586,10 +581,10 @@ public final class Classifier implements MessageClassifier {
     int digits = 0;
     int end = k;
     boolean years = true;
-    while (end < to && isDigits(c.token(end))
+    while (end < to && isDigits(c, end)
         && (end == k || (c.breakBefore(end) & PHONE_BREAKS) == 0)) {
-      digits += c.token(end).length();
-      years &= isYear(c.token(end));
+      digits += c.tokenLength(end);
+      years &= isYear(c, end);
       end++;
     }
     // "2015-2019" has a phone number's digits but is a span of years: content.
@@ -604,7 +599,7 @@ public final class Classifier implements MessageClassifier {
   /** A label ("Tel", "E-mail", "LinkedIn") followed, maybe after more labels, by a number or link. */
   private static boolean isContactLabel(Canonical c, int k, int to) {
     int j = k;
-    while (j < to && j - k < 3 && Noise.CONTACT_LABELS.contains(c.token(j)) && !c.link(j)) {
+    while (j < to && j - k < 3 && Noise.CONTACT_LABELS.contains(c, j) && !c.link(j)) {
       j++;
     }
     return j > k && j < to && (c.link(j) || phoneEnd(c, j, to) > j);
@@ -612,25 +607,27 @@ public final class Classifier implements MessageClassifier {
 
   /** A capital letter with a dot before a capitalised name, such as the "J." of "J. Doe". */
   private static boolean isInitial(Canonical c, int k, int to) {
-    return c.token(k).length() == 1
+    return c.tokenLength(k) == 1
         && c.capital(k)
         && k + 1 < to
         && c.capital(k + 1)
         && (c.breakBefore(k + 1) & Canonical.OTHER) != 0;
   }
 
-  private static boolean isYear(String w) {
-    return w.length() == 4 && (w.startsWith("19") || w.startsWith("20"));
+  private static boolean isYear(Canonical c, int k) {
+    return c.tokenLength(k) == 4
+        && (c.charAt(k, 0) == '1' && c.charAt(k, 1) == '9'
+            || c.charAt(k, 0) == '2' && c.charAt(k, 1) == '0');
   }
 
-  private static boolean isDigits(String w) {
-    for (int i = 0; i < w.length(); i++) {
-      char ch = w.charAt(i);
+  private static boolean isDigits(Canonical c, int k) {
+    for (int i = 0; i < c.tokenLength(k); i++) {
+      char ch = c.charAt(k, i);
       if (ch < '0' || ch > '9') {
         return false;
       }
     }
-    return !w.isEmpty();
+    return c.tokenLength(k) > 0;
   }
 
   /**
@@ -651,21 +648,20 @@ public final class Classifier implements MessageClassifier {
 
   /** A capitalised alphabetic word that is neither a sentence word, greeting nor sign-off. */
   private static boolean strictName(Canonical c, int k) {
-    String w = c.token(k);
     return c.capital(k)
-        && isAlphabetic(w)
-        && !Noise.SENTENCE_WORDS.contains(w)
-        && !Noise.GREETINGS.contains(w)
-        && !Noise.SIGN_OFFS.contains(w);
+        && isAlphabetic(c, k)
+        && !Noise.SENTENCE_WORDS.contains(c, k)
+        && !Noise.GREETINGS.contains(c, k)
+        && !Noise.SIGN_OFFS.contains(c, k);
   }
 
   /** A lower-case word that could be a name when the writer ignores case. */
-  private static boolean plainWord(String w) {
-    return isAlphabetic(w)
-        && !Noise.SENTENCE_WORDS.contains(w)
-        && !Noise.GREETINGS.contains(w)
-        && !Noise.SIGN_OFFS.contains(w)
-        && !Noise.CONNECTORS.contains(w);
+  private static boolean plainWord(Canonical c, int k) {
+    return isAlphabetic(c, k)
+        && !Noise.SENTENCE_WORDS.contains(c, k)
+        && !Noise.GREETINGS.contains(c, k)
+        && !Noise.SIGN_OFFS.contains(c, k)
+        && !Noise.CONNECTORS.contains(c, k);
   }
 
   private static boolean anyCapital(Canonical c) {
@@ -677,9 +673,9 @@ public final class Classifier implements MessageClassifier {
     return false;
   }
 
-  private static boolean isAlphabetic(String w) {
-    for (int i = 0; i < w.length(); i++) {
-      if (Character.isDigit(w.charAt(i))) {
+  private static boolean isAlphabetic(Canonical c, int k) {
+    for (int i = 0; i < c.tokenLength(k); i++) {
+      if (Character.isDigit(c.charAt(k, i))) {
         return false;
       }
     }
@@ -761,7 +757,7 @@ public final class Classifier implements MessageClassifier {
       // Titles and particles in a name ("Dr.", "von") must not make such words name-like.
       int nameWords = 0;
       for (int k = 0; k < c.size; k++) {
-        if (!Noise.SENTENCE_WORD_INDEX.contains(c, k)) {
+        if (!Noise.SENTENCE_WORDS.contains(c, k)) {
           nameWords |= 1 << k;
         }
       }
@@ -778,13 +774,10 @@ public final class Classifier implements MessageClassifier {
       return words.size;
     }
 
-    /** True when {@code token} is one of the name words. */
-    boolean contains(String token) {
-      int hash = token.hashCode();
-      for (int k = 0; k < words.size; k++) {
-        if ((nameWords & 1 << k) != 0
-            && words.tokenHash(k) == hash
-            && words.tokenEquals(k, token)) {
+    /** True when token {@code k} of the note is one of the name words. */
+    boolean contains(Canonical c, int k) {
+      for (int j = 0; j < words.size; j++) {
+        if ((nameWords & 1 << j) != 0 && c.sameToken(k, words, j)) {
           return true;
         }
       }
@@ -797,7 +790,7 @@ public final class Classifier implements MessageClassifier {
         return false;
       }
       for (int k = from; k < to; k++) {
-        if (!contains(c.token(k))) {
+        if (!contains(c, k)) {
           return false;
         }
       }
@@ -807,7 +800,7 @@ public final class Classifier implements MessageClassifier {
     /** Length of the longest run of the sender's name words starting at {@code from}. */
     int prefixMatch(Canonical c, int from, int to) {
       int k = from;
-      while (k < to && k - from < length() && contains(c.token(k))) {
+      while (k < to && k - from < length() && contains(c, k)) {
         k++;
       }
       return k - from;
