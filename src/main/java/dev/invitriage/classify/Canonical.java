@@ -114,6 +114,30 @@ final class Canonical {
     return all;
   }
 
+  /** The number of characters of token {@code k}. */
+  int tokenLength(int k) {
+    return tokenStart[k + 1] - tokenStart[k];
+  }
+
+  /** Character {@code i} of token {@code k}. */
+  char charAt(int k, int i) {
+    return text[tokenStart[k] + i];
+  }
+
+  /** True when token {@code k} is token {@code j} of {@code other}. */
+  boolean sameToken(int k, Canonical other, int j) {
+    int length = tokenLength(k);
+    if (tokenHash[k] != other.tokenHash[j] || length != other.tokenLength(j)) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (charAt(k, i) != other.charAt(j, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True when token {@code k} is {@code word}, without making the token's string. */
   boolean tokenEquals(int k, String word) {
     int from = tokenStart[k];
@@ -157,17 +181,52 @@ final class Canonical {
    * in the prepared text for where a link ends; so does a note that needs NFKD as a whole.
    */
   static Canonical of(String raw, int maxTokens) {
+    return of(raw, maxTokens, false);
+  }
+
+  /**
+   * Like {@link #of}, but the tokens stay in arrays this thread reuses instead of being copied
+   * out: the result is valid only until the next call of this method on the same thread. For a
+   * note judged at once ({@link Classifier#classify}): copying its tokens out was most of what
+   * judging a note allocated, and fresh memory is what bounds the first seconds of a run (see
+   * Workspace).
+   */
+  static Canonical ofNote(String raw, int maxTokens) {
+    return of(raw, maxTokens, true);
+  }
+
+  /** {@code of(raw, maxTokens).size}, found without making the Canonical. */
+  static int sizeOf(String raw, int maxTokens) {
+    if (raw == null || raw.isEmpty()) {
+      return 0;
+    }
+    raw = decoded(raw);
+    Tokeniser tokeniser = WORKSPACE.get().tokeniser;
+    tokeniser.start(maxTokens);
+    Prepared p = prepare(raw, maxTokens, true, tokeniser, false);
+    if (p == null) {
+      return inTwoPasses(raw, maxTokens, tokeniser).size;
+    }
+    return p.visible ? tokeniser.count() : 0;
+  }
+
+  /** The note with its HTML character references decoded. */
+  private static String decoded(String raw) {
+    // Twice, because exporters sometimes double-encode ("&amp;#39;").
+    return raw.indexOf('&') < 0 ? raw : Entities.decode(Entities.decode(raw));
+  }
+
+  private static Canonical of(String raw, int maxTokens, boolean inWorkspace) {
     if (raw == null || raw.isEmpty()) {
       return INVISIBLE;
     }
-    if (raw.indexOf('&') >= 0) {
-      // Twice, because exporters sometimes double-encode ("&amp;#39;").
-      raw = Entities.decode(Entities.decode(raw));
-    }
-    Tokeniser tokeniser = new Tokeniser(maxTokens);
+    raw = decoded(raw);
+    Workspace workspace = WORKSPACE.get();
+    Tokeniser tokeniser = inWorkspace ? workspace.noteTokeniser : workspace.tokeniser;
+    tokeniser.start(maxTokens);
     Prepared p = prepare(raw, maxTokens, true, tokeniser, false);
     if (p == null) {
-      return inTwoPasses(raw, maxTokens);
+      return inTwoPasses(raw, maxTokens, tokeniser);
     }
     return p.visible ? tokeniser.finish(p.stoppedEarly) : INVISIBLE;
   }
@@ -177,6 +236,12 @@ final class Canonical {
    * test can hold the one pass of {@link #of} to it.
    */
   static Canonical inTwoPasses(String raw, int maxTokens) {
+    Tokeniser tokeniser = WORKSPACE.get().tokeniser;
+    tokeniser.start(maxTokens);
+    return inTwoPasses(raw, maxTokens, tokeniser);
+  }
+
+  private static Canonical inTwoPasses(String raw, int maxTokens, Tokeniser tokeniser) {
     // NFKD folds compatibility forms (mathematical letters, ligatures, full-width) and splits
     // accents off so that they can be dropped: "gustaría" and "gustaria" then match.
     PreparedText text = new PreparedText(raw.length());
@@ -191,7 +256,7 @@ final class Canonical {
     }
     char[] s = text.chars;
     int len = text.length;
-    Tokeniser tokeniser = new Tokeniser(maxTokens);
+    tokeniser.start(maxTokens);
     for (int i = 0; i < len; i++) {
       char c = s[i];
       if (p.maybeLink
@@ -218,7 +283,20 @@ final class Canonical {
    * What preparing found: any visible character, whether it stopped early at {@code maxTokens}
    * words, whether the note may hold a link.
    */
-  private record Prepared(boolean visible, boolean stoppedEarly, boolean maybeLink) {}
+  private record Prepared(boolean visible, boolean stoppedEarly, boolean maybeLink) {
+    /** Each of the eight, made once: a note should allocate as little as it can (Workspace). */
+    private static final Prepared[] ALL = new Prepared[8];
+
+    static {
+      for (int i = 0; i < 8; i++) {
+        ALL[i] = new Prepared((i & 1) != 0, (i & 2) != 0, (i & 4) != 0);
+      }
+    }
+
+    static Prepared of(boolean visible, boolean stoppedEarly, boolean maybeLink) {
+      return ALL[(visible ? 1 : 0) | (stoppedEarly ? 2 : 0) | (maybeLink ? 4 : 0)];
+    }
+  }
 
   /** Takes prepared characters: the tokeniser, or a text to tokenise later. */
   private interface Sink {
@@ -233,36 +311,36 @@ final class Canonical {
   }
 
   /**
-   * Arrays a thread reuses from note to note while preparing and tokenising. Why: a new array per
-   * note is cheap to allocate but is fresh memory, which is not cheap to touch (a new heap's first
-   * pass costs about 1.7 us a kilobyte on a VM, more than the rest of the work on a note), and only
-   * the tokens outlive a note, copied out to arrays of their exact size. Arrays grown beyond what
-   * ordinary notes need are not kept.
+   * What a thread reuses from note to note while preparing and tokenising: a buffer for the note's
+   * characters, and two tokenisers with their arrays, one whose tokens are copied out to arrays of
+   * their exact size ({@link #of}) and one whose tokens stay ({@link #ofNote}). Why: a new array
+   * per note is cheap to allocate but is fresh memory, which is not cheap to touch (a new heap's
+   * first pass costs about 1.7 us a kilobyte on a VM, more than all the rest of the work on a
+   * note), and reused arrays stay in the cache. Arrays grown beyond what ordinary notes need are
+   * not kept.
    */
-  private static final class Buffers {
+  private static final class Workspace {
     char[] read = new char[512];
-    char[] text = new char[512];
-    int[] tokenStart = new int[129];
-    int[] tokenHash = new int[128];
-    byte[] flags = new byte[128];
+    final Tokeniser tokeniser = new Tokeniser(true);
+    final Tokeniser noteTokeniser = new Tokeniser(false);
   }
 
-  private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
   /** Arrays no longer than this are kept for the next note. */
   private static final int MAX_KEPT = 8192;
 
   /** A buffer of at least {@code length} characters, to be used only until the next call. */
   private static char[] readBuffer(int length) {
-    Buffers buffers = BUFFERS.get();
-    if (buffers.read.length < length) {
+    Workspace workspace = WORKSPACE.get();
+    if (workspace.read.length < length) {
       char[] read = new char[length];
       if (length <= MAX_KEPT) {
-        buffers.read = read;
+        workspace.read = read;
       }
       return read;
     }
-    return buffers.read;
+    return workspace.read;
   }
 
   /**
@@ -301,7 +379,7 @@ final class Canonical {
       if (c < 0x80) {
         if (isAsciiAlnum(c)) {
           if (!inWord && ++words > maxTokens) {
-            return new Prepared(true, true, maybeLink);
+            return Prepared.of(true, true, maybeLink);
           }
           inWord = true;
           visible = true;
@@ -356,7 +434,7 @@ final class Canonical {
       boolean letterOrDigit = isLetterOrDigit(type);
       if (letterOrDigit) {
         if (!inWord && ++words > maxTokens) {
-          return new Prepared(true, true, maybeLink);
+          return Prepared.of(true, true, maybeLink);
         }
         inWord = true;
       } else if (type != Character.SURROGATE
@@ -444,7 +522,7 @@ final class Canonical {
       given += runEnd - i;
       i = runEnd - 1;
     }
-    return new Prepared(visible, false, maybeLink);
+    return Prepared.of(visible, false, maybeLink);
   }
 
   /** Fillers and variation selectors that render as nothing. */
@@ -577,11 +655,14 @@ final class Canonical {
    * records capitals and separators.
    */
   private static final class Tokeniser implements Sink {
-    private final int maxTokens;
-    private char[] text;
-    private int[] tokenStart;
-    private int[] tokenHash;
-    private byte[] flags;
+    /** Whether {@link #finish} copies the tokens out (else the result uses these arrays). */
+    private final boolean copyOut;
+
+    private int maxTokens;
+    private char[] text = new char[512];
+    private int[] tokenStart = new int[129];
+    private int[] tokenHash = new int[128];
+    private byte[] flags = new byte[128];
     private int end; // of the characters in text
     private int size;
     private int pendingBreak;
@@ -591,16 +672,26 @@ final class Canonical {
     /** The first half of a surrogate pair, given last; 0 when there is none. */
     private char highSurrogate;
 
-    private final Buffers buffers;
+    Tokeniser(boolean copyOut) {
+      this.copyOut = copyOut;
+    }
 
-    /** Tokenises into this thread's buffers (see Buffers), until {@link #finish}. */
-    Tokeniser(int maxTokens) {
+    /** Begins a note. */
+    void start(int maxTokens) {
       this.maxTokens = maxTokens;
-      this.buffers = BUFFERS.get();
-      text = buffers.text;
-      tokenStart = buffers.tokenStart;
-      tokenHash = buffers.tokenHash;
-      flags = buffers.flags;
+      end = 0;
+      size = 0;
+      pendingBreak = 0;
+      hash = 0;
+      inWord = false;
+      overflow = false;
+      highSurrogate = 0;
+      if (text.length > MAX_KEPT || flags.length > MAX_KEPT) {
+        text = new char[512]; // grown for a long note: not kept for the next
+        tokenStart = new int[129];
+        tokenHash = new int[128];
+        flags = new byte[128];
+      }
     }
 
     boolean inWord() {
@@ -783,7 +874,8 @@ final class Canonical {
       pendingBreak |= separator;
     }
 
-    Canonical finish(boolean stoppedEarly) {
+    /** Ends the note; returns its number of tokens. */
+    int count() {
       if (highSurrogate != 0) {
         char high = highSurrogate;
         highSurrogate = 0;
@@ -793,23 +885,26 @@ final class Canonical {
         tokenHash[size] = hash;
         size++;
         tokenStart[size] = end;
+        inWord = false;
       }
-      Canonical c =
-          new Canonical(
-              Arrays.copyOf(text, end),
-              Arrays.copyOf(tokenStart, size + 1),
-              Arrays.copyOf(tokenHash, size),
-              Arrays.copyOf(flags, size),
-              size,
-              overflow || stoppedEarly,
-              true);
-      if (text.length <= MAX_KEPT && flags.length <= MAX_KEPT) {
-        buffers.text = text; // grown while tokenising: keep for the next note
-        buffers.tokenStart = tokenStart;
-        buffers.tokenHash = tokenHash;
-        buffers.flags = flags;
+      return size;
+    }
+
+    /** Ends the note; returns its tokens. */
+    Canonical finish(boolean stoppedEarly) {
+      count();
+      if (!copyOut) {
+        return new Canonical(
+            text, tokenStart, tokenHash, flags, size, overflow || stoppedEarly, true);
       }
-      return c;
+      return new Canonical(
+          Arrays.copyOf(text, end),
+          Arrays.copyOf(tokenStart, size + 1),
+          Arrays.copyOf(tokenHash, size),
+          Arrays.copyOf(flags, size),
+          size,
+          overflow || stoppedEarly,
+          true);
     }
   }
 

@@ -4,7 +4,6 @@ import dev.invitriage.domain.MessageClassifier;
 import dev.invitriage.domain.Classification;
 import dev.invitriage.domain.Verdict;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -137,16 +136,18 @@ public final class Classifier implements MessageClassifier {
     // first `reach` tokens. Most long notes are personal: tokenise only that far first, and go
     // on to the full bound only when a default text is found there. The bound grows with the
     // sender's name only beyond a greeting's six words, and most notes are judged without reading
-    // the name: one tokenised whole, with no default text able to start near its start whatever
-    // the name, is personal.
-    int reach = prefixLimit(SenderName.NONE) + table.maxLength();
-    Canonical c = Canonical.of(message, reach);
-    SenderName sender = null;
-    if (c.overflow || mayStartDefault(c)) {
-      sender = sender(senderName);
-      if (prefixLimit(sender) + table.maxLength() != reach) {
-        reach = prefixLimit(sender) + table.maxLength();
-        c = Canonical.of(message, reach);
+    // the name: a note tokenised whole, with no default text able to start near its start
+    // whatever the name, is personal; a longer note needs only the number of words in the name.
+    int reach = prefixLimit(0) + table.maxLength();
+    // The note's tokens stay in this thread's workspace (see Canonical.ofNote): each Canonical
+    // below replaces the one before, and nothing else here uses ofNote.
+    Canonical c = Canonical.ofNote(message, reach);
+    int senderWords = 0;
+    if (c.overflow) {
+      senderWords = senderWords(senderName);
+      if (prefixLimit(senderWords) + table.maxLength() != reach) {
+        reach = prefixLimit(senderWords) + table.maxLength();
+        c = Canonical.ofNote(message, reach);
       }
     }
     if (!c.visible) {
@@ -155,17 +156,16 @@ public final class Classifier implements MessageClassifier {
     if (c.size == 0) {
       return ONLY_SYMBOLS;
     }
-    if (sender == null) {
-      return NO_DEFAULT;
+    if (!c.overflow) {
+      return mayStartDefault(c) ? judge(c, sender(senderName)) : NO_DEFAULT;
     }
+    if (!containsDefault(c, prefixLimit(senderWords))) {
+      return noDefaultNearStart[senderWords]; // "more than `reach` words, ..."
+    }
+    SenderName sender = sender(senderName);
+    c = Canonical.ofNote(message, tokenLimit(sender));
     if (c.overflow) {
-      if (!containsDefault(c, sender)) {
-        return noDefaultNearStart[sender.tokens().length]; // "more than `reach` words, ..."
-      }
-      c = Canonical.of(message, tokenLimit(sender));
-      if (c.overflow) {
-        return longerThanAnyDefault[sender.tokens().length]; // "more than tokenLimit words, ..."
-      }
+      return longerThanAnyDefault[senderWords]; // "more than tokenLimit words, ..."
     }
     return judge(c, sender);
   }
@@ -184,9 +184,9 @@ public final class Classifier implements MessageClassifier {
     return false;
   }
 
-  /** True when some default text starts within the first prefixLimit tokens. */
-  private boolean containsDefault(Canonical c, SenderName sender) {
-    int maxStart = Math.min(c.size - 1, prefixLimit(sender));
+  /** True when some default text starts within the first {@code prefixLimit} tokens. */
+  private boolean containsDefault(Canonical c, int prefixLimit) {
+    int maxStart = Math.min(c.size - 1, prefixLimit);
     for (int start = 0; start <= maxStart; start++) {
       if (table.canStartWith(c, start)) {
         List<PhraseTable.Match> matches = new ArrayList<>(4);
@@ -228,7 +228,7 @@ public final class Classifier implements MessageClassifier {
     }
     StringBuilder key = new StringBuilder();
     for (int k = from; k < to; k++) {
-      if (c.capital(k) && sender.contains(c.token(k))) {
+      if (c.capital(k) && sender.contains(c, k)) {
         continue; // the sender introducing themselves by name
       }
       if (key.length() > 0) {
@@ -345,7 +345,7 @@ public final class Classifier implements MessageClassifier {
     }
     int maxHead = Math.min(start - 1, prefixLimit(sender) - Noise.MAX_PLEASANTRY_WORDS);
     for (int head = 0; head <= maxHead; head++) {
-      if (Noise.PLEASANTRIES.isFirstWord(c.token(head))
+      if (Noise.PLEASANTRIES.isFirstWord(c, head)
           && pleasantries(c, head, start, Noise.MAX_LEADING_PLEASANTRIES)
           && (head == 0 || greeting(c, head, phrase, sender) == GREETING)) {
         return head == 0 ? PLEASANTRY : GREETING | PLEASANTRY;
@@ -359,17 +359,12 @@ public final class Classifier implements MessageClassifier {
     if (from == to) {
       return true;
     }
-    if (max == 0 || !Noise.PLEASANTRIES.isFirstWord(c.token(from))) {
+    if (max == 0 || !Noise.PLEASANTRIES.isFirstWord(c, from)) {
       return false;
     }
     // Every length that matches, not just the longest: "thanks" + "hope you are well".
-    StringBuilder sb = new StringBuilder();
     for (int k = from; k < to && k - from < Noise.MAX_PLEASANTRY_WORDS; k++) {
-      if (k > from) {
-        sb.append(' ');
-      }
-      sb.append(c.token(k));
-      if (Noise.PLEASANTRIES.contains(sb.toString()) && pleasantries(c, k + 1, to, max - 1)) {
+      if (Noise.PLEASANTRIES.isSequence(c, from, k + 1) && pleasantries(c, k + 1, to, max - 1)) {
         return true;
       }
     }
@@ -395,9 +390,9 @@ public final class Classifier implements MessageClassifier {
       for (int k = 0; k < start && names; k++) {
         names =
             strictName(c, k)
-                || (k > 0 && Noise.CONNECTORS.contains(c.token(k)))
+                || (k > 0 && Noise.CONNECTORS.contains(c, k))
                 // no case signal at all: one plain word before a comma ("anna, ...")
-                || (start == 1 && !anyCapital(c) && plainWord(c.token(k)));
+                || (start == 1 && !anyCapital(c) && plainWord(c, k));
       }
       if (names) {
         return GREETING;
@@ -410,18 +405,17 @@ public final class Classifier implements MessageClassifier {
   private static boolean greetingNames(Canonical c, int from, int to, SenderName sender) {
     int lowerCase = 0;
     for (int k = from; k < to; k++) {
-      String w = c.token(k);
-      if (Noise.TITLES.contains(w) || Noise.FILLERS.contains(w) || sender.contains(w)) {
+      if (Noise.TITLES.contains(c, k) || Noise.FILLERS.contains(c, k) || sender.contains(c, k)) {
         continue;
       }
-      if (k > from && Noise.CONNECTORS.contains(w)) {
+      if (k > from && Noise.CONNECTORS.contains(c, k)) {
         continue;
       }
       if (strictName(c, k)) {
         continue;
       }
       // A writer who never uses capitals gives no case signal: allow one plain word as the name.
-      if (!c.capital(k) && !anyCapital(c) && plainWord(w) && ++lowerCase <= 1) {
+      if (!c.capital(k) && !anyCapital(c) && plainWord(c, k) && ++lowerCase <= 1) {
         continue;
       }
       return false;
@@ -436,7 +430,7 @@ public final class Classifier implements MessageClassifier {
       int end = g;
       while (end < c.size && end - g < Noise.MAX_GREETING_NAMES
           && greetingNames(c, end, end + 1, sender)
-          && !(end > g && c.breakBefore(end) != 0 && !Noise.TITLES.contains(c.token(end - 1)))) {
+          && !(end > g && c.breakBefore(end) != 0 && !Noise.TITLES.contains(c, end - 1))) {
         end++;
       }
       return end;
@@ -458,7 +452,7 @@ public final class Classifier implements MessageClassifier {
       return 0;
     }
     int titled = from;
-    while (titled < c.size && titled - from < 2 && Noise.TITLES.contains(c.token(titled))) {
+    while (titled < c.size && titled - from < 2 && Noise.TITLES.contains(c, titled)) {
       titled++; // "Dr. John Smith"
     }
     int name = sender.prefixMatch(c, titled, c.size);
@@ -476,7 +470,7 @@ public final class Classifier implements MessageClassifier {
       if (more != INVALID) {
         return SIGN_OFF | more;
       }
-      if (Noise.PLEASANTRIES.isFirstWord(c.token(from))) {
+      if (Noise.PLEASANTRIES.isFirstWord(c, from)) {
         int p = Noise.PLEASANTRIES.longestAt(c, from, c.size);
         more = p > 0 ? afterSignOff(c, from + p, sender, depth) : INVALID;
         if (more != INVALID) {
@@ -531,7 +525,6 @@ public final class Classifier implements MessageClassifier {
       if (items == Noise.MAX_SIGNATURE) {
         return false;
       }
-      String w = c.token(k);
       if (c.link(k)) {
         k++;
         continue;
@@ -546,27 +539,29 @@ public final class Classifier implements MessageClassifier {
         k += pronouns; // "(he/him)"
         continue;
       }
-      if (k > from && Noise.CONNECTORS.contains(w)) {
+      if (k > from && Noise.CONNECTORS.contains(c, k)) {
         k++; // "Ahmed bin Said", "Head of Sales": even where the particle is a sentence word
         continue;
       }
-      if (Noise.SENTENCE_WORDS.contains(w) && !isContactLabel(c, k, to) && !isInitial(c, k, to)) {
+      if (Noise.SENTENCE_WORDS.contains(c, k)
+          && !isContactLabel(c, k, to)
+          && !isInitial(c, k, to)) {
         return false;
       }
-      if (w.equals("p") && k + 1 < to && c.token(k + 1).equals("s")) {
+      if (c.tokenEquals(k, "p") && k + 1 < to && c.tokenEquals(k + 1, "s")) {
         return false; // "P.S." introduces content
       }
-      if (!isAlphabetic(w)) {
+      if (!isAlphabetic(c, k)) {
         return false; // "Q3", "2024": not a name, not a phone number
       }
       boolean known =
-          sender.contains(w)
-              || Noise.TITLES.contains(w)
-              || Noise.JOB_WORDS.contains(w)
+          sender.contains(c, k)
+              || Noise.TITLES.contains(c, k)
+              || Noise.JOB_WORDS.contains(c, k)
               || isContactLabel(c, k, to);
       if (!known) {
-        if (Noise.GREETINGS.contains(w) || Noise.SIGN_OFFS.contains(w)
-            || (k == from && Noise.CONNECTORS.contains(w))) {
+        if (Noise.GREETINGS.contains(c, k) || Noise.SIGN_OFFS.contains(c, k)
+            || (k == from && Noise.CONNECTORS.contains(c, k))) {
           return false;
         }
         if (caseSignal ? !c.capital(k) : --plainLeft < 0) {
@@ -586,10 +581,10 @@ public final class Classifier implements MessageClassifier {
     int digits = 0;
     int end = k;
     boolean years = true;
-    while (end < to && isDigits(c.token(end))
+    while (end < to && isDigits(c, end)
         && (end == k || (c.breakBefore(end) & PHONE_BREAKS) == 0)) {
-      digits += c.token(end).length();
-      years &= isYear(c.token(end));
+      digits += c.tokenLength(end);
+      years &= isYear(c, end);
       end++;
     }
     // "2015-2019" has a phone number's digits but is a span of years: content.
@@ -604,7 +599,7 @@ public final class Classifier implements MessageClassifier {
   /** A label ("Tel", "E-mail", "LinkedIn") followed, maybe after more labels, by a number or link. */
   private static boolean isContactLabel(Canonical c, int k, int to) {
     int j = k;
-    while (j < to && j - k < 3 && Noise.CONTACT_LABELS.contains(c.token(j)) && !c.link(j)) {
+    while (j < to && j - k < 3 && Noise.CONTACT_LABELS.contains(c, j) && !c.link(j)) {
       j++;
     }
     return j > k && j < to && (c.link(j) || phoneEnd(c, j, to) > j);
@@ -612,25 +607,27 @@ public final class Classifier implements MessageClassifier {
 
   /** A capital letter with a dot before a capitalised name, such as the "J." of "J. Doe". */
   private static boolean isInitial(Canonical c, int k, int to) {
-    return c.token(k).length() == 1
+    return c.tokenLength(k) == 1
         && c.capital(k)
         && k + 1 < to
         && c.capital(k + 1)
         && (c.breakBefore(k + 1) & Canonical.OTHER) != 0;
   }
 
-  private static boolean isYear(String w) {
-    return w.length() == 4 && (w.startsWith("19") || w.startsWith("20"));
+  private static boolean isYear(Canonical c, int k) {
+    return c.tokenLength(k) == 4
+        && (c.charAt(k, 0) == '1' && c.charAt(k, 1) == '9'
+            || c.charAt(k, 0) == '2' && c.charAt(k, 1) == '0');
   }
 
-  private static boolean isDigits(String w) {
-    for (int i = 0; i < w.length(); i++) {
-      char ch = w.charAt(i);
+  private static boolean isDigits(Canonical c, int k) {
+    for (int i = 0; i < c.tokenLength(k); i++) {
+      char ch = c.charAt(k, i);
       if (ch < '0' || ch > '9') {
         return false;
       }
     }
-    return !w.isEmpty();
+    return c.tokenLength(k) > 0;
   }
 
   /**
@@ -651,21 +648,20 @@ public final class Classifier implements MessageClassifier {
 
   /** A capitalised alphabetic word that is neither a sentence word, greeting nor sign-off. */
   private static boolean strictName(Canonical c, int k) {
-    String w = c.token(k);
     return c.capital(k)
-        && isAlphabetic(w)
-        && !Noise.SENTENCE_WORDS.contains(w)
-        && !Noise.GREETINGS.contains(w)
-        && !Noise.SIGN_OFFS.contains(w);
+        && isAlphabetic(c, k)
+        && !Noise.SENTENCE_WORDS.contains(c, k)
+        && !Noise.GREETINGS.contains(c, k)
+        && !Noise.SIGN_OFFS.contains(c, k);
   }
 
   /** A lower-case word that could be a name when the writer ignores case. */
-  private static boolean plainWord(String w) {
-    return isAlphabetic(w)
-        && !Noise.SENTENCE_WORDS.contains(w)
-        && !Noise.GREETINGS.contains(w)
-        && !Noise.SIGN_OFFS.contains(w)
-        && !Noise.CONNECTORS.contains(w);
+  private static boolean plainWord(Canonical c, int k) {
+    return isAlphabetic(c, k)
+        && !Noise.SENTENCE_WORDS.contains(c, k)
+        && !Noise.GREETINGS.contains(c, k)
+        && !Noise.SIGN_OFFS.contains(c, k)
+        && !Noise.CONNECTORS.contains(c, k);
   }
 
   private static boolean anyCapital(Canonical c) {
@@ -677,9 +673,9 @@ public final class Classifier implements MessageClassifier {
     return false;
   }
 
-  private static boolean isAlphabetic(String w) {
-    for (int i = 0; i < w.length(); i++) {
-      if (Character.isDigit(w.charAt(i))) {
+  private static boolean isAlphabetic(Canonical c, int k) {
+    for (int i = 0; i < c.tokenLength(k); i++) {
+      if (Character.isDigit(c.charAt(k, i))) {
         return false;
       }
     }
@@ -689,7 +685,7 @@ public final class Classifier implements MessageClassifier {
   // ---- limits ----------------------------------------------------------------------------
 
   private static int prefixLimit(SenderName sender) {
-    return prefixLimit(sender.tokens().length);
+    return prefixLimit(sender.length());
   }
 
   private static int prefixLimit(int senderWords) {
@@ -705,13 +701,13 @@ public final class Classifier implements MessageClassifier {
 
   private static int trailerLimit(SenderName sender) {
     return Noise.MAX_SIGN_OFFS * Math.max(Noise.MAX_SIGN_OFF_WORDS, Noise.MAX_PLEASANTRY_WORDS)
-        + sender.tokens().length
+        + sender.length()
         + Noise.MAX_SIGNATURE_TOKENS;
   }
 
   /** Most tokens outside the default text: the noise budget plus the sender's name twice. */
   private static int noiseLimit(SenderName sender) {
-    return noiseLimit(sender.tokens().length);
+    return noiseLimit(sender.length());
   }
 
   private static int noiseLimit(int senderWords) {
@@ -721,6 +717,18 @@ public final class Classifier implements MessageClassifier {
   /** More tokens than this cannot be a default: the largest phrase with all the noise allowed. */
   private int tokenLimit(SenderName sender) {
     return table.maxLength() + noiseLimit(sender);
+  }
+
+  /** {@code sender(raw).length()}, without making a new name's SenderName. */
+  private int senderWords(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return 0;
+    }
+    SenderName last = lastSender;
+    if (last.raw().equals(raw)) {
+      return last.length();
+    }
+    return Canonical.sizeOf(SenderName.bounded(raw), MAX_SENDER_WORDS);
   }
 
   private SenderName sender(String raw) {
@@ -736,30 +744,40 @@ public final class Classifier implements MessageClassifier {
     return fresh;
   }
 
-  /** The sender's name in canonical tokens. Immutable, so sharing it between threads is safe. */
-  private record SenderName(String raw, String[] tokens, String[] nameWords) {
-    static final SenderName NONE = new SenderName("", new String[0], new String[0]);
+  /**
+   * The sender's name in canonical tokens, and which of them are name words (not titles or
+   * particles such as "Dr." or "von"). Shared between threads: it is never changed once made, and
+   * of its Canonical only the methods that change nothing are used (not token()).
+   */
+  private record SenderName(String raw, Canonical words, int nameWords) {
+    static final SenderName NONE = new SenderName("", Canonical.of("", MAX_SENDER_WORDS), 0);
 
     static SenderName of(String raw) {
-      // Bounded: a pathological "name" must not make every note expensive.
-      Canonical c =
-          Canonical.of(raw.length() > 200 ? raw.substring(0, 200) : raw, MAX_SENDER_WORDS);
-      String[] tokens = c.tokens();
+      Canonical c = Canonical.of(bounded(raw), MAX_SENDER_WORDS);
       // Titles and particles in a name ("Dr.", "von") must not make such words name-like.
-      String[] nameWords = new String[tokens.length];
-      int count = 0;
-      for (String t : tokens) {
-        if (!Noise.SENTENCE_WORDS.contains(t) && !Arrays.asList(nameWords).contains(t)) {
-          nameWords[count++] = t;
+      int nameWords = 0;
+      for (int k = 0; k < c.size; k++) {
+        if (!Noise.SENTENCE_WORDS.contains(c, k)) {
+          nameWords |= 1 << k;
         }
       }
-      return new SenderName(raw, tokens, Arrays.copyOf(nameWords, count));
+      return new SenderName(raw, c, nameWords);
     }
 
-    /** A name has at most 8 words: scanning them is cheaper than building a set for each sender. */
-    boolean contains(String token) {
-      for (String w : nameWords) {
-        if (w.equals(token)) {
+    /** Bounded: a pathological "name" must not make every note expensive. */
+    static String bounded(String raw) {
+      return raw.length() > 200 ? raw.substring(0, 200) : raw;
+    }
+
+    /** The number of words in the name. */
+    int length() {
+      return words.size;
+    }
+
+    /** True when token {@code k} of the note is one of the name words. */
+    boolean contains(Canonical c, int k) {
+      for (int j = 0; j < words.size; j++) {
+        if ((nameWords & 1 << j) != 0 && c.sameToken(k, words, j)) {
           return true;
         }
       }
@@ -768,11 +786,11 @@ public final class Classifier implements MessageClassifier {
 
     /** True when tokens {@code from..to} are a non-empty run of the sender's name words. */
     boolean isSequence(Canonical c, int from, int to) {
-      if (to <= from || tokens.length == 0) {
+      if (to <= from || length() == 0) {
         return false;
       }
       for (int k = from; k < to; k++) {
-        if (!contains(c.token(k))) {
+        if (!contains(c, k)) {
           return false;
         }
       }
@@ -782,7 +800,7 @@ public final class Classifier implements MessageClassifier {
     /** Length of the longest run of the sender's name words starting at {@code from}. */
     int prefixMatch(Canonical c, int from, int to) {
       int k = from;
-      while (k < to && k - from < tokens.length && contains(c.token(k))) {
+      while (k < to && k - from < length() && contains(c, k)) {
         k++;
       }
       return k - from;

@@ -111,16 +111,16 @@ final class Noise {
       new WordSequences(pleasantries(), MAX_PLEASANTRY_WORDS);
 
   /** Courtesy titles and honorifics that may stand in a greeting or signature. */
-  static final Set<String> TITLES =
-      words(
+  static final WordSet TITLES =
+      wordSet(
           "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "madam", "maam",
           "herr", "frau", "sr", "sra", "srta", "don", "dona", "mme", "mlle", "m", "monsieur",
           "madame", "signor", "signora", "sig", "dott", "dottssa", "ing", "avv", "dhr", "mevr",
           "pan", "pani", "eng", "mag", "dipl");
 
   /** Words that may stand for the name in a greeting ("Hi there", "Hello all"). */
-  static final Set<String> FILLERS =
-      words(
+  static final WordSet FILLERS =
+      wordSet(
           "there", "all", "everyone", "everybody", "team", "folks", "friend", "friends",
           "colleague", "zusammen", "tous", "a tous", "todos", "tutti", "allemaal", "amigo",
           "amiga", "ami");
@@ -129,8 +129,8 @@ final class Noise {
    * Job-title, qualification and company-form words that may stand in a signature in any case
    * ("senior recruiter", "talent acquisition", "gmbh"). None of them is a sentence word.
    */
-  static final Set<String> JOB_WORDS =
-      words(
+  static final WordSet JOB_WORDS =
+      wordSet(
           // English
           "recruiter", "recruiting", "recruitment", "senior", "junior", "jr", "principal", "staff",
           "lead", "head", "manager", "director", "engineer", "engineering", "developer",
@@ -169,8 +169,8 @@ final class Noise {
    * Words that introduce a phone number or link in a signature ("Tel.", "M:", "E-mail:",
    * "LinkedIn:"). Only accepted directly before one.
    */
-  static final Set<String> CONTACT_LABELS =
-      words(
+  static final WordSet CONTACT_LABELS =
+      wordSet(
           "tel", "phone", "mobile", "mob", "cell", "m", "t", "p", "o", "f", "fax", "office",
           "direct", "whatsapp", "telefon", "handy", "mobil", "telefono", "movil", "celular",
           "portable", "gsm", "email", "e", "mail", "web", "website", "site", "url", "w",
@@ -187,8 +187,8 @@ final class Noise {
           "they them theirs", "er ihm", "sie ihr");
 
   /** Lower-case name particles and title connectors allowed inside names and signatures. */
-  static final Set<String> CONNECTORS =
-      words(
+  static final WordSet CONNECTORS =
+      wordSet(
           "de", "van", "von", "der", "den", "ter", "da", "di", "del", "della", "la", "le", "du",
           "dos", "das", "do", "y", "e", "al", "el", "bin", "ibn", "at", "of", "and", "bei",
           "chez", "en", "und", "et", "em", "bij");
@@ -198,8 +198,8 @@ final class Noise {
    * at ...", "Loved your talk", "Congrats!"). Their presence in a greeting or trailer means it is
    * content, not noise.
    */
-  static final Set<String> SENTENCE_WORDS =
-      words(
+  static final WordSet SENTENCE_WORDS =
+      wordSet(
           // English
           "i", "im", "ive", "id", "ill", "me", "my", "mine", "you", "youre", "youve", "your",
           "yours", "we", "were", "weve", "us", "our", "he", "she", "they", "it", "its", "this",
@@ -304,6 +304,10 @@ final class Noise {
             "espero que estejas bem", "espero que voce esteja bem",
             "ik hoop dat het goed met je gaat", "ik hoop dat het goed met u gaat"));
     return words(forms.toArray(new String[0]));
+  }
+
+  private static WordSet wordSet(String... raw) {
+    return new WordSet(words(raw));
   }
 
   private static WordSequences sequences(int maxWords, String... raw) {

@@ -17,6 +17,20 @@ final class WordIndex {
   private int[] numbers = new int[16];
   private int count;
 
+  /** An index of the given words. */
+  static WordIndex of(Iterable<String> words) {
+    WordIndex index = new WordIndex();
+    for (String word : words) {
+      index.add(word);
+    }
+    return index;
+  }
+
+  /** True when token {@code k} of the note is one of the words. */
+  boolean contains(Canonical c, int k) {
+    return numberOf(c, k) >= 0;
+  }
+
   /** Adds a word if new; returns its number (0, 1, 2, ... in order of adding). */
   int add(String word) {
     int slot = slotOf(word);

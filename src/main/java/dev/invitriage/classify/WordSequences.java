@@ -1,38 +1,73 @@
 package dev.invitriage.classify;
 
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
  * A closed list of word sequences in canonical form ("best regards", "hope you are well"), found
- * at a position of a note. Knows the sequences' first words, so that a note's word that begins
- * none (most of them) is turned away before any joining of words.
+ * at a position of a note by walking a trie of their words token by token, looked up by the
+ * tokens' characters ({@link WordIndex}): most of a note's words begin no sequence, and none of
+ * them is made a string.
  */
 final class WordSequences {
-  private final Set<String> sequences;
-  private final Set<String> firstWords;
   private final int maxWords;
+  private final Node root = new Node();
 
-  /** {@code maxWords}: longer sequences are never found by {@link #longestAt}. */
-  WordSequences(Set<String> sequences, int maxWords) {
-    this.sequences = Set.copyOf(sequences);
-    Set<String> first = new HashSet<>();
-    for (String s : sequences) {
-      int space = s.indexOf(' ');
-      first.add(space < 0 ? s : s.substring(0, space));
+  /** A trie node: the words that may come next, and whether a sequence ends here. */
+  private static final class Node {
+    final WordIndex words = new WordIndex();
+    Node[] next = new Node[0];
+    boolean end;
+
+    /** The node after token {@code k} of the note, or null. */
+    Node next(Canonical c, int k) {
+      int word = words.numberOf(c, k);
+      return word < 0 ? null : next[word];
     }
-    this.firstWords = Set.copyOf(first);
+
+    Node nextAdding(String word) {
+      int number = words.add(word);
+      if (number == next.length) {
+        next = Arrays.copyOf(next, number + 1);
+        next[number] = new Node();
+      }
+      return next[number];
+    }
+  }
+
+  /**
+   * {@code sequences}: canonical tokens joined by single spaces; {@code maxWords}: longer ones are
+   * never found by {@link #longestAt}.
+   */
+  WordSequences(Set<String> sequences, int maxWords) {
     this.maxWords = maxWords;
+    for (String sequence : sequences) {
+      Node node = root;
+      for (String word : sequence.split(" ")) {
+        node = node.nextAdding(word);
+      }
+      node.end = true;
+    }
   }
 
-  /** True when {@code words} (canonical tokens joined by single spaces) is one of the sequences. */
-  boolean contains(String words) {
-    return sequences.contains(words);
+  /** True when token {@code k} alone is one of the sequences. */
+  boolean contains(Canonical c, int k) {
+    Node node = root.next(c, k);
+    return node != null && node.end;
   }
 
-  /** True when some sequence begins with {@code word}. */
-  boolean isFirstWord(String word) {
-    return firstWords.contains(word);
+  /** True when some sequence begins with token {@code k}. */
+  boolean isFirstWord(Canonical c, int k) {
+    return root.next(c, k) != null;
+  }
+
+  /** True when tokens {@code from} up to {@code to} are exactly one of the sequences. */
+  boolean isSequence(Canonical c, int from, int to) {
+    Node node = root;
+    for (int k = from; k < to && node != null; k++) {
+      node = node.next(c, k);
+    }
+    return node != null && node.end && to > from;
   }
 
   /**
@@ -40,17 +75,14 @@ final class WordSequences {
    * tokens {@code from} (up to {@code to}) begin with; 0 for none.
    */
   int longestAt(Canonical c, int from, int to) {
-    if (from >= to || !firstWords.contains(c.token(from))) {
-      return 0;
-    }
     int best = 0;
-    StringBuilder sb = new StringBuilder();
+    Node node = root;
     for (int k = 0; k < maxWords && from + k < to; k++) {
-      if (k > 0) {
-        sb.append(' ');
+      node = node.next(c, from + k);
+      if (node == null) {
+        break;
       }
-      sb.append(c.token(from + k));
-      if (sequences.contains(sb.toString())) {
+      if (node.end) {
         best = k + 1;
       }
     }
