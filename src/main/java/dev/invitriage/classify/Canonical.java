@@ -308,6 +308,13 @@ final class Canonical {
      * of a note is such runs); false as for {@link #take}.
      */
     boolean takeRun(char[] s, int from, int to);
+
+    /**
+     * Takes the ASCII letters and digits from {@code s[from]} (one) on, up to {@code to} or the
+     * first other character, at once; returns where they end, or -1 when it takes no more (as
+     * {@link #take}).
+     */
+    int takeAsciiRun(char[] s, int from, int to);
   }
 
   /**
@@ -384,11 +391,14 @@ final class Canonical {
           inWord = true;
           visible = true;
           // The rest of the word's letters and digits at once: most of a note is such runs.
-          int runEnd = i + 1;
-          while (runEnd < n && isAsciiAlnum(raw[runEnd])) {
-            runEnd++;
+          int runEnd = taking ? sink.takeAsciiRun(raw, i, n) : -1;
+          if (runEnd < 0) {
+            taking = false;
+            runEnd = i + 1;
+            while (runEnd < n && isAsciiAlnum(raw[runEnd])) {
+              runEnd++;
+            }
           }
-          taking = taking && sink.takeRun(raw, i, runEnd);
           given += runEnd - i;
           i = runEnd - 1;
           continue;
@@ -635,6 +645,16 @@ final class Canonical {
     }
 
     @Override
+    public int takeAsciiRun(char[] s, int from, int to) {
+      int end = from + 1;
+      while (end < to && isAsciiAlnum(s[end])) {
+        end++;
+      }
+      takeRun(s, from, end);
+      return end;
+    }
+
+    @Override
     public boolean takeRun(char[] s, int from, int to) {
       if (length + (to - from) > chars.length) {
         chars = Arrays.copyOf(chars, Math.max(2 * chars.length, length + (to - from)));
@@ -780,6 +800,42 @@ final class Canonical {
       end = at;
       hash = h;
       return true;
+    }
+
+    @Override
+    public int takeAsciiRun(char[] s, int from, int to) {
+      if (highSurrogate != 0) {
+        // Not after a whole surrogate pair, the only way the first stage gives one: kept general.
+        int end = from;
+        while (end < to && isAsciiAlnum(s[end])) {
+          if (!take(s[end])) {
+            return -1;
+          }
+          end++;
+        }
+        return end;
+      }
+      char first = s[from];
+      if (!inWord && !beginToken(first >= 'A' && first <= 'Z')) {
+        return -1;
+      }
+      if (end + (to - from) > text.length) {
+        text = Arrays.copyOf(text, Math.max(2 * text.length, end + (to - from)));
+      }
+      // In locals: this loop runs over most of the characters of most notes. ASCII_FOLD tells a
+      // letter or digit (by a non-zero folded form) and folds it in one look-up.
+      char[] folded = text;
+      int at = end;
+      int h = hash;
+      int i = from;
+      for (char c; i < to && (c = s[i]) < 0x80 && ASCII_FOLD[c] != 0; i++) {
+        char lower = ASCII_FOLD[c];
+        folded[at++] = lower;
+        h = 31 * h + lower;
+      }
+      end = at;
+      hash = h;
+      return i;
     }
 
     private boolean takeCodePoint(int cp) {
@@ -1019,6 +1075,17 @@ final class Canonical {
 
   private static boolean isAsciiAlnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /** Per ASCII character: its lower case if it is a letter or digit, else 0. */
+  private static final char[] ASCII_FOLD = new char[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      if (isAsciiAlnum(c)) {
+        ASCII_FOLD[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      }
+    }
   }
 
   /** Appends a letter or digit folded ({@code lower}: its lower case); returns the new end. */
