@@ -304,10 +304,11 @@ final class Canonical {
     boolean take(char c);
 
     /**
-     * Takes {@code s[from..to)}, BMP letters and digits that stay as they are, all at once (most
-     * of a note is such runs); false as for {@link #take}.
+     * Takes the non-ASCII letters and digits that stay as they are from {@code s[from]} (one)
+     * on, up to {@code to} (see letterRunEnd), at once; returns where they end, or -1 when it
+     * takes no more (as {@link #take}).
      */
-    boolean takeRun(char[] s, int from, int to);
+    int takeLetterRun(char[] s, int from, int to, boolean decompose);
 
     /**
      * Takes the ASCII letters and digits from {@code s[from]} (one) on, up to {@code to} or the
@@ -519,20 +520,33 @@ final class Canonical {
         continue;
       }
       // The rest of the word's letters that stay as they are, at once, as for ASCII above.
-      int runEnd = i + 1;
-      while (runEnd < n && raw[runEnd] >= 0x80) {
-        int nextFacts = CharacterFacts.of(raw[runEnd]);
-        if (!CharacterFacts.isPlainLetterOrDigit(nextFacts)
-            || (decompose && CharacterFacts.decomposes(nextFacts))) {
-          break;
-        }
-        runEnd++;
+      int runEnd = taking ? sink.takeLetterRun(raw, i, n, decompose) : -1;
+      if (runEnd < 0) {
+        taking = false;
+        runEnd = letterRunEnd(raw, i, n, decompose);
       }
-      taking = taking && sink.takeRun(raw, i, runEnd);
       given += runEnd - i;
       i = runEnd - 1;
     }
     return Prepared.of(visible, false, maybeLink);
+  }
+
+  /**
+   * The end of the run of non-ASCII letters and digits that stay as they are (no NFKD change when
+   * {@code decompose}) from {@code s[from]}, which is one, up to {@code to}.
+   */
+  private static int letterRunEnd(char[] s, int from, int to, boolean decompose) {
+    int end = from + 1;
+    while (end < to && s[end] >= 0x80 && staysAsItIs(CharacterFacts.of(s[end]), decompose)) {
+      end++;
+    }
+    return end;
+  }
+
+  /** A plain letter or digit that NFKD does not change, or that is not decomposed. */
+  private static boolean staysAsItIs(int facts, boolean decompose) {
+    return CharacterFacts.isPlainLetterOrDigit(facts)
+        && !(decompose && CharacterFacts.decomposes(facts));
   }
 
   /** Fillers and variation selectors that render as nothing. */
@@ -650,18 +664,23 @@ final class Canonical {
       while (end < to && isAsciiAlnum(s[end])) {
         end++;
       }
-      takeRun(s, from, end);
+      append(s, from, end);
       return end;
     }
 
     @Override
-    public boolean takeRun(char[] s, int from, int to) {
+    public int takeLetterRun(char[] s, int from, int to, boolean decompose) {
+      int end = letterRunEnd(s, from, to, decompose);
+      append(s, from, end);
+      return end;
+    }
+
+    private void append(char[] s, int from, int to) {
       if (length + (to - from) > chars.length) {
         chars = Arrays.copyOf(chars, Math.max(2 * chars.length, length + (to - from)));
       }
       System.arraycopy(s, from, chars, length, to - from);
       length += to - from;
-      return true;
     }
 
     @Override
@@ -757,49 +776,54 @@ final class Canonical {
     }
 
     @Override
-    public boolean takeRun(char[] s, int from, int to) {
+    public int takeLetterRun(char[] s, int from, int to, boolean decompose) {
       if (highSurrogate != 0) {
         // Not after a whole surrogate pair, the only way the first stage gives one: kept general.
-        for (int i = from; i < to; i++) {
+        int runEnd = letterRunEnd(s, from, to, decompose);
+        for (int i = from; i < runEnd; i++) {
           if (!take(s[i])) {
-            return false;
+            return -1;
           }
         }
-        return true;
+        return runEnd;
       }
-      char first = s[from];
-      boolean upper =
-          first < 0x80
-              ? first >= 'A' && first <= 'Z'
-              : CharacterFacts.isUpperOrTitleCase(CharacterFacts.of(first));
-      if (!inWord && !beginToken(upper)) {
-        return false;
+      int facts = CharacterFacts.of(s[from]);
+      if (!inWord && !beginToken(CharacterFacts.isUpperOrTitleCase(facts))) {
+        return -1;
       }
       int room = end + 2 * (to - from); // "ß" folds to two letters
       if (room > text.length) {
         text = Arrays.copyOf(text, Math.max(2 * text.length, room));
       }
-      // In locals: this loop runs over most of the characters of most notes.
+      // In locals: this loop runs over most of the characters of notes in other scripts.
       char[] folded = text;
       int at = end;
       int h = hash;
-      for (int i = from; i < to; i++) {
+      int i = from;
+      while (true) {
         char c = s[i];
-        if (c < 0x80) {
-          char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-          folded[at++] = lower;
-          h = 31 * h + lower;
-        } else {
+        if (c == 'ß' || c == 'ẞ' || c == 'ς') {
           int before = at;
-          at = appendFolded(folded, at, c, CharacterFacts.toLowerCase(CharacterFacts.of(c)));
+          at = appendFolded(folded, at, c, CharacterFacts.toLowerCase(facts));
           for (; before < at; before++) {
             h = 31 * h + folded[before];
           }
+        } else {
+          char lower = CharacterFacts.toLowerCase(facts);
+          folded[at++] = lower;
+          h = 31 * h + lower;
+        }
+        if (++i == to || s[i] < 0x80) {
+          break;
+        }
+        facts = CharacterFacts.of(s[i]);
+        if (!staysAsItIs(facts, decompose)) {
+          break;
         }
       }
       end = at;
       hash = h;
-      return true;
+      return i;
     }
 
     @Override
