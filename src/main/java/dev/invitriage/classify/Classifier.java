@@ -188,12 +188,8 @@ public final class Classifier implements MessageClassifier {
   private boolean containsDefault(Canonical c, int prefixLimit) {
     int maxStart = Math.min(c.size - 1, prefixLimit);
     for (int start = 0; start <= maxStart; start++) {
-      if (table.canStartWith(c, start)) {
-        List<PhraseTable.Match> matches = new ArrayList<>(4);
-        table.matchesAt(c, start, matches);
-        if (!matches.isEmpty()) {
-          return true;
-        }
+      if (table.canStartWith(c, start) && table.matchesAt(c, start).size() > 0) {
+        return true;
       }
     }
     return false;
@@ -241,43 +237,40 @@ public final class Classifier implements MessageClassifier {
 
   private Classification judge(Canonical c, SenderName sender) {
     int maxStart = Math.min(c.size - 1, prefixLimit(sender));
-    List<PhraseTable.Match> matches = null; // most notes match nothing
     Classification nearMiss = null;
     for (int start = 0; start <= maxStart; start++) {
       if (!table.canStartWith(c, start)) {
         continue;
       }
-      if (matches == null) {
-        matches = new ArrayList<>(4);
-      }
-      matches.clear();
-      table.matchesAt(c, start, matches);
+      // Read before the next matchesAt: nothing below calls it.
+      PhraseTable.Matches matches = table.matchesAt(c, start);
       // Longest match first: "... network on LinkedIn" before "... network".
       for (int i = matches.size() - 1; i >= 0; i--) {
-        PhraseTable.Match m = matches.get(i);
-        if (c.size - (m.end() - m.start()) > noiseLimit(sender)) {
+        Phrase phrase = matches.phrase(i);
+        int end = matches.end(i);
+        if (c.size - (end - start) > noiseLimit(sender)) {
           if (nearMiss == null) {
             nearMiss =
                 personal(
-                    "more than " + noiseLimit(sender) + " words around the default text", m.phrase());
+                    "more than " + noiseLimit(sender) + " words around the default text", phrase);
           }
           continue;
         }
-        int prefix = prefix(c, start, m.phrase(), sender);
+        int prefix = prefix(c, start, phrase, sender);
         if (prefix == INVALID) {
           if (nearMiss == null) {
-            nearMiss = personal(start + " words before the default text", m.phrase());
+            nearMiss = personal(start + " words before the default text", phrase);
           }
           continue;
         }
-        int trailer = trailer(c, m.end(), sender, 0);
+        int trailer = trailer(c, end, sender, 0);
         if (trailer == INVALID) {
           if (nearMiss == null || nearMiss.reason().contains("before")) {
-            nearMiss = personal((c.size - m.end()) + " words beyond the default text", m.phrase());
+            nearMiss = personal((c.size - end) + " words beyond the default text", phrase);
           }
           continue;
         }
-        return defaultVerdict(m.phrase(), prefix, trailer);
+        return defaultVerdict(phrase, prefix, trailer);
       }
     }
     return nearMiss != null ? nearMiss : NO_DEFAULT;
