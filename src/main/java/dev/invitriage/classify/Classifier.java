@@ -136,8 +136,8 @@ public final class Classifier implements MessageClassifier {
     // first `reach` tokens. Most long notes are personal: tokenise only that far first, and go
     // on to the full bound only when a default text is found there. The bound grows with the
     // sender's name only beyond a greeting's six words, and most notes are judged without reading
-    // the name: a note tokenised whole, with no default text able to start near its start
-    // whatever the name, is personal; a longer note needs only the number of words in the name.
+    // the name: a note tokenised whole, with no default text near its start whatever the name,
+    // is personal; a longer note needs only the number of words in the name.
     int reach = prefixLimit(0) + table.maxLength();
     // The note's tokens stay in this thread's workspace (see Canonical.ofNote): each Canonical
     // below replaces the one before, and nothing else here uses ofNote.
@@ -157,7 +157,9 @@ public final class Classifier implements MessageClassifier {
       return ONLY_SYMBOLS;
     }
     if (!c.overflow) {
-      return mayStartDefault(c) ? judge(c, sender(senderName)) : NO_DEFAULT;
+      // Whatever the sender's name, judge looks at no later start than this: with no default
+      // text there, the note is personal and the name is not needed.
+      return containsDefault(c, MAX_PREFIX_LIMIT) ? judge(c, sender(senderName)) : NO_DEFAULT;
     }
     if (!containsDefault(c, prefixLimit(senderWords))) {
       return noDefaultNearStart[senderWords]; // "more than `reach` words, ..."
@@ -168,20 +170,6 @@ public final class Classifier implements MessageClassifier {
       return longerThanAnyDefault[senderWords]; // "more than tokenLimit words, ..."
     }
     return judge(c, sender);
-  }
-
-  /**
-   * True when a default text may start at one of the first tokens for some sender: a note tokenised
-   * whole for which this is false is personal whoever sent it.
-   */
-  private boolean mayStartDefault(Canonical c) {
-    int maxStart = Math.min(c.size - 1, MAX_PREFIX_LIMIT);
-    for (int start = 0; start <= maxStart; start++) {
-      if (table.canStartWith(c, start)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** True when some default text starts within the first {@code prefixLimit} tokens. */
