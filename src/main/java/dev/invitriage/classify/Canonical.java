@@ -200,35 +200,43 @@ final class Canonical {
     if (raw == null || raw.isEmpty()) {
       return 0;
     }
-    raw = decoded(raw);
     Tokeniser tokeniser = WORKSPACE.get().tokeniser;
-    tokeniser.start(maxTokens);
-    Prepared p = prepare(raw, maxTokens, true, tokeniser, false);
-    if (p == null) {
-      return inTwoPasses(raw, maxTokens, tokeniser).size;
-    }
-    return p.visible ? tokeniser.count() : 0;
-  }
-
-  /** The note with its HTML character references decoded. */
-  private static String decoded(String raw) {
-    // Twice, because exporters sometimes double-encode ("&amp;#39;").
-    return raw.indexOf('&') < 0 ? raw : Entities.decode(Entities.decode(raw));
+    return tokenise(raw, maxTokens, tokeniser).visible ? tokeniser.count() : 0;
   }
 
   private static Canonical of(String raw, int maxTokens, boolean inWorkspace) {
     if (raw == null || raw.isEmpty()) {
       return INVISIBLE;
     }
-    raw = decoded(raw);
     Workspace workspace = WORKSPACE.get();
     Tokeniser tokeniser = inWorkspace ? workspace.noteTokeniser : workspace.tokeniser;
-    tokeniser.start(maxTokens);
-    Prepared p = prepare(raw, maxTokens, true, tokeniser, false);
-    if (p == null) {
-      return inTwoPasses(raw, maxTokens, tokeniser);
-    }
+    Prepared p = tokenise(raw, maxTokens, tokeniser);
     return p.visible ? tokeniser.finish(p.stoppedEarly) : INVISIBLE;
+  }
+
+  /**
+   * Prepares and tokenises a note into {@code tokeniser}, in one pass if it can.
+   *
+   * <p>HTML character references are decoded only once preparing meets an '&': reading a whole
+   * note just to look for one cost more than a tenth of the work on it. The result is the same,
+   * because decoding changes nothing before the first '&', and preparing that did not meet one
+   * read nothing from it on (see prepare).
+   */
+  private static Prepared tokenise(String raw, int maxTokens, Tokeniser tokeniser) {
+    tokeniser.start(maxTokens);
+    Prepared p = prepare(raw, maxTokens, true, tokeniser, false, false);
+    boolean decoded = false;
+    if (p == Prepared.NEEDS_DECODING) {
+      // Twice, because exporters sometimes double-encode ("&amp;#39;").
+      raw = Entities.decode(Entities.decode(raw));
+      decoded = true;
+      tokeniser.start(maxTokens);
+      p = prepare(raw, maxTokens, true, tokeniser, false, true);
+    }
+    if (p == Prepared.NEEDS_TWO_PASSES) {
+      p = inTwoPasses(decoded ? raw : Entities.decode(Entities.decode(raw)), maxTokens, tokeniser);
+    }
+    return p;
   }
 
   /**
@@ -237,26 +245,27 @@ final class Canonical {
    */
   static Canonical inTwoPasses(String raw, int maxTokens) {
     Tokeniser tokeniser = WORKSPACE.get().tokeniser;
-    tokeniser.start(maxTokens);
-    return inTwoPasses(raw, maxTokens, tokeniser);
+    Prepared p = inTwoPasses(Entities.decode(Entities.decode(raw)), maxTokens, tokeniser);
+    return p.visible ? tokeniser.finish(p.stoppedEarly) : INVISIBLE;
   }
 
-  private static Canonical inTwoPasses(String raw, int maxTokens, Tokeniser tokeniser) {
+  /** As above, for a note whose character references are decoded. */
+  private static Prepared inTwoPasses(String raw, int maxTokens, Tokeniser tokeniser) {
     // NFKD folds compatibility forms (mathematical letters, ligatures, full-width) and splits
     // accents off so that they can be dropped: "gustaría" and "gustaria" then match.
     PreparedText text = new PreparedText(raw.length());
-    Prepared p = prepare(raw, maxTokens, true, text, true);
-    if (p == null) {
+    Prepared p = prepare(raw, maxTokens, true, text, true, true);
+    if (p == Prepared.NEEDS_TWO_PASSES) {
       PreparedText plain = new PreparedText(raw.length());
-      p = prepare(raw, maxTokens, false, plain, true);
+      p = prepare(raw, maxTokens, false, plain, true, true);
       text = new PreparedText(Normalizer.normalize(plain.toString(), Normalizer.Form.NFKD));
     }
+    tokeniser.start(maxTokens);
     if (!p.visible) {
-      return INVISIBLE;
+      return p;
     }
     char[] s = text.chars;
     int len = text.length;
-    tokeniser.start(maxTokens);
     for (int i = 0; i < len; i++) {
       char c = s[i];
       if (p.maybeLink
@@ -276,7 +285,7 @@ final class Canonical {
         break;
       }
     }
-    return tokeniser.finish(p.stoppedEarly);
+    return p;
   }
 
   /**
@@ -296,6 +305,12 @@ final class Canonical {
     static Prepared of(boolean visible, boolean stoppedEarly, boolean maybeLink) {
       return ALL[(visible ? 1 : 0) | (stoppedEarly ? 2 : 0) | (maybeLink ? 4 : 0)];
     }
+
+    /** The note must go through two passes (see Canonical.of); recognised by identity. */
+    static final Prepared NEEDS_TWO_PASSES = new Prepared(false, false, false);
+
+    /** Preparing met an '&' before the references were decoded; recognised by identity. */
+    static final Prepared NEEDS_DECODING = new Prepared(false, false, false);
   }
 
   /** Takes prepared characters: the tokeniser, or a text to tokenise later. */
@@ -354,12 +369,19 @@ final class Canonical {
   /**
    * First stage: drops terminal escape sequences and invisible characters, turns whitespace and
    * control characters into spaces or line breaks, and unifies apostrophe look-alikes. With {@code
-   * decompose}, gives every other character as its NFKD ({@link Decompositions}). Returns null
-   * when a character needs NFKD of the whole note instead, or, without {@code linksAllowed}, as
-   * soon as the note may hold a link.
+   * decompose}, gives every other character as its NFKD ({@link Decompositions}). Returns
+   * NEEDS_TWO_PASSES when a character needs NFKD of the whole note instead, or, without {@code
+   * linksAllowed}, as soon as the note may hold a link; unless {@code decoded}, returns
+   * NEEDS_DECODING as soon as it reads an '&'. What it reads is always the note from its start
+   * on, up to where it stops (every character up to there, including those it looks ahead at).
    */
   private static Prepared prepare(
-      String note, int maxTokens, boolean decompose, Sink sink, boolean linksAllowed) {
+      String note,
+      int maxTokens,
+      boolean decompose,
+      Sink sink,
+      boolean linksAllowed,
+      boolean decoded) {
     // An array is read faster than String.charAt, which checks the string's coding each time.
     int n = note.length();
     char[] raw = readBuffer(n);
@@ -377,7 +399,13 @@ final class Canonical {
     for (int i = 0; i < n; i++) {
       char c = raw[i];
       if (c == 0x1B || c == 0x9B) {
-        i = skipEscape(raw, n, i);
+        int escapeEnd = skipEscape(raw, n, i);
+        for (int k = i + 1; k <= escapeEnd && !decoded; k++) {
+          if (raw[k] == '&') {
+            return Prepared.NEEDS_DECODING;
+          }
+        }
+        i = escapeEnd;
         if (given > 0) {
           taking = taking && sink.take(' ');
           given++;
@@ -404,6 +432,9 @@ final class Canonical {
           i = runEnd - 1;
           continue;
         }
+        if (c == '&' && !decoded) {
+          return Prepared.NEEDS_DECODING;
+        }
         if (c != ' '
             && inWord
             && isLinkInner(c)
@@ -413,13 +444,13 @@ final class Canonical {
           // token; counting less than the tokeniser only makes this early stop later.
           if (c != '-' && c != '_') {
             if (!linksAllowed) {
-              return null;
+              return Prepared.NEEDS_TWO_PASSES;
             }
             maybeLink = true;
           }
         } else if (c == '/' && i > 0 && raw[i - 1] == '/') {
           if (!linksAllowed) {
-            return null;
+            return Prepared.NEEDS_TWO_PASSES;
           }
           maybeLink = true;
           inWord = false;
@@ -469,7 +500,7 @@ final class Canonical {
             }
             String d = decompose ? Decompositions.of(c, low) : new String(new char[] {c, low});
             if (d == null) {
-              return null;
+              return Prepared.NEEDS_TWO_PASSES;
             }
             for (int k = 0; k < d.length(); k++) {
               taking = taking && sink.take(d.charAt(k));
@@ -506,7 +537,7 @@ final class Canonical {
       if (decompose && CharacterFacts.decomposes(facts)) {
         String d = Decompositions.of(c);
         if (d == null) {
-          return null;
+          return Prepared.NEEDS_TWO_PASSES;
         }
         for (int k = 0; k < d.length(); k++) {
           taking = taking && sink.take(d.charAt(k));
