@@ -8,7 +8,10 @@ package dev.invitriage.classify;
  * Canonical#tokenHash} gives for a token: a {@code HashMap} would need the token as a string.
  */
 final class WordIndex {
-  /** Slots hold a word or null; at most half are used, so a probe ends soon at a null. */
+  /**
+   * Slots hold a word or null; at most a quarter are used, so that looking up a note's word, which
+   * is mostly none of them, ends at once at a null.
+   */
   private String[] slots = new String[16];
 
   /** The slots' words' hash codes, compared first: an int array stays in cache, words may not. */
@@ -37,7 +40,7 @@ final class WordIndex {
     if (slots[slot] != null) {
       return numbers[slot];
     }
-    if (2 * (count + 1) > slots.length) {
+    if (4 * (count + 1) > slots.length) {
       grow();
       slot = slotOf(word);
     }
