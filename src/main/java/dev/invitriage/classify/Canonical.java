@@ -432,11 +432,17 @@ final class Canonical {
           i = runEnd - 1;
           continue;
         }
+        if (c == ' ') {
+          // The commonest separator, taken first: what the tests below would do with it.
+          inWord = false;
+          taking = taking && sink.take(' ');
+          given++;
+          continue;
+        }
         if (c == '&' && !decoded) {
           return Prepared.NEEDS_DECODING;
         }
-        if (c != ' '
-            && inWord
+        if (inWord
             && isLinkInner(c)
             && i + 1 < n
             && isAsciiAlnum(raw[i + 1])) {
@@ -771,6 +777,10 @@ final class Canonical {
     /** Takes the next character; false when it would begin a token beyond {@code maxTokens}. */
     @Override
     public boolean take(char c) {
+      if (c == ' ' && highSurrogate == 0) {
+        separate(0); // the commonest separator, taken first: what the code below would do
+        return true;
+      }
       if (highSurrogate != 0) {
         char high = highSurrogate;
         highSurrogate = 0;
