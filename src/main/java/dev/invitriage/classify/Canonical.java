@@ -1138,18 +1138,21 @@ final class Canonical {
     return true;
   }
 
+  /** An ASCII letter or digit: one look-up rather than three ranges, on most characters. */
   private static boolean isAsciiAlnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return c < 0x80 && ASCII_FOLD[c] != 0;
   }
 
   /** Per ASCII character: its lower case if it is a letter or digit, else 0. */
   private static final char[] ASCII_FOLD = new char[0x80];
 
   static {
-    for (char c = 0; c < 0x80; c++) {
-      if (isAsciiAlnum(c)) {
-        ASCII_FOLD[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-      }
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII_FOLD[c] = c;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII_FOLD[c] = c;
+      ASCII_FOLD[c - 32] = c;
     }
   }
 
