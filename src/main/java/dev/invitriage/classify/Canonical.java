@@ -217,10 +217,10 @@ final class Canonical {
   /**
    * Prepares and tokenises a note into {@code tokeniser}, in one pass if it can.
    *
-   * <p>HTML character references are decoded only once preparing meets an '&': reading a whole
-   * note just to look for one cost more than a tenth of the work on it. The result is the same,
-   * because decoding changes nothing before the first '&', and preparing that did not meet one
-   * read nothing from it on (see prepare).
+   * <p>HTML character references are decoded only once preparing meets an '&', rather than after
+   * a search of every whole note for one: that search was one more pass over each note, over the
+   * whole of a long one. The result is the same, because decoding changes nothing before the
+   * first '&', and preparing that did not meet one read nothing from it on (see prepare).
    */
   private static Prepared tokenise(String raw, int maxTokens, Tokeniser tokeniser) {
     tokeniser.start(maxTokens);
