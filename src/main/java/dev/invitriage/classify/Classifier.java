@@ -166,9 +166,10 @@ public final class Classifier implements MessageClassifier {
     if (!c.overflow) {
       // Whatever the sender's name, judge looks at no later start than this: with no default
       // text there, the note is personal and the name is not needed.
-      return containsDefault(c, MAX_PREFIX_LIMIT) ? judge(c, sender(senderName)) : NO_DEFAULT;
+      int first = firstDefaultStart(c, MAX_PREFIX_LIMIT);
+      return first < 0 ? NO_DEFAULT : judge(c, sender(senderName), first);
     }
-    if (!containsDefault(c, prefixLimit(senderWords))) {
+    if (firstDefaultStart(c, prefixLimit(senderWords)) < 0) {
       return noDefaultNearStart[senderWords]; // "more than `reach` words, ..."
     }
     SenderName sender = sender(senderName);
@@ -176,18 +177,21 @@ public final class Classifier implements MessageClassifier {
     if (c.overflow) {
       return longerThanAnyDefault[senderWords]; // "more than tokenLimit words, ..."
     }
-    return judge(c, sender);
+    return judge(c, sender, 0);
   }
 
-  /** True when some default text starts within the first {@code prefixLimit} tokens. */
-  private boolean containsDefault(Canonical c, int prefixLimit) {
+  /**
+   * The first of the first {@code prefixLimit} tokens at which some default text starts, or -1:
+   * judging may begin there, as it finds nothing before.
+   */
+  private int firstDefaultStart(Canonical c, int prefixLimit) {
     int maxStart = Math.min(c.size - 1, prefixLimit);
     for (int start = 0; start <= maxStart; start++) {
       if (table.canStartWith(c, start) && table.matchesAt(c, start).size() > 0) {
-        return true;
+        return start;
       }
     }
-    return false;
+    return -1;
   }
 
   /**
@@ -205,7 +209,7 @@ public final class Classifier implements MessageClassifier {
     if (c.size == 0) {
       return "";
     }
-    if (c.size <= tokenLimit(sender) && judge(c, sender).verdict() != Verdict.PERSONAL) {
+    if (c.size <= tokenLimit(sender) && judge(c, sender, 0).verdict() != Verdict.PERSONAL) {
       return "";
     }
     int from = greetingEnd(c, sender);
@@ -230,10 +234,11 @@ public final class Classifier implements MessageClassifier {
     return key.toString();
   }
 
-  private Classification judge(Canonical c, SenderName sender) {
+  /** The verdict, looking for default texts from token {@code firstStart} on (none before). */
+  private Classification judge(Canonical c, SenderName sender, int firstStart) {
     int maxStart = Math.min(c.size - 1, prefixLimit(sender));
     Classification nearMiss = null;
-    for (int start = 0; start <= maxStart; start++) {
+    for (int start = firstStart; start <= maxStart; start++) {
       if (!table.canStartWith(c, start)) {
         continue;
       }
