@@ -181,7 +181,7 @@ final class Canonical {
    * in the prepared text for where a link ends; so does a note that needs NFKD as a whole.
    */
   static Canonical of(String raw, int maxTokens) {
-    return of(raw, maxTokens, false);
+    return of(raw, maxTokens, WORKSPACE.get().tokeniser);
   }
 
   /**
@@ -192,7 +192,15 @@ final class Canonical {
    * Workspace).
    */
   static Canonical ofNote(String raw, int maxTokens) {
-    return of(raw, maxTokens, true);
+    return of(raw, maxTokens, WORKSPACE.get().noteTokeniser);
+  }
+
+  /**
+   * Like {@link #ofNote}, with arrays of their own: for the sender's name of the note being
+   * judged, valid until the next call of this method on the same thread.
+   */
+  static Canonical ofName(String raw, int maxTokens) {
+    return of(raw, maxTokens, WORKSPACE.get().nameTokeniser);
   }
 
   /** {@code of(raw, maxTokens).size}, found without making the Canonical. */
@@ -204,12 +212,10 @@ final class Canonical {
     return tokenise(raw, maxTokens, tokeniser).visible ? tokeniser.count() : 0;
   }
 
-  private static Canonical of(String raw, int maxTokens, boolean inWorkspace) {
+  private static Canonical of(String raw, int maxTokens, Tokeniser tokeniser) {
     if (raw == null || raw.isEmpty()) {
       return INVISIBLE;
     }
-    Workspace workspace = WORKSPACE.get();
-    Tokeniser tokeniser = inWorkspace ? workspace.noteTokeniser : workspace.tokeniser;
     Prepared p = tokenise(raw, maxTokens, tokeniser);
     return p.visible ? tokeniser.finish(p.stoppedEarly) : INVISIBLE;
   }
@@ -335,8 +341,9 @@ final class Canonical {
 
   /**
    * What a thread reuses from note to note while preparing and tokenising: a buffer for the note's
-   * characters, and two tokenisers with their arrays, one whose tokens are copied out to arrays of
-   * their exact size ({@link #of}) and one whose tokens stay ({@link #ofNote}). Why: a new array
+   * characters, and tokenisers with their arrays, one whose tokens are copied out to arrays of
+   * their exact size ({@link #of}) and two whose tokens stay ({@link #ofNote}, {@link #ofName}).
+   * Why: a new array
    * per note is cheap to allocate but is fresh memory, which is not cheap to touch (a new heap's
    * first pass costs about 1.7 us a kilobyte on a VM, more than all the rest of the work on a
    * note), and reused arrays stay in the cache. Arrays grown beyond what ordinary notes need are
@@ -346,6 +353,7 @@ final class Canonical {
     char[] read = new char[512];
     final Tokeniser tokeniser = new Tokeniser(true);
     final Tokeniser noteTokeniser = new Tokeniser(false);
+    final Tokeniser nameTokeniser = new Tokeniser(false);
   }
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);

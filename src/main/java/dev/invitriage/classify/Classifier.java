@@ -32,8 +32,9 @@ import java.util.List;
  * nothing: buffers are reused per thread ({@link Canonical#ofNote}, {@link PhraseTable.Matches}),
  * and verdicts that recur are made once.
  *
- * <p>Instances are safe to share between threads: the mutable fields cache the last sender name
- * and the verdicts of defaults, all immutable records, so a race costs at most a recomputation.
+ * <p>Instances are safe to share between threads: the sender's name is kept per thread, and the
+ * only mutable field caches the verdicts of defaults, immutable records, so a race costs at most
+ * a recomputation.
  */
 public final class Classifier implements MessageClassifier {
   private static final Classification NO_MESSAGE =
@@ -60,9 +61,6 @@ public final class Classifier implements MessageClassifier {
   private static final int GREETING = 1;
 
   private final PhraseTable table;
-
-  /** The last sender name seen with its tokens: consecutive notes often share none or the same. */
-  private SenderName lastSender = SenderName.NONE;
 
   private final String fingerprint;
 
@@ -712,41 +710,49 @@ public final class Classifier implements MessageClassifier {
     return table.maxLength() + noiseLimit(sender);
   }
 
-  /** {@code sender(raw).length()}, without making a new name's SenderName. */
-  private int senderWords(String raw) {
+  /** {@code sender(raw).length()}, without remaking the SenderName for a new name. */
+  private static int senderWords(String raw) {
     if (raw == null || raw.isBlank()) {
       return 0;
     }
-    SenderName last = lastSender;
-    if (last.raw().equals(raw)) {
+    SenderName last = SENDER.get();
+    if (raw.equals(last.raw)) {
       return last.length();
     }
     return Canonical.sizeOf(SenderName.bounded(raw), MAX_SENDER_WORDS);
   }
 
-  private SenderName sender(String raw) {
+  /** The sender's name, valid until the next call on the same thread (see SenderName). */
+  private static SenderName sender(String raw) {
     if (raw == null || raw.isBlank()) {
       return SenderName.NONE;
     }
-    SenderName last = lastSender;
-    if (last.raw().equals(raw)) {
-      return last;
+    SenderName sender = SENDER.get();
+    if (!raw.equals(sender.raw)) {
+      sender.set(raw);
     }
-    SenderName fresh = SenderName.of(raw);
-    lastSender = fresh;
-    return fresh;
+    return sender;
   }
+
+  /** Each thread's SenderName: consecutive notes often share none or the same. */
+  private static final ThreadLocal<SenderName> SENDER = ThreadLocal.withInitial(SenderName::new);
 
   /**
    * The sender's name in canonical tokens, and which of them are name words (not titles or
-   * particles such as "Dr." or "von"). Shared between threads: it is never changed once made, and
-   * of its Canonical only the methods that change nothing are used (not token()).
+   * particles such as "Dr." or "von"). One per thread, remade in place for each new name (its
+   * tokens in the thread's workspace, {@link Canonical#ofName}): most notes come from a name not
+   * seen before, and making a name's words anew for each was most of what judging a default
+   * allocated. NONE, for no name, is never remade.
    */
-  private record SenderName(String raw, Canonical words, int nameWords) {
-    static final SenderName NONE = new SenderName("", Canonical.of("", MAX_SENDER_WORDS), 0);
+  private static final class SenderName {
+    static final SenderName NONE = new SenderName();
 
-    static SenderName of(String raw) {
-      Canonical c = Canonical.of(bounded(raw), MAX_SENDER_WORDS);
+    private String raw = "";
+    private Canonical words = Canonical.of("", MAX_SENDER_WORDS);
+    private int nameWords;
+
+    void set(String raw) {
+      Canonical c = Canonical.ofName(bounded(raw), MAX_SENDER_WORDS);
       // Titles and particles in a name ("Dr.", "von") must not make such words name-like.
       int nameWords = 0;
       for (int k = 0; k < c.size; k++) {
@@ -754,7 +760,9 @@ public final class Classifier implements MessageClassifier {
           nameWords |= 1 << k;
         }
       }
-      return new SenderName(raw, c, nameWords);
+      this.raw = raw;
+      this.words = c;
+      this.nameWords = nameWords;
     }
 
     /** Bounded: a pathological "name" must not make every note expensive. */
