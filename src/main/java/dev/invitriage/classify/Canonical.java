@@ -30,14 +30,14 @@ final class Canonical {
    * most of their words as strings (a long personal note only has its first words compared with the
    * phrase table), and one String per word was most of a note's cost.
    */
-  private final char[] text;
+  private char[] text;
 
-  private final int[] tokenStart;
+  private int[] tokenStart;
   /**
    * Each token's {@link String#hashCode}, computed while tokenising (the characters are at hand
    * then) for look-ups that need no string ({@link WordIndex}).
    */
-  private final int[] tokenHash;
+  private int[] tokenHash;
   /** Each token as a string, made on first use by {@link #token}; null until then. */
   private String[] tokens;
 
@@ -45,19 +45,33 @@ final class Canonical {
    * Per token, the separators before it (the flags above), whether it was capitalised and whether
    * it is a link, in one array: a note's arrays are most of what tokenising allocates.
    */
-  private final byte[] flags;
+  private byte[] flags;
 
   private static final int SEPARATORS = COMMA | DASH | OTHER | NEWLINE | BAR;
   private static final int CAPITAL = 32;
   private static final int LINK = 64;
 
-  final int size;
+  // Not final: the Canonical that ofNote and ofName return is refilled in place for each note
+  // (see Tokeniser.result); any other never changes once made.
+
+  int size;
   /** True when tokenising stopped early because the note had more than the allowed tokens. */
-  final boolean overflow;
+  boolean overflow;
   /** False when nothing but whitespace, control and invisible characters was found. */
-  final boolean visible;
+  boolean visible;
 
   private Canonical(
+      char[] text,
+      int[] tokenStart,
+      int[] tokenHash,
+      byte[] flags,
+      int size,
+      boolean overflow,
+      boolean visible) {
+    fill(text, tokenStart, tokenHash, flags, size, overflow, visible);
+  }
+
+  private void fill(
       char[] text,
       int[] tokenStart,
       int[] tokenHash,
@@ -69,6 +83,7 @@ final class Canonical {
     this.tokenStart = tokenStart;
     this.tokenHash = tokenHash;
     this.flags = flags;
+    this.tokens = null;
     this.size = size;
     this.overflow = overflow;
     this.visible = visible;
@@ -756,6 +771,10 @@ final class Canonical {
     /** The first half of a surrogate pair, given last; 0 when there is none. */
     private char highSurrogate;
 
+    /** Without copyOut, the Canonical it refills for each note (a note should allocate little). */
+    private final Canonical result =
+        new Canonical(new char[0], new int[1], new int[0], new byte[0], 0, false, false);
+
     Tokeniser(boolean copyOut) {
       this.copyOut = copyOut;
     }
@@ -1023,8 +1042,8 @@ final class Canonical {
     Canonical finish(boolean stoppedEarly) {
       count();
       if (!copyOut) {
-        return new Canonical(
-            text, tokenStart, tokenHash, flags, size, overflow || stoppedEarly, true);
+        result.fill(text, tokenStart, tokenHash, flags, size, overflow || stoppedEarly, true);
+        return result;
       }
       return new Canonical(
           Arrays.copyOf(text, end),
