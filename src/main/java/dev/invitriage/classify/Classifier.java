@@ -242,8 +242,13 @@ public final class Classifier implements MessageClassifier {
       }
       // Read before the next matchesAt: nothing below calls it.
       PhraseTable.Matches matches = table.matchesAt(c, start);
-      // Longest match first: "... network on LinkedIn" before "... network".
-      for (int i = matches.size() - 1; i >= 0; i--) {
+      // Longest match first: "... network on LinkedIn" before "... network". Counted upwards
+      // because C2 guarded the same loop counting down with a check that failed at once, which
+      // threw the compiled judge away for a second compile of about a second in a run's first
+      // seconds (seen as a loop_limit_check deoptimisation in JFR).
+      int count = matches.size();
+      for (int n = 0; n < count; n++) {
+        int i = count - 1 - n;
         Phrase phrase = matches.phrase(i);
         int end = matches.end(i);
         if (c.size - (end - start) > noiseLimit(sender)) {
