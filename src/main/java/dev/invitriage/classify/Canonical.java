@@ -153,6 +153,25 @@ final class Canonical {
     return true;
   }
 
+  /**
+   * As {@link #tokenEquals(int, String)}, for a word kept as characters ({@link WordIndex}): the
+   * same loop over a String calls charAt, which checks the string's coding for every character, and
+   * the look-ups that use this are compiled into dozens of places in the judging code.
+   */
+  boolean tokenEquals(int k, char[] word) {
+    int from = tokenStart[k];
+    int length = tokenStart[k + 1] - from;
+    if (length != word.length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (text[from + i] != word[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True when token {@code k} is {@code word}, without making the token's string. */
   boolean tokenEquals(int k, String word) {
     int from = tokenStart[k];
