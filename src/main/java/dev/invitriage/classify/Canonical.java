@@ -30,14 +30,14 @@ final class Canonical {
    * most of their words as strings (a long personal note only has its first words compared with the
    * phrase table), and one String per word was most of a note's cost.
    */
-  private final char[] text;
+  private char[] text;
 
-  private final int[] tokenStart;
+  private int[] tokenStart;
   /**
    * Each token's {@link String#hashCode}, computed while tokenising (the characters are at hand
    * then) for look-ups that need no string ({@link WordIndex}).
    */
-  private final int[] tokenHash;
+  private int[] tokenHash;
   /** Each token as a string, made on first use by {@link #token}; null until then. */
   private String[] tokens;
 
@@ -45,19 +45,33 @@ final class Canonical {
    * Per token, the separators before it (the flags above), whether it was capitalised and whether
    * it is a link, in one array: a note's arrays are most of what tokenising allocates.
    */
-  private final byte[] flags;
+  private byte[] flags;
 
   private static final int SEPARATORS = COMMA | DASH | OTHER | NEWLINE | BAR;
   private static final int CAPITAL = 32;
   private static final int LINK = 64;
 
-  final int size;
+  // Not final: the Canonical that ofNote and ofName return is refilled in place for each note
+  // (see Tokeniser.result); any other never changes once made.
+
+  int size;
   /** True when tokenising stopped early because the note had more than the allowed tokens. */
-  final boolean overflow;
+  boolean overflow;
   /** False when nothing but whitespace, control and invisible characters was found. */
-  final boolean visible;
+  boolean visible;
 
   private Canonical(
+      char[] text,
+      int[] tokenStart,
+      int[] tokenHash,
+      byte[] flags,
+      int size,
+      boolean overflow,
+      boolean visible) {
+    fill(text, tokenStart, tokenHash, flags, size, overflow, visible);
+  }
+
+  private void fill(
       char[] text,
       int[] tokenStart,
       int[] tokenHash,
@@ -69,6 +83,7 @@ final class Canonical {
     this.tokenStart = tokenStart;
     this.tokenHash = tokenHash;
     this.flags = flags;
+    this.tokens = null;
     this.size = size;
     this.overflow = overflow;
     this.visible = visible;
@@ -138,6 +153,25 @@ final class Canonical {
     return true;
   }
 
+  /**
+   * As {@link #tokenEquals(int, String)}, for a word kept as characters ({@link WordIndex}): the
+   * same loop over a String calls charAt, which checks the string's coding for every character, and
+   * the look-ups that use this are compiled into dozens of places in the judging code.
+   */
+  boolean tokenEquals(int k, char[] word) {
+    int from = tokenStart[k];
+    int length = tokenStart[k + 1] - from;
+    if (length != word.length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (text[from + i] != word[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True when token {@code k} is {@code word}, without making the token's string. */
   boolean tokenEquals(int k, String word) {
     int from = tokenStart[k];
@@ -181,7 +215,7 @@ final class Canonical {
    * in the prepared text for where a link ends; so does a note that needs NFKD as a whole.
    */
   static Canonical of(String raw, int maxTokens) {
-    return of(raw, maxTokens, false);
+    return of(raw, maxTokens, WORKSPACE.get().tokeniser);
   }
 
   /**
@@ -192,7 +226,15 @@ final class Canonical {
    * Workspace).
    */
   static Canonical ofNote(String raw, int maxTokens) {
-    return of(raw, maxTokens, true);
+    return of(raw, maxTokens, WORKSPACE.get().noteTokeniser);
+  }
+
+  /**
+   * Like {@link #ofNote}, with arrays of their own: for the sender's name of the note being
+   * judged, valid until the next call of this method on the same thread.
+   */
+  static Canonical ofName(String raw, int maxTokens) {
+    return of(raw, maxTokens, WORKSPACE.get().nameTokeniser);
   }
 
   /** {@code of(raw, maxTokens).size}, found without making the Canonical. */
@@ -200,35 +242,41 @@ final class Canonical {
     if (raw == null || raw.isEmpty()) {
       return 0;
     }
-    raw = decoded(raw);
     Tokeniser tokeniser = WORKSPACE.get().tokeniser;
-    tokeniser.start(maxTokens);
-    Prepared p = prepare(raw, maxTokens, true, tokeniser, false);
-    if (p == null) {
-      return inTwoPasses(raw, maxTokens, tokeniser).size;
-    }
-    return p.visible ? tokeniser.count() : 0;
+    return tokenise(raw, maxTokens, tokeniser).visible ? tokeniser.count() : 0;
   }
 
-  /** The note with its HTML character references decoded. */
-  private static String decoded(String raw) {
-    // Twice, because exporters sometimes double-encode ("&amp;#39;").
-    return raw.indexOf('&') < 0 ? raw : Entities.decode(Entities.decode(raw));
-  }
-
-  private static Canonical of(String raw, int maxTokens, boolean inWorkspace) {
+  private static Canonical of(String raw, int maxTokens, Tokeniser tokeniser) {
     if (raw == null || raw.isEmpty()) {
       return INVISIBLE;
     }
-    raw = decoded(raw);
-    Workspace workspace = WORKSPACE.get();
-    Tokeniser tokeniser = inWorkspace ? workspace.noteTokeniser : workspace.tokeniser;
-    tokeniser.start(maxTokens);
-    Prepared p = prepare(raw, maxTokens, true, tokeniser, false);
-    if (p == null) {
-      return inTwoPasses(raw, maxTokens, tokeniser);
-    }
+    Prepared p = tokenise(raw, maxTokens, tokeniser);
     return p.visible ? tokeniser.finish(p.stoppedEarly) : INVISIBLE;
+  }
+
+  /**
+   * Prepares and tokenises a note into {@code tokeniser}, in one pass if it can.
+   *
+   * <p>HTML character references are decoded only once preparing meets an '&', rather than after
+   * a search of every whole note for one: that search was one more pass over each note, over the
+   * whole of a long one. The result is the same, because decoding changes nothing before the
+   * first '&', and preparing that did not meet one read nothing from it on (see prepare).
+   */
+  private static Prepared tokenise(String raw, int maxTokens, Tokeniser tokeniser) {
+    tokeniser.start(maxTokens);
+    Prepared p = prepare(raw, maxTokens, true, tokeniser, false, false);
+    boolean decoded = false;
+    if (p == Prepared.NEEDS_DECODING) {
+      // Twice, because exporters sometimes double-encode ("&amp;#39;").
+      raw = Entities.decode(Entities.decode(raw));
+      decoded = true;
+      tokeniser.start(maxTokens);
+      p = prepare(raw, maxTokens, true, tokeniser, false, true);
+    }
+    if (p == Prepared.NEEDS_TWO_PASSES) {
+      p = inTwoPasses(decoded ? raw : Entities.decode(Entities.decode(raw)), maxTokens, tokeniser);
+    }
+    return p;
   }
 
   /**
@@ -237,26 +285,27 @@ final class Canonical {
    */
   static Canonical inTwoPasses(String raw, int maxTokens) {
     Tokeniser tokeniser = WORKSPACE.get().tokeniser;
-    tokeniser.start(maxTokens);
-    return inTwoPasses(raw, maxTokens, tokeniser);
+    Prepared p = inTwoPasses(Entities.decode(Entities.decode(raw)), maxTokens, tokeniser);
+    return p.visible ? tokeniser.finish(p.stoppedEarly) : INVISIBLE;
   }
 
-  private static Canonical inTwoPasses(String raw, int maxTokens, Tokeniser tokeniser) {
+  /** As above, for a note whose character references are decoded. */
+  private static Prepared inTwoPasses(String raw, int maxTokens, Tokeniser tokeniser) {
     // NFKD folds compatibility forms (mathematical letters, ligatures, full-width) and splits
     // accents off so that they can be dropped: "gustaría" and "gustaria" then match.
     PreparedText text = new PreparedText(raw.length());
-    Prepared p = prepare(raw, maxTokens, true, text, true);
-    if (p == null) {
+    Prepared p = prepare(raw, maxTokens, true, text, true, true);
+    if (p == Prepared.NEEDS_TWO_PASSES) {
       PreparedText plain = new PreparedText(raw.length());
-      p = prepare(raw, maxTokens, false, plain, true);
+      p = prepare(raw, maxTokens, false, plain, true, true);
       text = new PreparedText(Normalizer.normalize(plain.toString(), Normalizer.Form.NFKD));
     }
+    tokeniser.start(maxTokens);
     if (!p.visible) {
-      return INVISIBLE;
+      return p;
     }
     char[] s = text.chars;
     int len = text.length;
-    tokeniser.start(maxTokens);
     for (int i = 0; i < len; i++) {
       char c = s[i];
       if (p.maybeLink
@@ -276,7 +325,7 @@ final class Canonical {
         break;
       }
     }
-    return tokeniser.finish(p.stoppedEarly);
+    return p;
   }
 
   /**
@@ -296,6 +345,12 @@ final class Canonical {
     static Prepared of(boolean visible, boolean stoppedEarly, boolean maybeLink) {
       return ALL[(visible ? 1 : 0) | (stoppedEarly ? 2 : 0) | (maybeLink ? 4 : 0)];
     }
+
+    /** The note must go through two passes (see Canonical.of); recognised by identity. */
+    static final Prepared NEEDS_TWO_PASSES = new Prepared(false, false, false);
+
+    /** Preparing met an '&' before the references were decoded; recognised by identity. */
+    static final Prepared NEEDS_DECODING = new Prepared(false, false, false);
   }
 
   /** Takes prepared characters: the tokeniser, or a text to tokenise later. */
@@ -304,16 +359,25 @@ final class Canonical {
     boolean take(char c);
 
     /**
-     * Takes {@code s[from..to)}, BMP letters and digits that stay as they are, all at once (most
-     * of a note is such runs); false as for {@link #take}.
+     * Takes the non-ASCII letters and digits that stay as they are from {@code s[from]} (one)
+     * on, up to {@code to} (see letterRunEnd), at once; returns where they end, or -1 when it
+     * takes no more (as {@link #take}).
      */
-    boolean takeRun(char[] s, int from, int to);
+    int takeLetterRun(char[] s, int from, int to, boolean decompose);
+
+    /**
+     * Takes the ASCII letters and digits from {@code s[from]} (one) on, up to {@code to} or the
+     * first other character, at once; returns where they end, or -1 when it takes no more (as
+     * {@link #take}).
+     */
+    int takeAsciiRun(char[] s, int from, int to);
   }
 
   /**
    * What a thread reuses from note to note while preparing and tokenising: a buffer for the note's
-   * characters, and two tokenisers with their arrays, one whose tokens are copied out to arrays of
-   * their exact size ({@link #of}) and one whose tokens stay ({@link #ofNote}). Why: a new array
+   * characters, and tokenisers with their arrays, one whose tokens are copied out to arrays of
+   * their exact size ({@link #of}) and two whose tokens stay ({@link #ofNote}, {@link #ofName}).
+   * Why: a new array
    * per note is cheap to allocate but is fresh memory, which is not cheap to touch (a new heap's
    * first pass costs about 1.7 us a kilobyte on a VM, more than all the rest of the work on a
    * note), and reused arrays stay in the cache. Arrays grown beyond what ordinary notes need are
@@ -323,6 +387,7 @@ final class Canonical {
     char[] read = new char[512];
     final Tokeniser tokeniser = new Tokeniser(true);
     final Tokeniser noteTokeniser = new Tokeniser(false);
+    final Tokeniser nameTokeniser = new Tokeniser(false);
   }
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -346,12 +411,19 @@ final class Canonical {
   /**
    * First stage: drops terminal escape sequences and invisible characters, turns whitespace and
    * control characters into spaces or line breaks, and unifies apostrophe look-alikes. With {@code
-   * decompose}, gives every other character as its NFKD ({@link Decompositions}). Returns null
-   * when a character needs NFKD of the whole note instead, or, without {@code linksAllowed}, as
-   * soon as the note may hold a link.
+   * decompose}, gives every other character as its NFKD ({@link Decompositions}). Returns
+   * NEEDS_TWO_PASSES when a character needs NFKD of the whole note instead, or, without {@code
+   * linksAllowed}, as soon as the note may hold a link; unless {@code decoded}, returns
+   * NEEDS_DECODING as soon as it reads an '&'. What it reads is always the note from its start
+   * on, up to where it stops (every character up to there, including those it looks ahead at).
    */
   private static Prepared prepare(
-      String note, int maxTokens, boolean decompose, Sink sink, boolean linksAllowed) {
+      String note,
+      int maxTokens,
+      boolean decompose,
+      Sink sink,
+      boolean linksAllowed,
+      boolean decoded) {
     // An array is read faster than String.charAt, which checks the string's coding each time.
     int n = note.length();
     char[] raw = readBuffer(n);
@@ -369,7 +441,13 @@ final class Canonical {
     for (int i = 0; i < n; i++) {
       char c = raw[i];
       if (c == 0x1B || c == 0x9B) {
-        i = skipEscape(raw, n, i);
+        int escapeEnd = skipEscape(raw, n, i);
+        for (int k = i + 1; k <= escapeEnd && !decoded; k++) {
+          if (raw[k] == '&') {
+            return Prepared.NEEDS_DECODING;
+          }
+        }
+        i = escapeEnd;
         if (given > 0) {
           taking = taking && sink.take(' ');
           given++;
@@ -384,17 +462,29 @@ final class Canonical {
           inWord = true;
           visible = true;
           // The rest of the word's letters and digits at once: most of a note is such runs.
-          int runEnd = i + 1;
-          while (runEnd < n && isAsciiAlnum(raw[runEnd])) {
-            runEnd++;
+          int runEnd = taking ? sink.takeAsciiRun(raw, i, n) : -1;
+          if (runEnd < 0) {
+            taking = false;
+            runEnd = i + 1;
+            while (runEnd < n && isAsciiAlnum(raw[runEnd])) {
+              runEnd++;
+            }
           }
-          taking = taking && sink.takeRun(raw, i, runEnd);
           given += runEnd - i;
           i = runEnd - 1;
           continue;
         }
-        if (c != ' '
-            && inWord
+        if (c == ' ') {
+          // The commonest separator, taken first: what the tests below would do with it.
+          inWord = false;
+          taking = taking && sink.take(' ');
+          given++;
+          continue;
+        }
+        if (c == '&' && !decoded) {
+          return Prepared.NEEDS_DECODING;
+        }
+        if (inWord
             && isLinkInner(c)
             && i + 1 < n
             && isAsciiAlnum(raw[i + 1])) {
@@ -402,13 +492,13 @@ final class Canonical {
           // token; counting less than the tokeniser only makes this early stop later.
           if (c != '-' && c != '_') {
             if (!linksAllowed) {
-              return null;
+              return Prepared.NEEDS_TWO_PASSES;
             }
             maybeLink = true;
           }
         } else if (c == '/' && i > 0 && raw[i - 1] == '/') {
           if (!linksAllowed) {
-            return null;
+            return Prepared.NEEDS_TWO_PASSES;
           }
           maybeLink = true;
           inWord = false;
@@ -458,7 +548,7 @@ final class Canonical {
             }
             String d = decompose ? Decompositions.of(c, low) : new String(new char[] {c, low});
             if (d == null) {
-              return null;
+              return Prepared.NEEDS_TWO_PASSES;
             }
             for (int k = 0; k < d.length(); k++) {
               taking = taking && sink.take(d.charAt(k));
@@ -495,7 +585,7 @@ final class Canonical {
       if (decompose && CharacterFacts.decomposes(facts)) {
         String d = Decompositions.of(c);
         if (d == null) {
-          return null;
+          return Prepared.NEEDS_TWO_PASSES;
         }
         for (int k = 0; k < d.length(); k++) {
           taking = taking && sink.take(d.charAt(k));
@@ -509,20 +599,33 @@ final class Canonical {
         continue;
       }
       // The rest of the word's letters that stay as they are, at once, as for ASCII above.
-      int runEnd = i + 1;
-      while (runEnd < n && raw[runEnd] >= 0x80) {
-        int nextFacts = CharacterFacts.of(raw[runEnd]);
-        if (!CharacterFacts.isPlainLetterOrDigit(nextFacts)
-            || (decompose && CharacterFacts.decomposes(nextFacts))) {
-          break;
-        }
-        runEnd++;
+      int runEnd = taking ? sink.takeLetterRun(raw, i, n, decompose) : -1;
+      if (runEnd < 0) {
+        taking = false;
+        runEnd = letterRunEnd(raw, i, n, decompose);
       }
-      taking = taking && sink.takeRun(raw, i, runEnd);
       given += runEnd - i;
       i = runEnd - 1;
     }
     return Prepared.of(visible, false, maybeLink);
+  }
+
+  /**
+   * The end of the run of non-ASCII letters and digits that stay as they are (no NFKD change when
+   * {@code decompose}) from {@code s[from]}, which is one, up to {@code to}.
+   */
+  private static int letterRunEnd(char[] s, int from, int to, boolean decompose) {
+    int end = from + 1;
+    while (end < to && s[end] >= 0x80 && staysAsItIs(CharacterFacts.of(s[end]), decompose)) {
+      end++;
+    }
+    return end;
+  }
+
+  /** A plain letter or digit that NFKD does not change, or that is not decomposed. */
+  private static boolean staysAsItIs(int facts, boolean decompose) {
+    return CharacterFacts.isPlainLetterOrDigit(facts)
+        && !(decompose && CharacterFacts.decomposes(facts));
   }
 
   /** Fillers and variation selectors that render as nothing. */
@@ -635,13 +738,28 @@ final class Canonical {
     }
 
     @Override
-    public boolean takeRun(char[] s, int from, int to) {
+    public int takeAsciiRun(char[] s, int from, int to) {
+      int end = from + 1;
+      while (end < to && isAsciiAlnum(s[end])) {
+        end++;
+      }
+      append(s, from, end);
+      return end;
+    }
+
+    @Override
+    public int takeLetterRun(char[] s, int from, int to, boolean decompose) {
+      int end = letterRunEnd(s, from, to, decompose);
+      append(s, from, end);
+      return end;
+    }
+
+    private void append(char[] s, int from, int to) {
       if (length + (to - from) > chars.length) {
         chars = Arrays.copyOf(chars, Math.max(2 * chars.length, length + (to - from)));
       }
       System.arraycopy(s, from, chars, length, to - from);
       length += to - from;
-      return true;
     }
 
     @Override
@@ -672,6 +790,10 @@ final class Canonical {
     /** The first half of a surrogate pair, given last; 0 when there is none. */
     private char highSurrogate;
 
+    /** Without copyOut, the Canonical it refills for each note (a note should allocate little). */
+    private final Canonical result =
+        new Canonical(new char[0], new int[1], new int[0], new byte[0], 0, false, false);
+
     Tokeniser(boolean copyOut) {
       this.copyOut = copyOut;
     }
@@ -701,6 +823,10 @@ final class Canonical {
     /** Takes the next character; false when it would begin a token beyond {@code maxTokens}. */
     @Override
     public boolean take(char c) {
+      if (c == ' ' && highSurrogate == 0) {
+        separate(0); // the commonest separator, taken first: what the code below would do
+        return true;
+      }
       if (highSurrogate != 0) {
         char high = highSurrogate;
         highSurrogate = 0;
@@ -737,49 +863,90 @@ final class Canonical {
     }
 
     @Override
-    public boolean takeRun(char[] s, int from, int to) {
+    public int takeLetterRun(char[] s, int from, int to, boolean decompose) {
       if (highSurrogate != 0) {
         // Not after a whole surrogate pair, the only way the first stage gives one: kept general.
-        for (int i = from; i < to; i++) {
+        int runEnd = letterRunEnd(s, from, to, decompose);
+        for (int i = from; i < runEnd; i++) {
           if (!take(s[i])) {
-            return false;
+            return -1;
           }
         }
-        return true;
+        return runEnd;
       }
-      char first = s[from];
-      boolean upper =
-          first < 0x80
-              ? first >= 'A' && first <= 'Z'
-              : CharacterFacts.isUpperOrTitleCase(CharacterFacts.of(first));
-      if (!inWord && !beginToken(upper)) {
-        return false;
+      int facts = CharacterFacts.of(s[from]);
+      if (!inWord && !beginToken(CharacterFacts.isUpperOrTitleCase(facts))) {
+        return -1;
       }
       int room = end + 2 * (to - from); // "ß" folds to two letters
       if (room > text.length) {
         text = Arrays.copyOf(text, Math.max(2 * text.length, room));
       }
-      // In locals: this loop runs over most of the characters of most notes.
+      // In locals: this loop runs over most of the characters of notes in other scripts.
       char[] folded = text;
       int at = end;
       int h = hash;
-      for (int i = from; i < to; i++) {
+      int i = from;
+      while (true) {
         char c = s[i];
-        if (c < 0x80) {
-          char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-          folded[at++] = lower;
-          h = 31 * h + lower;
-        } else {
+        if (c == 'ß' || c == 'ẞ' || c == 'ς') {
           int before = at;
-          at = appendFolded(folded, at, c, CharacterFacts.toLowerCase(CharacterFacts.of(c)));
+          at = appendFolded(folded, at, c, CharacterFacts.toLowerCase(facts));
           for (; before < at; before++) {
             h = 31 * h + folded[before];
           }
+        } else {
+          char lower = CharacterFacts.toLowerCase(facts);
+          folded[at++] = lower;
+          h = 31 * h + lower;
+        }
+        if (++i == to || s[i] < 0x80) {
+          break;
+        }
+        facts = CharacterFacts.of(s[i]);
+        if (!staysAsItIs(facts, decompose)) {
+          break;
         }
       }
       end = at;
       hash = h;
-      return true;
+      return i;
+    }
+
+    @Override
+    public int takeAsciiRun(char[] s, int from, int to) {
+      if (highSurrogate != 0) {
+        // Not after a whole surrogate pair, the only way the first stage gives one: kept general.
+        int end = from;
+        while (end < to && isAsciiAlnum(s[end])) {
+          if (!take(s[end])) {
+            return -1;
+          }
+          end++;
+        }
+        return end;
+      }
+      char first = s[from];
+      if (!inWord && !beginToken(first >= 'A' && first <= 'Z')) {
+        return -1;
+      }
+      if (end + (to - from) > text.length) {
+        text = Arrays.copyOf(text, Math.max(2 * text.length, end + (to - from)));
+      }
+      // In locals: this loop runs over most of the characters of most notes. ASCII_FOLD tells a
+      // letter or digit (by a non-zero folded form) and folds it in one look-up.
+      char[] folded = text;
+      int at = end;
+      int h = hash;
+      int i = from;
+      for (char c; i < to && (c = s[i]) < 0x80 && ASCII_FOLD[c] != 0; i++) {
+        char lower = ASCII_FOLD[c];
+        folded[at++] = lower;
+        h = 31 * h + lower;
+      }
+      end = at;
+      hash = h;
+      return i;
     }
 
     private boolean takeCodePoint(int cp) {
@@ -894,8 +1061,8 @@ final class Canonical {
     Canonical finish(boolean stoppedEarly) {
       count();
       if (!copyOut) {
-        return new Canonical(
-            text, tokenStart, tokenHash, flags, size, overflow || stoppedEarly, true);
+        result.fill(text, tokenStart, tokenHash, flags, size, overflow || stoppedEarly, true);
+        return result;
       }
       return new Canonical(
           Arrays.copyOf(text, end),
@@ -1017,8 +1184,22 @@ final class Canonical {
     return true;
   }
 
+  /** An ASCII letter or digit: one look-up rather than three ranges, on most characters. */
   private static boolean isAsciiAlnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return c < 0x80 && ASCII_FOLD[c] != 0;
+  }
+
+  /** Per ASCII character: its lower case if it is a letter or digit, else 0. */
+  private static final char[] ASCII_FOLD = new char[0x80];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII_FOLD[c] = c;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII_FOLD[c] = c;
+      ASCII_FOLD[c - 32] = c;
+    }
   }
 
   /** Appends a letter or digit folded ({@code lower}: its lower case); returns the new end. */

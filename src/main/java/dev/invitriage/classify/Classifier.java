@@ -25,8 +25,16 @@ import java.util.List;
  * make. Notes with more tokens than any default with its largest allowed noise are personal
  * without a trie walk.
  *
- * <p>Instances are safe to share between threads: the only mutable field caches the last sender
- * name as an immutable record, so a race costs at most a recomputation.
+ * <p>Speed: a quarter of a million notes a second was not enough for imports and views of a large
+ * inbox. Most notes are personal and say so in their first words, so a note is tokenised once,
+ * without a string per word, and the sender's name is read only when a default text is found near
+ * the note's start (or, for a long note, only its number of words). Judging allocates almost
+ * nothing: buffers are reused per thread ({@link Canonical#ofNote}, {@link PhraseTable.Matches}),
+ * and verdicts that recur are made once.
+ *
+ * <p>Instances are safe to share between threads: the sender's name is kept per thread, and the
+ * only mutable field caches the verdicts of defaults, immutable records, so a race costs at most
+ * a recomputation.
  */
 public final class Classifier implements MessageClassifier {
   private static final Classification NO_MESSAGE =
@@ -53,9 +61,6 @@ public final class Classifier implements MessageClassifier {
   private static final int GREETING = 1;
 
   private final PhraseTable table;
-
-  /** The last sender name seen with its tokens: consecutive notes often share none or the same. */
-  private SenderName lastSender = SenderName.NONE;
 
   private final String fingerprint;
 
@@ -136,8 +141,8 @@ public final class Classifier implements MessageClassifier {
     // first `reach` tokens. Most long notes are personal: tokenise only that far first, and go
     // on to the full bound only when a default text is found there. The bound grows with the
     // sender's name only beyond a greeting's six words, and most notes are judged without reading
-    // the name: a note tokenised whole, with no default text able to start near its start
-    // whatever the name, is personal; a longer note needs only the number of words in the name.
+    // the name: a note tokenised whole, with no default text near its start whatever the name,
+    // is personal; a longer note needs only the number of words in the name.
     int reach = prefixLimit(0) + table.maxLength();
     // The note's tokens stay in this thread's workspace (see Canonical.ofNote): each Canonical
     // below replaces the one before, and nothing else here uses ofNote.
@@ -157,9 +162,12 @@ public final class Classifier implements MessageClassifier {
       return ONLY_SYMBOLS;
     }
     if (!c.overflow) {
-      return mayStartDefault(c) ? judge(c, sender(senderName)) : NO_DEFAULT;
+      // Whatever the sender's name, judge looks at no later start than this: with no default
+      // text there, the note is personal and the name is not needed.
+      int first = firstDefaultStart(c, MAX_PREFIX_LIMIT);
+      return first < 0 ? NO_DEFAULT : judge(c, sender(senderName), first);
     }
-    if (!containsDefault(c, prefixLimit(senderWords))) {
+    if (firstDefaultStart(c, prefixLimit(senderWords)) < 0) {
       return noDefaultNearStart[senderWords]; // "more than `reach` words, ..."
     }
     SenderName sender = sender(senderName);
@@ -167,36 +175,21 @@ public final class Classifier implements MessageClassifier {
     if (c.overflow) {
       return longerThanAnyDefault[senderWords]; // "more than tokenLimit words, ..."
     }
-    return judge(c, sender);
+    return judge(c, sender, 0);
   }
 
   /**
-   * True when a default text may start at one of the first tokens for some sender: a note tokenised
-   * whole for which this is false is personal whoever sent it.
+   * The first of the first {@code prefixLimit} tokens at which some default text starts, or -1:
+   * judging may begin there, as it finds nothing before.
    */
-  private boolean mayStartDefault(Canonical c) {
-    int maxStart = Math.min(c.size - 1, MAX_PREFIX_LIMIT);
-    for (int start = 0; start <= maxStart; start++) {
-      if (table.canStartWith(c, start)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** True when some default text starts within the first {@code prefixLimit} tokens. */
-  private boolean containsDefault(Canonical c, int prefixLimit) {
+  private int firstDefaultStart(Canonical c, int prefixLimit) {
     int maxStart = Math.min(c.size - 1, prefixLimit);
     for (int start = 0; start <= maxStart; start++) {
-      if (table.canStartWith(c, start)) {
-        List<PhraseTable.Match> matches = new ArrayList<>(4);
-        table.matchesAt(c, start, matches);
-        if (!matches.isEmpty()) {
-          return true;
-        }
+      if (table.canStartWith(c, start) && table.matchesAt(c, start).size() > 0) {
+        return start;
       }
     }
-    return false;
+    return -1;
   }
 
   /**
@@ -214,7 +207,7 @@ public final class Classifier implements MessageClassifier {
     if (c.size == 0) {
       return "";
     }
-    if (c.size <= tokenLimit(sender) && judge(c, sender).verdict() != Verdict.PERSONAL) {
+    if (c.size <= tokenLimit(sender) && judge(c, sender, 0).verdict() != Verdict.PERSONAL) {
       return "";
     }
     int from = greetingEnd(c, sender);
@@ -239,45 +232,48 @@ public final class Classifier implements MessageClassifier {
     return key.toString();
   }
 
-  private Classification judge(Canonical c, SenderName sender) {
+  /** The verdict, looking for default texts from token {@code firstStart} on (none before). */
+  private Classification judge(Canonical c, SenderName sender, int firstStart) {
     int maxStart = Math.min(c.size - 1, prefixLimit(sender));
-    List<PhraseTable.Match> matches = null; // most notes match nothing
     Classification nearMiss = null;
-    for (int start = 0; start <= maxStart; start++) {
+    for (int start = firstStart; start <= maxStart; start++) {
       if (!table.canStartWith(c, start)) {
         continue;
       }
-      if (matches == null) {
-        matches = new ArrayList<>(4);
-      }
-      matches.clear();
-      table.matchesAt(c, start, matches);
-      // Longest match first: "... network on LinkedIn" before "... network".
-      for (int i = matches.size() - 1; i >= 0; i--) {
-        PhraseTable.Match m = matches.get(i);
-        if (c.size - (m.end() - m.start()) > noiseLimit(sender)) {
+      // Read before the next matchesAt: nothing below calls it.
+      PhraseTable.Matches matches = table.matchesAt(c, start);
+      // Longest match first: "... network on LinkedIn" before "... network". Counted upwards
+      // because C2 guarded the same loop counting down with a check that failed at once, which
+      // threw the compiled judge away for a second compile of about a second in a run's first
+      // seconds (seen as a loop_limit_check deoptimisation in JFR).
+      int count = matches.size();
+      for (int n = 0; n < count; n++) {
+        int i = count - 1 - n;
+        Phrase phrase = matches.phrase(i);
+        int end = matches.end(i);
+        if (c.size - (end - start) > noiseLimit(sender)) {
           if (nearMiss == null) {
             nearMiss =
                 personal(
-                    "more than " + noiseLimit(sender) + " words around the default text", m.phrase());
+                    "more than " + noiseLimit(sender) + " words around the default text", phrase);
           }
           continue;
         }
-        int prefix = prefix(c, start, m.phrase(), sender);
+        int prefix = prefix(c, start, phrase, sender);
         if (prefix == INVALID) {
           if (nearMiss == null) {
-            nearMiss = personal(start + " words before the default text", m.phrase());
+            nearMiss = personal(start + " words before the default text", phrase);
           }
           continue;
         }
-        int trailer = trailer(c, m.end(), sender, 0);
+        int trailer = trailer(c, end, sender, 0);
         if (trailer == INVALID) {
           if (nearMiss == null || nearMiss.reason().contains("before")) {
-            nearMiss = personal((c.size - m.end()) + " words beyond the default text", m.phrase());
+            nearMiss = personal((c.size - end) + " words beyond the default text", phrase);
           }
           continue;
         }
-        return defaultVerdict(m.phrase(), prefix, trailer);
+        return defaultVerdict(phrase, prefix, trailer);
       }
     }
     return nearMiss != null ? nearMiss : NO_DEFAULT;
@@ -719,41 +715,49 @@ public final class Classifier implements MessageClassifier {
     return table.maxLength() + noiseLimit(sender);
   }
 
-  /** {@code sender(raw).length()}, without making a new name's SenderName. */
-  private int senderWords(String raw) {
+  /** {@code sender(raw).length()}, without remaking the SenderName for a new name. */
+  private static int senderWords(String raw) {
     if (raw == null || raw.isBlank()) {
       return 0;
     }
-    SenderName last = lastSender;
-    if (last.raw().equals(raw)) {
+    SenderName last = SENDER.get();
+    if (raw.equals(last.raw)) {
       return last.length();
     }
     return Canonical.sizeOf(SenderName.bounded(raw), MAX_SENDER_WORDS);
   }
 
-  private SenderName sender(String raw) {
+  /** The sender's name, valid until the next call on the same thread (see SenderName). */
+  private static SenderName sender(String raw) {
     if (raw == null || raw.isBlank()) {
       return SenderName.NONE;
     }
-    SenderName last = lastSender;
-    if (last.raw().equals(raw)) {
-      return last;
+    SenderName sender = SENDER.get();
+    if (!raw.equals(sender.raw)) {
+      sender.set(raw);
     }
-    SenderName fresh = SenderName.of(raw);
-    lastSender = fresh;
-    return fresh;
+    return sender;
   }
+
+  /** Each thread's SenderName: consecutive notes often share none or the same. */
+  private static final ThreadLocal<SenderName> SENDER = ThreadLocal.withInitial(SenderName::new);
 
   /**
    * The sender's name in canonical tokens, and which of them are name words (not titles or
-   * particles such as "Dr." or "von"). Shared between threads: it is never changed once made, and
-   * of its Canonical only the methods that change nothing are used (not token()).
+   * particles such as "Dr." or "von"). One per thread, remade in place for each new name (its
+   * tokens in the thread's workspace, {@link Canonical#ofName}): most notes come from a name not
+   * seen before, and making a name's words anew for each was most of what judging a default
+   * allocated. NONE, for no name, is never remade.
    */
-  private record SenderName(String raw, Canonical words, int nameWords) {
-    static final SenderName NONE = new SenderName("", Canonical.of("", MAX_SENDER_WORDS), 0);
+  private static final class SenderName {
+    static final SenderName NONE = new SenderName();
 
-    static SenderName of(String raw) {
-      Canonical c = Canonical.of(bounded(raw), MAX_SENDER_WORDS);
+    private String raw = "";
+    private Canonical words = Canonical.of("", MAX_SENDER_WORDS);
+    private int nameWords;
+
+    void set(String raw) {
+      Canonical c = Canonical.ofName(bounded(raw), MAX_SENDER_WORDS);
       // Titles and particles in a name ("Dr.", "von") must not make such words name-like.
       int nameWords = 0;
       for (int k = 0; k < c.size; k++) {
@@ -761,7 +765,9 @@ public final class Classifier implements MessageClassifier {
           nameWords |= 1 << k;
         }
       }
-      return new SenderName(raw, c, nameWords);
+      this.raw = raw;
+      this.words = c;
+      this.nameWords = nameWords;
     }
 
     /** Bounded: a pathological "name" must not make every note expensive. */

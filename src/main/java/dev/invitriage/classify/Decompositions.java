@@ -45,11 +45,24 @@ final class Decompositions {
     return d == NEEDS_WHOLE_NOTE ? null : d;
   }
 
-  /** NFKD of the character of a surrogate pair, or null as above; rare, so not remembered. */
+  /**
+   * NFKD of the character of a surrogate pair (an emoji, a mathematical letter), or null as above.
+   * Remembered in a small table by code point, the last one of each slot: notes repeat the same
+   * few emoji, and each look-up would otherwise run the Normalizer.
+   */
   static String of(char high, char low) {
-    String d = decompose(new String(new char[] {high, low}));
-    return d == NEEDS_WHOLE_NOTE ? null : d;
+    int cp = Character.toCodePoint(high, low);
+    Pair pair = PAIRS[cp & (PAIRS.length - 1)];
+    if (pair == null || pair.codePoint != cp) {
+      pair = new Pair(cp, decompose(new String(new char[] {high, low})));
+      PAIRS[cp & (PAIRS.length - 1)] = pair; // records' fields are final: safe to share (JLS 17.5)
+    }
+    return pair.decomposition == NEEDS_WHOLE_NOTE ? null : pair.decomposition;
   }
+
+  private record Pair(int codePoint, String decomposition) {}
+
+  private static final Pair[] PAIRS = new Pair[256];
 
   private static String decompose(String s) {
     String d = Normalizer.normalize(s, Normalizer.Form.NFKD);

@@ -77,6 +77,18 @@ final class Entities {
           break;
         }
       }
+      if (semi >= 0 && s.charAt(i + 1) == '#' && semi - i > 2) {
+        // Numeric, the common case ("&#39;"): decoded in place rather than through a substring.
+        int cp = numeric(s, i + 2, semi);
+        if (cp >= 0) {
+          sb.appendCodePoint(cp);
+          i = semi + 1;
+        } else {
+          sb.append(c);
+          i++;
+        }
+        continue;
+      }
       String decoded = semi < 0 ? null : entity(s.substring(i + 1, semi));
       if (decoded == null) {
         sb.append(c);
@@ -87,6 +99,31 @@ final class Entities {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * The code point of the numeric reference whose text after "&#" is {@code s[from..to)} ("39",
+   * "x2019"), or -1 when that is no valid one; what {@link #entity} gives, without its strings.
+   * The caller's scan allows at most nine characters, so no number overflows.
+   */
+  private static int numeric(String s, int from, int to) {
+    int radix = 10;
+    if (s.charAt(from) == 'x' || s.charAt(from) == 'X') {
+      radix = 16;
+      from++;
+    }
+    if (from == to) {
+      return -1;
+    }
+    int cp = 0;
+    for (int k = from; k < to; k++) {
+      int digit = Character.digit(s.charAt(k), radix); // as Integer.parseInt reads digits
+      if (digit < 0) {
+        return -1;
+      }
+      cp = cp * radix + digit;
+    }
+    return Character.isValidCodePoint(cp) ? cp : -1;
   }
 
   private static String entity(String name) {

@@ -65,11 +65,46 @@ final class PhraseTable {
     }
   }
 
-  /** A phrase found in a note, from token {@code start} to just before {@code end}. */
-  record Match(Phrase phrase, int start, int end) {}
+  /**
+   * The phrases found at one start of a note, each with the end of its tokens, longest last. Kept
+   * per thread and refilled by each {@link #matchesAt}, so that finding them allocates nothing:
+   * read them before the next call on the same thread.
+   */
+  static final class Matches {
+    private Phrase[] phrases = new Phrase[8];
+    private int[] ends = new int[8];
+    private int size;
+
+    int size() {
+      return size;
+    }
+
+    Phrase phrase(int i) {
+      return phrases[i];
+    }
+
+    /** Just after the phrase's last token. */
+    int end(int i) {
+      return ends[i];
+    }
+
+    private void add(Phrase phrase, int end) {
+      if (size == phrases.length) {
+        phrases = Arrays.copyOf(phrases, 2 * size);
+        ends = Arrays.copyOf(ends, 2 * size);
+      }
+      phrases[size] = phrase;
+      ends[size] = end;
+      size++;
+    }
+  }
+
+  private static final ThreadLocal<Matches> MATCHES = ThreadLocal.withInitial(Matches::new);
 
   private final Node root = new Node();
   private final WordIndex words = new WordIndex();
+  /** The words phrases begin with: a small table for the test most of a note's words fail. */
+  private final WordIndex firstWords = new WordIndex();
   private final List<Phrase> phrases = new ArrayList<>();
   private int maxLength;
 
@@ -139,6 +174,9 @@ final class PhraseTable {
         node = node.wildcard;
         length += MAX_WILDCARD;
       } else {
+        if (node == root) {
+          firstWords.add(t);
+        }
         node = node.childAdding(words.add(t));
         length++;
       }
@@ -160,28 +198,31 @@ final class PhraseTable {
 
   /** Quick test whether any phrase can start with token {@code k}. */
   boolean canStartWith(Canonical c, int k) {
-    return root.child(words.numberOf(c, k)) != null;
+    return firstWords.contains(c, k);
   }
 
-  /** All phrases that start at token {@code start}, added to {@code out}, longest last. */
-  void matchesAt(Canonical c, int start, List<Match> out) {
-    walk(root, c, start, start, out);
+  /** All phrases that start at token {@code start}, longest last (see Matches). */
+  Matches matchesAt(Canonical c, int start) {
+    Matches out = MATCHES.get();
+    out.size = 0;
+    walk(root, c, start, out);
+    return out;
   }
 
-  private void walk(Node node, Canonical c, int start, int pos, List<Match> out) {
-    for (Phrase p : node.ends) {
-      out.add(new Match(p, start, pos));
+  private void walk(Node node, Canonical c, int pos, Matches out) {
+    for (int i = 0; i < node.ends.size(); i++) {
+      out.add(node.ends.get(i), pos);
     }
     if (pos >= c.size) {
       return;
     }
     Node child = node.child(words.numberOf(c, pos));
     if (child != null) {
-      walk(child, c, start, pos + 1, out);
+      walk(child, c, pos + 1, out);
     }
     if (node.wildcard != null) {
       for (int k = 1; k <= MAX_WILDCARD && pos + k <= c.size; k++) {
-        walk(node.wildcard, c, start, pos + k, out);
+        walk(node.wildcard, c, pos + k, out);
       }
     }
   }

@@ -8,8 +8,17 @@ package dev.invitriage.classify;
  * Canonical#tokenHash} gives for a token: a {@code HashMap} would need the token as a string.
  */
 final class WordIndex {
-  /** Slots hold a word or null; at most half are used, so a probe ends soon at a null. */
+  /**
+   * Slots hold a word or null; at most a quarter are used, so that looking up a note's word, which
+   * is mostly none of them, ends at once at a null.
+   */
   private String[] slots = new String[16];
+
+  /**
+   * The slots' words as characters, what a look-up compares a token with (see {@link
+   * Canonical#tokenEquals(int, char[])}); null where the slot is empty.
+   */
+  private char[][] chars = new char[16][];
 
   /** The slots' words' hash codes, compared first: an int array stays in cache, words may not. */
   private int[] hashes = new int[16];
@@ -37,11 +46,12 @@ final class WordIndex {
     if (slots[slot] != null) {
       return numbers[slot];
     }
-    if (2 * (count + 1) > slots.length) {
+    if (4 * (count + 1) > slots.length) {
       grow();
       slot = slotOf(word);
     }
     slots[slot] = word;
+    chars[slot] = word.toCharArray();
     hashes[slot] = word.hashCode();
     numbers[slot] = count;
     return count++;
@@ -50,9 +60,9 @@ final class WordIndex {
   /** The number of token {@code k} of the note, or -1 when it is none of the words. */
   int numberOf(Canonical c, int k) {
     int hash = c.tokenHash(k);
-    int mask = slots.length - 1;
-    for (int i = spread(hash) & mask; slots[i] != null; i = (i + 1) & mask) {
-      if (hashes[i] == hash && c.tokenEquals(k, slots[i])) {
+    int mask = chars.length - 1;
+    for (int i = spread(hash) & mask; chars[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == hash && c.tokenEquals(k, chars[i])) {
         return numbers[i];
       }
     }
@@ -73,12 +83,14 @@ final class WordIndex {
     String[] oldSlots = slots;
     int[] oldNumbers = numbers;
     slots = new String[2 * oldSlots.length];
+    chars = new char[2 * oldSlots.length][];
     hashes = new int[2 * oldSlots.length];
     numbers = new int[2 * oldSlots.length];
     for (int i = 0; i < oldSlots.length; i++) {
       if (oldSlots[i] != null) {
         int slot = slotOf(oldSlots[i]);
         slots[slot] = oldSlots[i];
+        chars[slot] = oldSlots[i].toCharArray();
         hashes[slot] = oldSlots[i].hashCode();
         numbers[slot] = oldNumbers[i];
       }

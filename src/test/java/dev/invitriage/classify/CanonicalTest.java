@@ -114,4 +114,35 @@ class CanonicalTest {
       }
     }
   }
+
+  @Test
+  void characterReferencesAnywhereGiveTheTokensOfTheDecodedNote() {
+    // Canonical decodes references only once it reads an '&': one beyond the words it reads,
+    // or inside a skipped escape sequence, must change nothing.
+    String[] pieces = {
+      "I", "d", "like", "to", "add", "you", " ", "&#39;", "&#x2019;", "&#65;", ".", "\u001B[31m",
+      "\u001B]0;x&#39;y\u0007", "\n", "co-founder", "é", "&#233;"
+    };
+    Random random = new Random(5);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder note = new StringBuilder();
+      for (int k = random.nextInt(30); k > 0; k--) {
+        note.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String encoded = note.toString();
+      String plain = Entities.decode(encoded);
+      for (int max : new int[] {1, 2, 4, 8, Integer.MAX_VALUE}) {
+        Canonical a = Canonical.of(encoded, max);
+        Canonical b = Canonical.of(plain, max);
+        String at = GoldenCase.visible(encoded) + " at most " + max;
+        assertThat(a.tokens()).as(at).containsExactly(b.tokens());
+        assertThat(a.overflow).as(at).isEqualTo(b.overflow);
+        assertThat(a.visible).as(at).isEqualTo(b.visible);
+        for (int k = 0; k < a.size; k++) {
+          assertThat(a.capital(k)).as(at).isEqualTo(b.capital(k));
+          assertThat(a.breakBefore(k)).as(at).isEqualTo(b.breakBefore(k));
+        }
+      }
+    }
+  }
 }
