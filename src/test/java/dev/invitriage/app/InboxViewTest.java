@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.InvitationId;
 import dev.invitriage.domain.Verdict;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -73,6 +75,41 @@ class InboxViewTest {
     }
     for (Direction d : Direction.values()) {
       assertThat(kept.direction(d)).as("%s", d).isEqualTo(fresh.direction(d));
+    }
+  }
+
+  /**
+   * Each sort order as its definition says, computed the plain way: the view's rows newest first,
+   * then a stable sort by verdict (offenders first: empty, default, template, then personal) or
+   * by name key (unsigned) keeping the newest first among equal keys.
+   */
+  @ParameterizedTest
+  @MethodSource("viewsAndSorts")
+  void aViewHoldsExactlyItsRowsInItsOrder(View view, SortOrder sort) {
+    try (App app = openSample()) {
+      app.decide(List.of(app.view(View.ALL, SortOrder.DATE).get(0).id()), Decision.ACCEPT);
+      FacetTable t = app.inbox().facets();
+      List<Integer> expected = new ArrayList<>();
+      for (int o : t.newestFirst()) {
+        if (view.contains(t, o)) {
+          expected.add(o);
+        }
+      }
+      List<Verdict> verdictOrder = List.of(Verdict.EMPTY, Verdict.DEFAULT, Verdict.TEMPLATE, Verdict.PERSONAL);
+      if (sort == SortOrder.VERDICT) {
+        expected.sort(Comparator.comparingInt(o -> verdictOrder.indexOf(t.verdict(o))));
+      } else if (sort == SortOrder.NAME) {
+        expected.sort((a, b) -> Long.compareUnsigned(t.nameKey(a), t.nameKey(b)));
+      }
+      InboxView rows = app.view(view, sort);
+      List<Integer> got = new ArrayList<>();
+      for (int row = 0; row < rows.size(); row++) {
+        got.add(rows.ordinal(row));
+      }
+      assertThat(got).isEqualTo(expected);
+      if (view == View.ALL) {
+        assertThat(got).hasSize(t.size());
+      }
     }
   }
 
