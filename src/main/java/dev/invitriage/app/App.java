@@ -60,7 +60,7 @@ public final class App implements AutoCloseable {
    * notices}, one line each.
    */
   public static App open(Path store, PhraseBook phrases, Clock clock, Consumer<String> notices) {
-    MessageClassifier classifier = Classifier.create(phrases.phrases());
+    MessageClassifier classifier = Classifier.onFirstUse(phrases.phrases());
     return new App(MapDbInbox.open(store, classifier, notices), clock);
   }
 
