@@ -1,9 +1,6 @@
 package dev.invitriage.cli;
 
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import dev.invitriage.app.App;
 import dev.invitriage.domain.InvitriageException;
@@ -57,14 +54,8 @@ final class TuiCommand extends BaseCommand {
 
   private Terminal createTerminal() {
     try {
-      Terminal t = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
-          .setForceTextTerminal(true)
-          .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-          .setInputTimeout(INPUT_TIMEOUT_UNITS)
-          .createTerminal();
-      if (t instanceof StreamBasedTerminal s) {
-        s.getInputDecoder().setTimeoutUnits(INPUT_TIMEOUT_UNITS);
-      }
+      TtyTerminal t = TtyTerminal.open();
+      t.getInputDecoder().setTimeoutUnits(INPUT_TIMEOUT_UNITS);
       return t;
     } catch (IOException e) {
       throw InvitriageException.io("cannot open the terminal: " + e.getMessage(), e);

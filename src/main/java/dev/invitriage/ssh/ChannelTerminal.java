@@ -2,6 +2,7 @@ package dev.invitriage.ssh;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
+import dev.invitriage.text.TerminalBytes;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,6 +79,17 @@ public final class ChannelTerminal extends ANSITerminal {
   /** The client's TERM, as sent with its PTY request. */
   public String term() {
     return term;
+  }
+
+  /** Characters encoded right and without a look-up each: see {@link TerminalBytes}. */
+  @Override
+  public void putCharacter(char c) throws IOException {
+    writeToTerminal(TerminalBytes.of(c));
+  }
+
+  @Override
+  public void putString(String s) throws IOException {
+    writeToTerminal(TerminalBytes.of(s));
   }
 
   /** The PTY's size; never asks the remote terminal. */

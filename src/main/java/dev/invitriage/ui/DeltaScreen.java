@@ -50,6 +50,10 @@ final class DeltaScreen extends TerminalScreen {
 
   @Override
   public synchronized void refresh(RefreshType refreshType) throws IOException {
+    // Every refresh ends with the terminal's flush, which writes the held frame.
+    if (getTerminal() instanceof FrameBuffered framed) {
+      framed.holdUntilFlush();
+    }
     if (refreshType != RefreshType.DELTA || !started) {
       super.refresh(refreshType);
       return;
