@@ -97,15 +97,27 @@ public final class TerminalText {
     if (s == null) {
       return 0;
     }
-    if (isPrintableAscii(s)) {
-      return s.length();
-    }
+    return oneColumnEach(s) ? s.length() : widthByClusters(s);
+  }
+
+  /** {@link #width} the long way: each grapheme cluster's width. */
+  static int widthByClusters(String s) {
     int total = 0;
     Matcher m = GRAPHEME.matcher(s);
     while (m.find()) {
       total += clusterWidth(s, m.start(), m.end());
     }
     return total;
+  }
+
+  /** How many grapheme clusters {@code s} holds. */
+  static int clusters(String s) {
+    int n = 0;
+    Matcher m = GRAPHEME.matcher(s);
+    while (m.find()) {
+      n++;
+    }
+    return n;
   }
 
   /**
@@ -122,6 +134,9 @@ public final class TerminalText {
       return s;
     }
     int budget = columns - 1; // the ellipsis takes one column
+    if (oneColumnEach(s)) {
+      return s.substring(0, budget) + ELLIPSIS;
+    }
     StringBuilder out = new StringBuilder();
     int used = 0;
     Matcher m = GRAPHEME.matcher(s);
@@ -387,10 +402,19 @@ public final class TerminalText {
   // ---------------------------------------------------------------------------------------------
   // Measuring
 
-  private static boolean isPrintableAscii(String s) {
+  /**
+   * True when every character of {@code s} is a grapheme cluster of its own one column wide:
+   * printable ASCII, Latin-1 and the Latin extensions (less the invisible soft hyphen), Greek and
+   * Cyrillic (less Cyrillic's combining marks), dashes, quotes, bullets and the ellipsis, and the
+   * box-drawing lines. Most names and notes are, and so is every row the list draws, and then
+   * widths and cuts need no grapheme search, which was the largest part of drawing a row.
+   */
+  static boolean oneColumnEach(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || c >= 0x7F) {
+      boolean one = (c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c < 0x300 && c != 0xAD) || (c >= 0x370 && c < 0x483)
+          || (c >= 0x48A && c < 0x530) || (c >= 0x2010 && c < 0x2028) || (c >= 0x2500 && c < 0x2580);
+      if (!one) {
         return false;
       }
     }

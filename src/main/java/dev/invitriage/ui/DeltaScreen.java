@@ -73,7 +73,7 @@ final class DeltaScreen extends TerminalScreen {
         boolean putWide = false;
         owed = null;
         if (b != f) {
-          boolean backWide = b.isDoubleWidth();
+          boolean backWide = doubleWidth(b);
           if (!b.equals(f)) {
             put = b;
             putWide = backWide;
@@ -85,7 +85,7 @@ final class DeltaScreen extends TerminalScreen {
             x++; // its right half
             continue;
           }
-          if (f.isDoubleWidth() && x + 1 < columns) {
+          if (doubleWidth(f) && x + 1 < columns) {
             owed = f.withCharacter(' ');
           }
         }
@@ -111,6 +111,15 @@ final class DeltaScreen extends TerminalScreen {
       terminal.setCursorVisible(false);
     }
     terminal.flush();
+  }
+
+  /**
+   * Lanterna's {@link TextCharacter#isDoubleWidth}, without its Unicode block look-up for the
+   * characters it never calls double width: one character below U+1100 (the first CJK block).
+   */
+  static boolean doubleWidth(TextCharacter c) {
+    String s = c.getCharacterString();
+    return (s.length() != 1 || s.charAt(0) >= 0x1100) && c.isDoubleWidth();
   }
 
   /** Writes cells in order, moving the cursor and changing colours only when needed. */

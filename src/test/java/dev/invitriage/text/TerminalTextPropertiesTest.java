@@ -41,6 +41,38 @@ class TerminalTextPropertiesTest {
     return new StringBuilder().appendCodePoint(cp).toString();
   }
 
+  /**
+   * The short cut in {@link TerminalText#width} and {@link TerminalText#fit} (a character a column)
+   * holds only if such strings are a one-column grapheme cluster per character, whatever follows
+   * what: the long way must agree on every string the short cut takes, and on hostile ones too.
+   */
+  @Property
+  void theOneColumnShortCutAgreesWithGraphemeClusters(@ForAll("oneColumnOrNot") String s) {
+    if (TerminalText.oneColumnEach(s)) {
+      assertThat(TerminalText.clusters(s)).isEqualTo(s.length());
+      assertThat(TerminalText.widthByClusters(s)).isEqualTo(s.length());
+    }
+    assertThat(TerminalText.width(s)).isEqualTo(TerminalText.widthByClusters(s));
+  }
+
+  @Provide
+  Arbitrary<String> oneColumnOrNot() {
+    Arbitrary<String> near = Arbitraries.oneOf(Arbitraries.integers().between(0x20, 0x560),
+        Arbitraries.integers().between(0x2000, 0x2600)).map(TerminalTextPropertiesTest::codePoint);
+    return Arbitraries.oneOf(near.list().ofMaxSize(12).map(parts -> String.join("", parts)), hostile());
+  }
+
+  @Property(tries = 1)
+  void everyCharacterTheShortCutTakesIsOneColumnAlone() {
+    for (char c = 0; c < 0x3000; c++) {
+      String one = String.valueOf(c);
+      if (TerminalText.oneColumnEach(one)) {
+        assertThat(TerminalText.widthByClusters(one)).as("U+%04X", (int) c).isEqualTo(1);
+        assertThat(TerminalText.widthByClusters("a" + one + "b")).as("a U+%04X b", (int) c).isEqualTo(3);
+      }
+    }
+  }
+
   @Property
   void sanitizeNeverLetsAControlOrInvisibleCharacterThrough(@ForAll("hostile") String s) {
     assertSafe(TerminalText.sanitize(s), false);

@@ -29,6 +29,19 @@ class DeltaScreenTest {
   }
 
   @Test
+  void doubleWidthAgreesWithLanternaForEveryCharacter() {
+    for (char c = 0x20; c < 0xD800; c++) {
+      if (c == 0x7F) {
+        continue; // a control: Lanterna makes no cell of it
+      }
+      TextCharacter tc = TextCharacter.fromCharacter(c)[0];
+      assertThat(DeltaScreen.doubleWidth(tc)).as("U+%04X", (int) c).isEqualTo(tc.isDoubleWidth());
+    }
+    TextCharacter emoji = TextCharacter.fromString("😀")[0];
+    assertThat(DeltaScreen.doubleWidth(emoji)).isEqualTo(emoji.isDoubleWidth());
+  }
+
+  @Test
   void everyFrameLeavesTheTerminalAsLanternasDeltaRefreshDoes() throws IOException {
     DefaultVirtualTerminal ours = new DefaultVirtualTerminal(SIZE);
     DefaultVirtualTerminal lanternas = new DefaultVirtualTerminal(SIZE);
