@@ -83,6 +83,25 @@ final class Canvas {
     System.arraycopy(frame, 0, shown, 0, frame.length);
   }
 
+  /** Cells of a row, as {@link #cells} copies them and {@link #paste} puts them back. */
+  record Cells(TextCharacter[] cells, boolean[] wide) { }
+
+  /** The {@code w} cells of row {@code y} from column {@code x} (within the frame). */
+  Cells cells(int x, int y, int w) {
+    int i = y * width + x;
+    return new Cells(Arrays.copyOfRange(frame, i, i + w), Arrays.copyOfRange(wide, i, i + w));
+  }
+
+  /**
+   * Puts back cells {@link #cells} copied, at column {@code x} of row {@code y}: the cells a
+   * drawing would leave, provided the cells under them are what they were under that drawing.
+   */
+  void paste(int x, int y, Cells row) {
+    int i = y * width + x;
+    System.arraycopy(row.cells(), 0, frame, i, row.cells().length);
+    System.arraycopy(row.wide(), 0, wide, i, row.wide().length);
+  }
+
   int width() {
     return width;
   }

@@ -6,12 +6,15 @@ import dev.invitriage.app.View;
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
 import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.domain.InvitationId;
 import dev.invitriage.domain.Verdict;
 import dev.invitriage.text.TerminalText;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Draws a {@link ScreenModel}: header with the views, the list (only its visible rows are read),
@@ -26,8 +29,29 @@ final class Renderer {
   private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("yy-MM-dd");
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+  /** Rows drawn and kept: a few screenfuls. */
+  private static final int KEPT_ROWS = 256;
+
   private final Theme theme;
   private final java.time.ZoneId zone;
+  /**
+   * List rows as drawn, by invitation: a row's cells depend on nothing but what {@link DrawnRow}
+   * holds (the theme and zone are fixed). Moving the cursor changes two rows, scrolling shifts
+   * them: the others are pasted rather than measured, fitted and cut again, which was most of a
+   * frame. A row is kept for the very entry object it was drawn from: the view keeps its entries,
+   * and a changed invitation comes as a new one (comparing entries whole cost more than it saved).
+   */
+  private final Map<InvitationId, DrawnRow> drawnRows = new LinkedHashMap<>(KEPT_ROWS * 2, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<InvitationId, DrawnRow> eldest) {
+      return size() > KEPT_ROWS;
+    }
+  };
+
+  /** A row's cells and everything they depend on. */
+  private record DrawnRow(InboxEntry entry, boolean selected, boolean marked, int x, int w, Canvas.Cells cells) { }
 
   Renderer(Theme theme, java.time.ZoneId zone) {
     this.theme = theme;
@@ -144,17 +168,26 @@ final class Renderer {
     Columns cols = Columns.forWidth(w);
     for (int i = 0; i < h && m.top + i < m.size(); i++) {
       int row = m.top + i;
-      row(m, m.rows.get(row), row == m.cursor, c, x, y + i, w, cols);
+      InboxEntry e = m.rows.get(row);
+      boolean selected = row == m.cursor;
+      boolean marked = m.marks.contains(e.id());
+      DrawnRow kept = drawnRows.get(e.id());
+      if (kept != null && kept.entry == e && kept.selected == selected && kept.marked == marked && kept.x == x
+          && kept.w == w) {
+        c.paste(x, y + i, kept.cells);
+      } else {
+        row(e, selected, marked, c, x, y + i, w, cols);
+        drawnRows.put(e.id(), new DrawnRow(e, selected, marked, x, w, c.cells(x, y + i, w)));
+      }
     }
   }
 
-  private void row(ScreenModel m, InboxEntry e, boolean selected, Canvas c, int x0, int y, int w, Columns cols) {
+  private void row(InboxEntry e, boolean selected, boolean marked, Canvas c, int x0, int y, int w, Columns cols) {
     String kind = e.offender() ? "list.offender" : e.client() ? "list.client"
         : e.invitation().direction() == Direction.OUTGOING ? "list.outgoing" : "list.normal";
     Style base = selected
         ? theme.style(kind + ".selected", "list.selected")
         : theme.style(kind, "list.normal");
-    boolean marked = m.marks.contains(e.id());
     if (marked && !selected && !e.offender()) {
       base = theme.style("list.marked", kind);
     }
