@@ -74,6 +74,29 @@ final class Report {
         b.append(" |\n");
       }
     }
+    Object floors = details.get("floors");
+    if (floors != null) {
+      b.append("\n## Floors: what the JVM and MapDB cost alone, same run\n\n");
+      for (Object f : Bench.map(floors).values()) {
+        Map<String, Object> floor = Bench.map(f);
+        b.append("- ").append(floor.get("what")).append(": ");
+        if (floor.containsKey("vsHello")) {
+          b.append(value(Bench.number(floor.get("seconds")))).append(" s, ")
+              .append(value(Bench.number(floor.get("vsHello")))).append("x `java Hello`");
+        } else if (floor.containsKey("vsSqliteImport")) {
+          b.append(value(Bench.number(floor.get("seconds")))).append(" s, ")
+              .append(value(Bench.number(floor.get("vsSqliteImport")))).append("x sqlite3's whole import");
+        } else if (floor.containsKey("vsSqliteExport")) {
+          b.append(value(Bench.number(floor.get("seconds")))).append(" s, ")
+              .append(value(Bench.number(floor.get("vsSqliteExport")))).append("x sqlite3's whole export");
+        } else {
+          Map<String, Object> memory = Bench.map(floor.get("memory"));
+          b.append("peak resident ").append(value(Bench.number(memory.get("VmHWMKb")) / 1024.0)).append(" MB; p99 ms ")
+              .append(floor.get("p99Ms"));
+        }
+        b.append("\n");
+      }
+    }
     b.append("\nMemory, key sequences, JMH configuration and export sizes: `report.json` (`details`).\n");
     return b.toString();
   }

@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.invitriage.app.App;
 import dev.invitriage.app.Locations;
 import dev.invitriage.app.PhraseBook;
+import dev.invitriage.text.TerminalBytes;
+import dev.invitriage.ui.FrameBuffered;
+import dev.invitriage.ui.FrameOutput;
 import dev.invitriage.ui.InboxUi;
 import dev.invitriage.ui.UiSettings;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +27,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The UI half of the bench, run by {@link Bench} in a child JVM with the product's flags (none):
- * the real {@link InboxUi} on a 120x40 {@link DefaultVirtualTerminal}, fed one key at a time.
+ * the real {@link InboxUi} on a 120x40 terminal, fed one key at a time. The terminal is the
+ * product's output path ({@link AnsiStreamTerminal}), or with {@code -Dbench.terminal=virtual}
+ * Lanterna's virtual terminal, which builds a character object per cell written.
  *
  * <ul>
  *   <li>{@code first-frame STORE}: prints {@code first-frame} on stdout as soon as the first full
@@ -52,17 +63,113 @@ public final class UiBench {
   static final List<String> QUERIES = List.of("observability", "kafka consumer lag", "lisbon", "qxz", "миграцией",
       "copenhagen java user group", "distributed systems", "分布式", "tuning", "jürgen");
 
-  private final TimedTerminal terminal = new TimedTerminal(new TerminalSize(COLUMNS, ROWS));
+  private final BenchTerminal terminal;
   private final Semaphore frames = new Semaphore(0);
   private volatile long lastFrame;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private Thread ui;
 
-  /** A virtual terminal that notes when the UI took the last key from it. */
-  static final class TimedTerminal extends DefaultVirtualTerminal {
-    volatile long pickedUp;
+  /** The terminal the UI draws on: keys go in one at a time; it notes when the UI took the last. */
+  interface BenchTerminal extends Terminal {
+    void addInput(KeyStroke key);
 
-    TimedTerminal(TerminalSize size) {
+    long pickedUp();
+  }
+
+  /**
+   * The product's own output path, as a tty ({@code TtyTerminal}) or an SSH session gets it:
+   * Lanterna's {@link ANSITerminal} writing escape sequences, characters encoded as {@link
+   * TerminalBytes} has them, each frame gathered by a {@link FrameOutput} and written in one call,
+   * here to a stream that counts the bytes and drops them (a frame's cost is ours, not a pty's).
+   * Keys are handed over as key strokes, as the virtual terminal takes them: decoding input is not
+   * what is timed.
+   */
+  static final class AnsiStreamTerminal extends ANSITerminal implements BenchTerminal, FrameBuffered {
+    private final BlockingQueue<KeyStroke> keys = new LinkedBlockingQueue<>();
+    private final TerminalSize size;
+    private final FrameOutput output;
+    private volatile long pickedUp;
+
+    private AnsiStreamTerminal(TerminalSize size, FrameOutput output) {
+      super(InputStream.nullInputStream(), output, StandardCharsets.UTF_8);
+      this.size = size;
+      this.output = output;
+    }
+
+    static AnsiStreamTerminal of(TerminalSize size) {
+      return new AnsiStreamTerminal(size, new FrameOutput(new NullSink()));
+    }
+
+    @Override
+    protected TerminalSize findTerminalSize() {
+      return size;
+    }
+
+    @Override
+    public void holdUntilFlush() {
+      output.holdUntilFlush();
+    }
+
+    @Override
+    public void putCharacter(char c) throws IOException {
+      writeToTerminal(TerminalBytes.of(c));
+    }
+
+    @Override
+    public void putString(String s) throws IOException {
+      writeToTerminal(TerminalBytes.of(s));
+    }
+
+    @Override
+    public KeyStroke pollInput() {
+      KeyStroke k = keys.poll();
+      if (k != null) {
+        pickedUp = System.nanoTime();
+      }
+      return k;
+    }
+
+    @Override
+    public KeyStroke readInput() throws IOException {
+      try {
+        KeyStroke k = keys.take();
+        pickedUp = System.nanoTime();
+        return k;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+    }
+
+    @Override
+    public void addInput(KeyStroke key) {
+      keys.add(key);
+    }
+
+    @Override
+    public long pickedUp() {
+      return pickedUp;
+    }
+  }
+
+  /** Drops what the terminal writes: the frame was made and encoded, which is what is timed. */
+  static final class NullSink extends OutputStream {
+    @Override
+    public void write(int b) {
+      // dropped
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      // dropped
+    }
+  }
+
+  /** Lanterna's virtual terminal: a character object per cell written, which a real terminal never costs. */
+  static final class VirtualTerminal extends DefaultVirtualTerminal implements BenchTerminal {
+    private volatile long pickedUp;
+
+    VirtualTerminal(TerminalSize size) {
       super(size);
     }
 
@@ -74,12 +181,26 @@ public final class UiBench {
       }
       return k;
     }
+
+    @Override
+    public long pickedUp() {
+      return pickedUp;
+    }
+  }
+
+  UiBench(String terminalKind) {
+    TerminalSize size = new TerminalSize(COLUMNS, ROWS);
+    this.terminal = switch (terminalKind) {
+      case "ansi" -> AnsiStreamTerminal.of(size);
+      case "virtual" -> new VirtualTerminal(size);
+      default -> throw new IllegalArgumentException("terminal: ansi or virtual, not " + terminalKind);
+    };
   }
 
   public static void main(String[] args) throws Exception {
     String mode = args[0];
     Path store = Path.of(args[1]);
-    UiBench b = new UiBench();
+    UiBench b = new UiBench(System.getProperty("bench.terminal", "ansi"));
     if (mode.equals("first-frame")) {
       b.firstFrame(store);
     } else if (mode.equals("keys")) {
@@ -234,7 +355,7 @@ public final class UiBench {
     }
     check();
     long frame = lastFrame;
-    return new long[] {frame - sent, frame - terminal.pickedUp};
+    return new long[] {frame - sent, frame - terminal.pickedUp()};
   }
 
   private static KeyStroke ch(char c) {
@@ -245,12 +366,16 @@ public final class UiBench {
     return new KeyStroke(t);
   }
 
-  /** VmHWM (peak) and VmRSS (now) of this process from /proc/self/status, and the heap, in kB. */
+  /**
+   * VmHWM (peak) and VmRSS (now) of this process from /proc/self/status, now split into anonymous
+   * memory (heap and the JVM's own) and pages of mapped files (the store), and the heap, in kB.
+   */
   static Map<String, Object> memory() throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
-      if (line.startsWith("VmHWM:") || line.startsWith("VmRSS:")) {
-        m.put(line.substring(0, 5) + "Kb", Long.parseLong(line.replaceAll("[^0-9]", "")));
+      if (line.startsWith("VmHWM:") || line.startsWith("VmRSS:") || line.startsWith("RssAnon:")
+          || line.startsWith("RssFile:")) {
+        m.put(line.substring(0, line.indexOf(':')) + "Kb", Long.parseLong(line.replaceAll("[^0-9]", "")));
       }
     }
     Runtime rt = Runtime.getRuntime();
@@ -276,6 +401,10 @@ public final class UiBench {
       m.put("n", samples.size());
       m.putAll(percentiles("", samples.stream().mapToLong(s -> s[0]).toArray()));
       m.putAll(percentiles("handled", samples.stream().mapToLong(s -> s[1]).toArray()));
+      // Where the tail lies in the series (early keys: the JIT still compiling; spread: pauses).
+      m.put("slowest", java.util.stream.IntStream.range(0, samples.size()).boxed()
+          .sorted((a, b) -> Long.compare(samples.get(b)[0], samples.get(a)[0])).limit(5)
+          .map(i -> List.of(i, ms(samples.get(i)[0]))).toList());
       return m;
     }
 

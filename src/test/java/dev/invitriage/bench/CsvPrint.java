@@ -1,0 +1,44 @@
+package dev.invitriage.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * Reads a CSV file into memory, then prints it again with Commons CSV in the export's format and
+ * says how long the printing took: the floor under an export, which must print as much. Run in a
+ * fresh JVM, as the export is; {@link Bench} reports it beside sqlite3's whole export.
+ */
+public final class CsvPrint {
+  private CsvPrint() { }
+
+  public static void main(String[] args) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    try (Reader r = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.RFC4180.parse(r)) {
+      for (CSVRecord record : parser) {
+        rows.add(record.toList());
+      }
+    }
+    CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setQuoteMode(QuoteMode.MINIMAL).get();
+    long start = System.nanoTime();
+    try (Writer w = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(w, format)) {
+      for (List<String> row : rows) {
+        printer.printRecord(row);
+      }
+    }
+    System.out.printf(Locale.ROOT, "%.3f%n", (System.nanoTime() - start) / 1e9);
+  }
+}
