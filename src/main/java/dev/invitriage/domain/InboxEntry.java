@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param abbrevLength how many leading hex digits of the id make it unique in this store (at
  *     least 8); see {@link #abbrev()}
+ * @param judgement the verdict, and the reason for it when asked
  * @param offender incoming, verdict not PERSONAL, and not from a client
  * @param decidedAt null while the decision was never set
  * @param note the user's own context note, or the empty string
@@ -19,7 +20,7 @@ public record InboxEntry(
     InvitationId id,
     int abbrevLength,
     Invitation invitation,
-    Classification classification,
+    Judgement judgement,
     boolean offender,
     boolean client,
     boolean connection,
@@ -31,7 +32,7 @@ public record InboxEntry(
   public InboxEntry {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(invitation, "invitation");
-    Objects.requireNonNull(classification, "classification");
+    Objects.requireNonNull(judgement, "judgement");
     Objects.requireNonNull(decision, "decision");
     note = Objects.requireNonNullElse(note, "");
     headline = Objects.requireNonNullElse(headline, "");
@@ -43,6 +44,11 @@ public record InboxEntry(
   }
 
   public Verdict verdict() {
-    return classification.verdict();
+    return judgement.verdict();
+  }
+
+  /** The verdict and the reason for it (judged on first use, see {@link Judgement}). */
+  public Classification classification() {
+    return judgement.classification();
   }
 }

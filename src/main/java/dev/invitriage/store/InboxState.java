@@ -9,6 +9,7 @@ import dev.invitriage.domain.ImportBatch;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.Invitation;
 import dev.invitriage.domain.InvitationId;
+import dev.invitriage.domain.Judgement;
 import dev.invitriage.domain.MessageClassifier;
 import dev.invitriage.domain.Names;
 import dev.invitriage.domain.ProfileUrl;
@@ -621,16 +622,18 @@ final class InboxState {
     InvitationId id = ids != null ? ids.idAt(o) : InvitationId.of(inv);
     // What involves other invitations (template counts, clients, connections) comes from the
     // derived flags, the very byte the views and counts read, so a row always agrees with them.
+    // The verdict too: the classifier is asked only for the reason, and only when it is read.
     FlagSnapshot flags = new FlagSnapshot(size, derivedFlags(), null);
-    Classification c = flags.verdict(o) == Verdict.TEMPLATE
-        ? new Classification(Verdict.TEMPLATE,
-            "mass template: the same text came from " + TemplateCounter.ENOUGH + " or more different senders")
-        : classifier.classify(inv.message(), inv.fromName());
+    Verdict verdict = flags.verdict(o);
+    Judgement judgement = verdict == Verdict.TEMPLATE
+        ? Judgement.of(new Classification(Verdict.TEMPLATE,
+            "mass template: the same text came from " + TemplateCounter.ENOUGH + " or more different senders"))
+        : Judgement.later(verdict, () -> classifier.classify(inv.message(), inv.fromName()));
     boolean client = flags.client(o);
     long at = decisions().decidedAtMillis(o);
     boolean offender = flags.offender(o);
     return new InboxEntry(
-        id, abbreviate(o, id), inv, c, offender, client, flags.connection(o),
+        id, abbreviate(o, id), inv, judgement, offender, client, flags.connection(o),
         decisions().decision(o), at < 0 ? null : Instant.ofEpochMilli(at),
         noted().get(o) ? t.notes.getOrDefault(o, "") : "", headline(inv, flags.connection(o), client));
   }

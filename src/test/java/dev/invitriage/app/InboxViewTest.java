@@ -2,9 +2,11 @@ package dev.invitriage.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invitriage.classify.Classifier;
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
 import dev.invitriage.domain.FacetTable;
+import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InvitationId;
 import dev.invitriage.domain.Verdict;
 import java.io.IOException;
@@ -75,6 +77,25 @@ class InboxViewTest {
     }
     for (Direction d : Direction.values()) {
       assertThat(kept.direction(d)).as("%s", d).isEqualTo(fresh.direction(d));
+    }
+  }
+
+  /** A row's verdict comes from the stored flags and its reason on first use: both are the classifier's. */
+  @Test
+  void everyRowsVerdictAndReasonAreTheClassifiersOwn() {
+    try (App app = openSample()) {
+      Classifier classifier = Classifier.create(List.of());
+      InboxView all = app.view(View.ALL, SortOrder.DATE);
+      int judged = 0;
+      for (int row = 0; row < all.size(); row++) {
+        InboxEntry e = all.get(row);
+        if (e.verdict() != Verdict.TEMPLATE) {
+          assertThat(e.classification()).as("row %d", row)
+              .isEqualTo(classifier.classify(e.invitation().message(), e.invitation().fromName()));
+          judged++;
+        }
+      }
+      assertThat(judged).isGreaterThan(all.size() / 2);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.Invitation;
 import dev.invitriage.domain.InvitationId;
+import dev.invitriage.domain.Judgement;
 import dev.invitriage.domain.RestoredTriage;
 import dev.invitriage.domain.Verdict;
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class Entries {
         id,
         8,
         inv,
-        new Classification(Verdict.DEFAULT, "default text (en, classic)"),
+        Judgement.of(new Classification(Verdict.DEFAULT, "default text (en, classic)")),
         !client,
         client,
         connection,
