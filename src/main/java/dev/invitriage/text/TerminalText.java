@@ -409,7 +409,7 @@ public final class TerminalText {
    * box-drawing lines. Most names and notes are, and so is every row the list draws, and then
    * widths and cuts need no grapheme search, which was the largest part of drawing a row.
    */
-  static boolean oneColumnEach(String s) {
+  public static boolean oneColumnEach(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean one = (c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c < 0x300 && c != 0xAD) || (c >= 0x370 && c < 0x483)

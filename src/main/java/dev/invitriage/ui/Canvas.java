@@ -135,6 +135,32 @@ final class Canvas {
       return x + w;
     }
     String safe = TerminalText.pad(drawable(TerminalText.sanitize(s)), w);
+    if (!TerminalText.oneColumnEach(safe) || !oneColumnText(g, x, y, end, safe)) {
+      clusterText(g, x, y, end, safe);
+    }
+    return x + w;
+  }
+
+  /**
+   * Draws sanitised, padded text a character a cell, without the grapheme search, when every
+   * character is a one-column cluster ({@link TerminalText#oneColumnEach}) that Lanterna measures
+   * the same; false, having drawn nothing that {@link #clusterText} would not overwrite, otherwise.
+   */
+  private boolean oneColumnText(Glyphs g, int x, int y, int end, String safe) {
+    for (int i = 0, col = x; i < safe.length() && col < end; i++, col++) {
+      Glyph glyph = g.cluster(String.valueOf(safe.charAt(i)));
+      if (glyph.lanternaWide || !glyph.whole) {
+        return false;
+      }
+      if (col >= 0) {
+        put(col, y, glyph.cell, false);
+      }
+    }
+    return true;
+  }
+
+  /** Draws sanitised, padded text cluster by cluster, up to column {@code end}. */
+  private void clusterText(Glyphs g, int x, int y, int end, String safe) {
     int col = x;
     Matcher m = GRAPHEME.matcher(safe);
     while (m.find() && col < end) {
@@ -165,7 +191,6 @@ final class Canvas {
       }
       col += cw;
     }
-    return x + w;
   }
 
   /**

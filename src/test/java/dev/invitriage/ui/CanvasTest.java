@@ -69,6 +69,41 @@ class CanvasTest {
     }
   }
 
+  /**
+   * Text of a column a character (Latin, Greek, Cyrillic, punctuation, box lines) is drawn a
+   * character a cell, each the cell Lanterna makes of it; text that is not (a combining mark, a
+   * wide character) takes the grapheme path, which the other tests hold.
+   */
+  @Test
+  void textOfAColumnACharacterIsACellACharacter() throws IOException {
+    TerminalScreen s = screen();
+    Canvas canvas = new Canvas(s);
+    Random random = new Random(3);
+    String alphabet = "aZ éøßñçÆĀžŁπΩжЯ–—“”…•│─┼\u00ad\u0301中";
+    int drawnFast = 0;
+    for (int round = 0; round < 2000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(16); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      int w = 1 + random.nextInt(SIZE.getColumns());
+      Style style = STYLES[random.nextInt(STYLES.length)];
+      canvas.begin(SIZE, false);
+      canvas.text(0, 2, w, text.toString(), style);
+      String safe = TerminalText.pad(Canvas.drawable(TerminalText.sanitize(text.toString())), w);
+      if (!TerminalText.oneColumnEach(safe)) {
+        continue;
+      }
+      drawnFast++;
+      TextCharacter[] row = canvas.cells(0, 2, w).cells();
+      for (int i = 0; i < w; i++) {
+        assertThat(row[i]).as("%s in %d columns, cell %d", text, w, i)
+            .isEqualTo(TextCharacter.fromString(String.valueOf(safe.charAt(i)), style.fg(), style.bg(), style.sgrSet())[0]);
+      }
+    }
+    assertThat(drawnFast).as("texts that took the short cut").isGreaterThan(500);
+  }
+
   @Test
   void plainAsciiIsCutAndPaddedAsAnyTextIs() throws IOException {
     TerminalScreen s = screen();
