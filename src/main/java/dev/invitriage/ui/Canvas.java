@@ -130,30 +130,50 @@ final class Canvas {
     }
     Glyphs g = glyphs(style);
     int end = Math.min(width, x + w);
-    if (isPrintableAscii(s)) {
-      asciiText(g, x, y, w, end, s);
-      return x + w;
-    }
-    String safe = TerminalText.pad(drawable(TerminalText.sanitize(s)), w);
-    if (!TerminalText.oneColumnEach(safe) || !oneColumnText(g, x, y, end, safe)) {
-      clusterText(g, x, y, end, safe);
+    // Printable ASCII is safe and drawable as it is.
+    String safe = isPrintableAscii(s) ? s : drawable(TerminalText.sanitize(s));
+    if (!TerminalText.oneColumnEach(safe) || !charText(g, x, y, w, end, safe)) {
+      clusterText(g, x, y, end, TerminalText.pad(safe, w));
     }
     return x + w;
   }
 
   /**
-   * Draws sanitised, padded text a character a cell, without the grapheme search, when every
-   * character is a one-column cluster ({@link TerminalText#oneColumnEach}) that Lanterna measures
-   * the same; false, having drawn nothing that {@link #clusterText} would not overwrite, otherwise.
+   * Draws safe text of a column a character ({@link TerminalText#oneColumnEach}) a character a
+   * cell, cut with an ellipsis when too long and padded with spaces: the cells the grapheme path
+   * draws, without its search. False, having drawn nothing {@link #clusterText} would not
+   * overwrite, when Lanterna measures one of its characters otherwise.
    */
-  private boolean oneColumnText(Glyphs g, int x, int y, int end, String safe) {
-    for (int i = 0, col = x; i < safe.length() && col < end; i++, col++) {
-      Glyph glyph = g.cluster(String.valueOf(safe.charAt(i)));
-      if (glyph.lanternaWide || !glyph.whole) {
-        return false;
+  private boolean charText(Glyphs g, int x, int y, int w, int end, String safe) {
+    int n = safe.length();
+    int shownChars = n <= w ? n : w - 1;
+    int col = x;
+    for (int i = 0; i < shownChars && col < end; i++, col++) {
+      char c = safe.charAt(i);
+      TextCharacter cell;
+      if (c < 0x7F) {
+        cell = g.ascii(c);
+      } else {
+        Glyph glyph = g.cluster(String.valueOf(c));
+        if (glyph.lanternaWide || !glyph.whole) {
+          return false;
+        }
+        cell = glyph.cell;
       }
       if (col >= 0) {
-        put(col, y, glyph.cell, false);
+        put(col, y, cell, false);
+      }
+    }
+    if (n > w && col < end) {
+      Glyph ellipsis = g.cluster("\u2026");
+      if (col >= 0) {
+        put(col, y, ellipsis.cell, ellipsis.lanternaWide);
+      }
+      col++;
+    }
+    for (; col < end; col++) {
+      if (col >= 0) {
+        put(col, y, g.ascii(' '), false);
       }
     }
     return true;
@@ -190,33 +210,6 @@ final class Canvas {
         put(col, y, tc, lanternaWide);
       }
       col += cw;
-    }
-  }
-
-  /**
-   * Printable ASCII is safe, drawable and one column a character as it is: the same cells as the
-   * general path (cut with an ellipsis when too long, padded with spaces), without its work.
-   */
-  private void asciiText(Glyphs g, int x, int y, int w, int end, String s) {
-    int n = s.length();
-    int shownChars = n <= w ? n : w - 1;
-    int col = x;
-    for (int i = 0; i < shownChars && col < end; i++, col++) {
-      if (col >= 0) {
-        put(col, y, g.ascii(s.charAt(i)), false);
-      }
-    }
-    if (n > w && col < end) {
-      Glyph ellipsis = g.cluster("\u2026");
-      if (col >= 0) {
-        put(col, y, ellipsis.cell, ellipsis.lanternaWide);
-      }
-      col++;
-    }
-    for (; col < end; col++) {
-      if (col >= 0) {
-        put(col, y, g.ascii(' '), false);
-      }
     }
   }
 
