@@ -267,8 +267,7 @@ final class InboxState {
     long template = templateKeyOf(inv, c.verdict());
     long[] grams = gramFilter(Chunks.chunkOf(ordinal));
     records.append(ordinal, Codec.invitation(inv));
-    SearchGrams.add(grams, inv.counterpartName());
-    SearchGrams.add(grams, inv.message());
+    addGrams(grams, inv, "");
     gramsChanged(Chunks.chunkOf(ordinal), grams);
     columns().append(inv, c.verdict(), template);
     decisions().extendTo(ordinal + 1);
@@ -590,15 +589,17 @@ final class InboxState {
   private long[] deriveGrams(int chunk) {
     long[] filter = SearchGrams.empty();
     for (int o = chunk << Chunks.SHIFT; o < Math.min(size, (chunk + 1) << Chunks.SHIFT); o++) {
-      Invitation inv = invitationAt(o);
-      SearchGrams.add(filter, inv.counterpartName());
-      SearchGrams.add(filter, inv.message());
-      if (noted().get(o)) {
-        SearchGrams.add(filter, t.notes.getOrDefault(o, ""));
-      }
+      addGrams(filter, invitationAt(o), noted().get(o) ? t.notes.getOrDefault(o, "") : "");
     }
     changedGramChunks.set(chunk);
     return filter;
+  }
+
+  /** Adds to a filter the text {@link #textContains} searches: the name, the message and the note. */
+  private static void addGrams(long[] filter, Invitation inv, String note) {
+    SearchGrams.add(filter, inv.counterpartName());
+    SearchGrams.add(filter, inv.message());
+    SearchGrams.add(filter, note);
   }
 
   /** Notes that a chunk's filter changed: to {@code filter}, or (null) to be derived again. */
