@@ -13,11 +13,12 @@ public enum SortOrder {
   DATE("date"),
   /** By the other person's name (its first eight characters), then newest first. */
   NAME("name"),
-  /** Offenders first (EMPTY, DEFAULT, TEMPLATE), then personal, each newest first. */
+  /** Offenders first (EMPTY, DEFAULT, GENERIC, TEMPLATE), then personal, each newest first. */
   VERDICT("verdict");
 
   /** The order of verdicts in {@link #VERDICT}: what most needs a look first. */
-  private static final Verdict[] VERDICT_ORDER = {Verdict.EMPTY, Verdict.DEFAULT, Verdict.TEMPLATE, Verdict.PERSONAL};
+  private static final Verdict[] VERDICT_ORDER = {Verdict.EMPTY, Verdict.DEFAULT, Verdict.GENERIC, Verdict.TEMPLATE,
+      Verdict.PERSONAL};
   /** Each verdict's place in {@link #VERDICT_ORDER}, by the verdict's ordinal. */
   private static final int[] VERDICT_RANK = new int[Verdict.values().length];
 

@@ -102,6 +102,22 @@ final class Canonical {
     return flags[k] & SEPARATORS;
   }
 
+  /**
+   * True when token {@code k} is in a script without case (Han, Arabic, Hebrew, Devanagari,
+   * Thai, Hangul, ...): no capital letter tells its names from its other words.
+   */
+  boolean uncased(int k) {
+    // Through CharacterFacts: Character.getType on characters of many planes makes the JIT stop
+    // inlining it everywhere (see CharacterFacts).
+    int type = CharacterFacts.type(CharacterFacts.of(text[tokenStart[k]]));
+    return type == Character.OTHER_LETTER || type == Character.MODIFIER_LETTER; // "ー" too
+  }
+
+  /** True when token {@code k} is one letter of a script written without spaces (Han, Thai). */
+  boolean alone(int k) {
+    return tokenLength(k) == 1 && CharacterFacts.standsAlone(CharacterFacts.of(text[tokenStart[k]]));
+  }
+
   /** True for a token that is a whole e-mail address or URL. */
   boolean link(int k) {
     return (flags[k] & LINK) != 0;
@@ -205,7 +221,8 @@ final class Canonical {
   }
 
   /**
-   * Normalises a note. Never throws. Stops after {@code maxTokens} tokens (setting {@link
+   * Normalises a note. Never throws. Stops after {@code maxTokens} words, a letter of a script
+   * written without spaces counting as a third of one (setting {@link
    * #overflow}) so that long personal notes cost little.
    *
    * <p>In two stages: {@link #prepare} cleans the characters, a {@link Tokeniser} splits them into
@@ -436,7 +453,8 @@ final class Canonical {
     boolean maybeLink = false;
     // Words are counted as the tokeniser will see them (apostrophes and invisible characters do
     // not split a word), so a long note stops being read once it cannot be a default any more.
-    int words = 0;
+    int words = 0; // in thirds: a letter of a script without spaces is a third of a word
+    int maxWords = thirds(maxTokens);
     boolean inWord = false;
     for (int i = 0; i < n; i++) {
       char c = raw[i];
@@ -456,7 +474,7 @@ final class Canonical {
       }
       if (c < 0x80) {
         if (isAsciiAlnum(c)) {
-          if (!inWord && ++words > maxTokens) {
+          if (!inWord && (words += 3) > maxWords) {
             return Prepared.of(true, true, maybeLink);
           }
           inWord = true;
@@ -523,10 +541,15 @@ final class Canonical {
       int type = CharacterFacts.type(facts);
       boolean letterOrDigit = isLetterOrDigit(type);
       if (letterOrDigit) {
-        if (!inWord && ++words > maxTokens) {
+        if (!inWord && (words += 3) > maxWords) {
           return Prepared.of(true, true, maybeLink);
         }
         inWord = true;
+      } else if (CharacterFacts.standsAlone(facts)) {
+        if (++words > maxWords) {
+          return Prepared.of(true, true, maybeLink);
+        }
+        inWord = false; // a word of its own
       } else if (type != Character.SURROGATE
           && type != Character.FORMAT
           && type != Character.NON_SPACING_MARK
@@ -543,7 +566,7 @@ final class Canonical {
         } else if (Character.isHighSurrogate(c)) {
           if (i + 1 < n && Character.isLowSurrogate(raw[i + 1])) {
             char low = raw[++i];
-            if (Character.getType(Character.toCodePoint(c, low)) == Character.FORMAT) {
+            if (isSupplementaryFormat(Character.toCodePoint(c, low))) {
               continue; // e.g. tag characters used in flag emoji
             }
             String d = decompose ? Decompositions.of(c, low) : new String(new char[] {c, low});
@@ -626,6 +649,26 @@ final class Canonical {
   private static boolean staysAsItIs(int facts, boolean decompose) {
     return CharacterFacts.isPlainLetterOrDigit(facts)
         && !(decompose && CharacterFacts.decomposes(facts));
+  }
+
+  /** A limit of words in thirds of a word (see Tokeniser.beginToken), without overflowing. */
+  private static int thirds(int words) {
+    return words >= Integer.MAX_VALUE / 3 ? Integer.MAX_VALUE : 3 * words;
+  }
+
+  /**
+   * {@code Character.getType(cp) == Character.FORMAT} for a code point beyond the BMP, by its
+   * ranges: asking Character for emoji of every note made it the hottest call of all once the
+   * classifier also looks up other planes (a test holds it to Character for every code point).
+   */
+  static boolean isSupplementaryFormat(int cp) {
+    if (cp < 0x110BD) {
+      return false; // most emoji are U+1F300 and above; nothing below here is a format character
+    }
+    return cp >= 0xE0000
+        ? cp == 0xE0001 || cp >= 0xE0020 && cp <= 0xE007F
+        : cp == 0x110BD || cp == 0x110CD || cp >= 0x13430 && cp <= 0x13438
+            || cp >= 0x1BCA0 && cp <= 0x1BCA3 || cp >= 0x1D173 && cp <= 0x1D17A;
   }
 
   /** Fillers and variation selectors that render as nothing. */
@@ -776,7 +819,10 @@ final class Canonical {
     /** Whether {@link #finish} copies the tokens out (else the result uses these arrays). */
     private final boolean copyOut;
 
-    private int maxTokens;
+    /** The limit and the words begun so far, in thirds (see beginToken). */
+    private int maxThirds;
+
+    private int thirds;
     private char[] text = new char[512];
     private int[] tokenStart = new int[129];
     private int[] tokenHash = new int[128];
@@ -800,7 +846,8 @@ final class Canonical {
 
     /** Begins a note. */
     void start(int maxTokens) {
-      this.maxTokens = maxTokens;
+      this.maxThirds = thirds(maxTokens);
+      this.thirds = 0;
       end = 0;
       size = 0;
       pendingBreak = 0;
@@ -839,7 +886,7 @@ final class Canonical {
         boolean lower = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
         boolean upper = c >= 'A' && c <= 'Z';
         if (lower || upper) {
-          if (!inWord && !beginToken(upper)) {
+          if (!inWord && !beginToken(upper, 3)) {
             return false;
           }
           char folded = upper ? (char) (c + 32) : c;
@@ -875,7 +922,7 @@ final class Canonical {
         return runEnd;
       }
       int facts = CharacterFacts.of(s[from]);
-      if (!inWord && !beginToken(CharacterFacts.isUpperOrTitleCase(facts))) {
+      if (!inWord && !beginToken(CharacterFacts.isUpperOrTitleCase(facts), 3)) {
         return -1;
       }
       int room = end + 2 * (to - from); // "ß" folds to two letters
@@ -927,7 +974,7 @@ final class Canonical {
         return end;
       }
       char first = s[from];
-      if (!inWord && !beginToken(first >= 'A' && first <= 'Z')) {
+      if (!inWord && !beginToken(first >= 'A' && first <= 'Z', 3)) {
         return -1;
       }
       if (end + (to - from) > text.length) {
@@ -966,12 +1013,16 @@ final class Canonical {
       if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
         return true; // accents split off by NFKD
       }
+      if (cp <= 0xFFFF ? CharacterFacts.standsAlone(CharacterFacts.of((char) cp))
+          : CharacterFacts.standsAlone(cp, type)) {
+        return takeAlone(cp, lower);
+      }
       if (isLetterOrDigit(type) || type == Character.COMBINING_SPACING_MARK) {
         if (!inWord) {
           if (type == Character.COMBINING_SPACING_MARK) {
             return true;
           }
-          if (!beginToken(upper)) {
+          if (!beginToken(upper, 3)) {
             return false;
           }
         }
@@ -989,9 +1040,30 @@ final class Canonical {
       return true;
     }
 
+    /**
+     * Takes a letter of a script without spaces as a token of its own. Apart from takeCodePoint,
+     * which must stay small enough for the JIT to inline it.
+     */
+    private boolean takeAlone(int cp, int lower) {
+      separate(0);
+      if (!beginToken(false, 1)) {
+        return false;
+      }
+      if (end + 2 > text.length) {
+        text = Arrays.copyOf(text, 2 * text.length + 2);
+      }
+      int folded = end;
+      end = appendFolded(text, end, cp, lower);
+      for (; folded < end; folded++) {
+        hash = 31 * hash + text[folded];
+      }
+      separate(0); // the next character begins another token, with no break before it
+      return true;
+    }
+
     /** Takes a link, {@code s[from..to)}, as one token; false when that would be too many. */
     boolean takeLink(char[] s, int from, int to) {
-      if (!beginToken(false)) {
+      if (!beginToken(false, 3)) {
         return false;
       }
       if (end + (to - from) > text.length) {
@@ -1011,11 +1083,16 @@ final class Canonical {
       return true;
     }
 
-    private boolean beginToken(boolean capitalised) {
-      if (size == maxTokens) {
+    /**
+     * Begins a token of {@code cost} thirds of a word: 3, or 1 for a letter of a script without
+     * spaces, so that a limit of words means as much text in Thai as in English.
+     */
+    private boolean beginToken(boolean capitalised, int cost) {
+      if (thirds + cost > maxThirds) {
         overflow = true;
         return false;
       }
+      thirds += cost;
       if (size + 1 == flags.length) {
         int capacity = 2 * flags.length;
         tokenStart = Arrays.copyOf(tokenStart, capacity + 1);

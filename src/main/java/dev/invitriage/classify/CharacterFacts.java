@@ -27,6 +27,7 @@ final class CharacterFacts {
   private static final int DECOMPOSES = 1 << 6;
   private static final int PLAIN_LETTER_OR_DIGIT = 1 << 7;
   private static final int KNOWN = 1 << 8;
+  private static final int ALONE = 1 << 9;
 
   /** The packed facts of {@code c}, for the methods below. */
   static int of(char c) {
@@ -69,16 +70,66 @@ final class CharacterFacts {
     return (facts & PLAIN_LETTER_OR_DIGIT) != 0;
   }
 
+  /**
+   * True for a letter of a script written without spaces between words (Han, kana, Thai, Lao,
+   * Khmer, Myanmar): each is a token of its own, so that phrases match however the writer spaced
+   * them. Such a letter is never {@link #isPlainLetterOrDigit}, which would take it into a run.
+   */
+  static boolean standsAlone(int facts) {
+    return (facts & ALONE) != 0;
+  }
+
+  /** {@link #standsAlone} for any code point. */
+  static boolean standsAlone(int codePoint, int type) {
+    if (type != Character.OTHER_LETTER && type != Character.MODIFIER_LETTER) {
+      return false;
+    }
+    switch (Character.UnicodeScript.of(codePoint)) {
+      case HAN:
+      case HIRAGANA:
+      case KATAKANA:
+      case THAI:
+      case LAO:
+      case KHMER:
+      case MYANMAR:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   private static int lookUp(char c) {
     String s = String.valueOf(c);
-    boolean letterOrDigit = Character.isLetterOrDigit(c);
+    boolean alone = standsAlone(c, Character.getType(c));
+    boolean letterOrDigit = Character.isLetterOrDigit(c) && !alone;
     return KNOWN
+        | (alone ? ALONE : 0)
         | Character.getType(c)
         | (Character.isUpperCase(c) || Character.isTitleCase(c) ? UPPER_OR_TITLE : 0)
         | (Normalizer.normalize(s, Normalizer.Form.NFKD).equals(s) ? 0 : DECOMPOSES)
         | (letterOrDigit && !Canonical.isApostrophe(c) && !Canonical.isInvisibleFiller(c)
             ? PLAIN_LETTER_OR_DIGIT
             : 0)
-        | Character.toLowerCase(c) << 16;
+        | folded(Character.toLowerCase(c)) << 16;
+  }
+
+  /**
+   * Letters NFKD leaves whole but people type as the plain letter when their keyboard lacks
+   * them: Polish "ł", Vietnamese "đ", Turkish dotless "ı", Danish and Norwegian "ø" ("Milego
+   * dnia", "Do", "Saygilarimla").
+   */
+  private static char folded(char lower) {
+    switch (lower) {
+      case 'ł':
+        return 'l';
+      case 'đ':
+        return 'd';
+      case 'ı':
+        return 'i';
+      case 'ø':
+        return 'o';
+      default:
+        return lower;
+    }
   }
 }

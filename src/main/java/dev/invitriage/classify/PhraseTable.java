@@ -1,11 +1,5 @@
 package dev.invitriage.classify;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +19,6 @@ final class PhraseTable {
   static final String WILDCARD = "\u0000";
   /** Most tokens a placeholder in the middle of a phrase may stand for (a group's name). */
   static final int MAX_WILDCARD = 10;
-
-  static final String RESOURCE = "default-phrases.tsv";
 
   private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]{1,20}>");
 
@@ -108,29 +100,13 @@ final class PhraseTable {
   private final List<Phrase> phrases = new ArrayList<>();
   private int maxLength;
 
-  /** Reads the built-in phrases from the resource file next to this class. */
+  /** The default texts of every built-in language ({@link Languages}). */
   static PhraseTable builtIn() {
     PhraseTable table = new PhraseTable();
-    try (InputStream in = PhraseTable.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
+    for (Languages.Language language : Languages.builtIn()) {
+      for (Languages.DefaultText text : language.defaults()) {
+        table.add(text.label(), text.text());
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      int number = 0;
-      while ((line = r.readLine()) != null) {
-        number++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cols = line.split("\t", -1);
-        if (cols.length != 3 || cols[2].isBlank()) {
-          throw new IllegalStateException(RESOURCE + ":" + number + ": expected 3 tab-separated columns");
-        }
-        table.add(cols[0].strip() + ", " + cols[1].strip(), cols[2].strip());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return table;
   }
@@ -172,22 +148,26 @@ final class PhraseTable {
           node.wildcard = new Node();
         }
         node = node.wildcard;
-        length += MAX_WILDCARD;
+        length += 3 * MAX_WILDCARD;
       } else {
         if (node == root) {
           firstWords.add(t);
         }
         node = node.childAdding(words.add(t));
-        length++;
+        // In thirds of a word: a letter of Thai or Japanese is a third (see Canonical).
+        length += t.length() == 1 && CharacterFacts.standsAlone(CharacterFacts.of(t.charAt(0))) ? 1 : 3;
       }
     }
     node.ends.add(phrase);
     phrases.add(phrase);
-    maxLength = Math.max(maxLength, length);
+    maxLength = Math.max(maxLength, (length + 2) / 3);
     return true;
   }
 
-  /** Most tokens any phrase can cover, counting each placeholder at its maximum. */
+  /**
+   * Most words any phrase can cover, counting each placeholder at its maximum and a letter of a
+   * script without spaces as a third of a word.
+   */
   int maxLength() {
     return maxLength;
   }

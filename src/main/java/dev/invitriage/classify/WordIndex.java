@@ -70,6 +70,11 @@ final class WordIndex {
   }
 
   /** The slot holding {@code word}, or the empty slot where it belongs. */
+  /** True when {@code word} is one of the words. */
+  boolean contains(String word) {
+    return slots[slotOf(word)] != null;
+  }
+
   private int slotOf(String word) {
     int mask = slots.length - 1;
     int i = spread(word.hashCode()) & mask;

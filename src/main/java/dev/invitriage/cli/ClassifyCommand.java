@@ -2,18 +2,21 @@ package dev.invitriage.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invitriage.classify.Classifier;
+import dev.invitriage.classify.Explanation;
 import dev.invitriage.domain.Classification;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.text.TerminalText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code invitriage classify [TEXT]}: shows the verdict a message would get. */
+/** {@code invitriage classify [--explain] [TEXT]}: shows the verdict a message would get, and why. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
     description = "Print the verdict and reason for a message (standard input when TEXT is not given). Does not open the store.")
 final class ClassifyCommand extends BaseCommand {
@@ -28,6 +31,12 @@ final class ClassifyCommand extends BaseCommand {
   @Option(names = "--sender", paramLabel = "NAME", defaultValue = "", description = "The sender's name, to recognise greetings and signatures naming them.")
   String sender = "";
 
+  @Option(names = "--recipient", paramLabel = "NAME", defaultValue = "", description = "The recipient's name (yours), to recognise greetings naming them.")
+  String recipient = "";
+
+  @Option(names = "--explain", description = "Also print the note cut into its pieces (greeting, default text, pleasantry, request, sign-off, signature, name, content), each labelled.")
+  boolean explain;
+
   @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text (default: VERDICT<TAB>reason) or json.")
   Format format = Format.TEXT;
 
@@ -41,14 +50,36 @@ final class ClassifyCommand extends BaseCommand {
         throw InvitriageException.io("cannot read standard input: " + e.getMessage(), e);
       }
     }
-    Classification c = Classifier.create(phrases().phrases()).classify(message, sender);
+    Explanation e = Classifier.create(phrases().phrases()).explain(message, sender, recipient);
+    Classification c = e.classification();
     if (format == Format.JSON) {
-      Map<String, String> json = new LinkedHashMap<>();
+      Map<String, Object> json = new LinkedHashMap<>();
       json.put("verdict", c.verdict().name());
       json.put("reason", c.reason());
+      if (explain) {
+        List<Map<String, String>> pieces = new ArrayList<>();
+        for (Explanation.Piece p : e.pieces()) {
+          Map<String, String> piece = new LinkedHashMap<>();
+          piece.put("kind", p.kind());
+          piece.put("text", p.text());
+          piece.put("detail", p.detail());
+          pieces.add(piece);
+        }
+        json.put("pieces", pieces);
+      }
       out().println(new ObjectMapper().writeValueAsString(json));
-    } else {
-      out().println(c.verdict() + "\t" + TerminalText.sanitize(c.reason()));
+      return ExitCodes.OK;
+    }
+    out().println(c.verdict() + "\t" + TerminalText.sanitize(c.reason()));
+    if (explain) {
+      int width = 0;
+      for (Explanation.Piece p : e.pieces()) {
+        width = Math.max(width, p.kind().length());
+      }
+      for (Explanation.Piece p : e.pieces()) {
+        String detail = p.detail().isEmpty() ? "" : "  (" + p.detail() + ")";
+        out().println("  " + TerminalText.sanitize(String.format("%-" + width + "s  %s%s", p.kind(), p.text(), detail)));
+      }
     }
     return ExitCodes.OK;
   }

@@ -20,8 +20,9 @@ final class StatsCommand extends BaseCommand {
     }
     PrintWriter out = out();
     out.printf("invitations  %d (incoming %d, outgoing %d)%n", s.total(), s.direction(Direction.INCOMING), s.direction(Direction.OUTGOING));
-    out.printf("verdicts     personal %d · default %d · empty %d · template %d (incoming)%n",
-        s.verdict(Verdict.PERSONAL), s.verdict(Verdict.DEFAULT), s.verdict(Verdict.EMPTY), s.verdict(Verdict.TEMPLATE));
+    out.printf("verdicts     personal %d · default %d · generic %d · empty %d · template %d (incoming)%n",
+        s.verdict(Verdict.PERSONAL), s.verdict(Verdict.DEFAULT), s.verdict(Verdict.GENERIC), s.verdict(Verdict.EMPTY),
+        s.verdict(Verdict.TEMPLATE));
     out.printf("offenders    %d%n", s.offenders());
     out.printf("decisions    pending %d · accept %d · ignore %d · later %d (incoming)%n",
         s.decision(Decision.PENDING), s.decision(Decision.ACCEPT), s.decision(Decision.IGNORE), s.decision(Decision.LATER));

@@ -3,14 +3,27 @@ package dev.invitriage.domain;
 /** Judges invitation messages; implemented by the classify package, used wherever verdicts are made. */
 public interface MessageClassifier {
 
-  /** DEFAULT, EMPTY or PERSONAL with a reason; never TEMPLATE, which needs the whole inbox. */
-  Classification classify(String message, String senderName);
+  /**
+   * DEFAULT, EMPTY, GENERIC or PERSONAL with a reason; never TEMPLATE, which needs the whole
+   * inbox. The names ("" when unknown) are recognised where a name stands in the note.
+   */
+  Classification classify(String message, String senderName, String recipientName);
+
+  /** {@link #classify(String, String, String)} with the recipient unknown. */
+  default Classification classify(String message, String senderName) {
+    return classify(message, senderName, "");
+  }
 
   /**
    * The message stripped of names, greetings and noise, so the same template from different
-   * senders gives the same key; the empty string when the message is EMPTY or DEFAULT.
+   * senders gives the same key; the empty string unless the message is PERSONAL.
    */
-  String templateKey(String message, String senderName);
+  String templateKey(String message, String senderName, String recipientName);
+
+  /** {@link #templateKey(String, String, String)} with the recipient unknown. */
+  default String templateKey(String message, String senderName) {
+    return templateKey(message, senderName, "");
+  }
 
   /**
    * Changes whenever a verdict could change: another classifier version or other user phrases.

@@ -9,9 +9,18 @@ public enum Verdict {
   /** No message, or only whitespace and invisible characters. */
   EMPTY,
   /** Not a default text, but the same text came from three or more different senders. */
-  TEMPLATE;
+  TEMPLATE,
+  /**
+   * Not a default text, but nothing said: only greetings, names, pleasantries, stock requests to
+   * connect ("let's connect"), sign-offs, a signature, emoji or punctuation. Last, so that the
+   * ordinals stores keep for the other verdicts stay as they were.
+   */
+  GENERIC;
 
-  /** True for the verdicts that make an incoming, non-client invitation an offender. */
+  /**
+   * True for the verdicts that make an incoming, non-client invitation an offender: the one
+   * definition of that set (EMPTY, DEFAULT, GENERIC, TEMPLATE).
+   */
   public boolean offends() {
     return this != PERSONAL;
   }

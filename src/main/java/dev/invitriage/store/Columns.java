@@ -16,8 +16,8 @@ import org.mapdb.BTreeMap;
  *
  * <p>Chunk layout, column after column so that loading is a bulk copy per column (a million rows
  * load in tens of milliseconds, where reading field by field took over 400 ms at start):
- * {@code byte version 2, int n, int[n] sentAtMinute, byte[n] flags (bit 0 outgoing, bits 1-2 base
- * verdict, bit 3 has URL), long[n] urlHash, long[n] nameHash, long[n] templateKey, long[n]
+ * {@code byte version 2, int n, int[n] sentAtMinute, byte[n] flags (bit 0 outgoing, bits 1-2 and 4
+ * base verdict, bit 3 has URL), long[n] urlHash, long[n] nameHash, long[n] templateKey, long[n]
  * nameKey}. Version 1 chunks, row after row with the same fields, are still read; they are
  * rewritten as version 2 when next changed.
  */
@@ -27,6 +27,15 @@ final class Columns {
   private static final int ROW = 4 + 1 + 8 + 8 + 8 + 8;
   static final int OUTGOING = 1;
   static final int HAS_URL = 8;
+  /**
+   * The verdict's ordinal: its low two bits in bits 1-2, its third (GENERIC, the fifth verdict)
+   * in bit 4, because bit 3 held HAS_URL before there were five; older chunks read unchanged.
+   */
+  private static final int VERDICT_BITS = 6 | 16;
+
+  private static int verdictBits(Verdict v) {
+    return (v.ordinal() & 3) << 1 | (v.ordinal() & 4) << 2;
+  }
 
   private final BTreeMap<Integer, byte[]> map;
   private int size;
@@ -113,7 +122,7 @@ final class Columns {
   void reclassify(int ordinal, Verdict baseVerdict, long template) {
     int c = Chunks.chunkOf(ordinal);
     int i = Chunks.slotOf(ordinal);
-    flags[c][i] = (byte) ((flags[c][i] & ~6) | (baseVerdict.ordinal() << 1));
+    flags[c][i] = (byte) ((flags[c][i] & ~VERDICT_BITS) | verdictBits(baseVerdict));
     templateKey[c][i] = template;
     dirtyChunks.set(c);
   }
@@ -124,7 +133,7 @@ final class Columns {
     int i = Chunks.slotOf(o);
     sentAt[c][i] = (int) (inv.sentAt().toEpochSecond(ZoneOffset.UTC) / 60);
     flags[c][i] = (byte) ((inv.direction() == Direction.OUTGOING ? OUTGOING : 0)
-        | (baseVerdict.ordinal() << 1) | (p.hasUrl() ? HAS_URL : 0));
+        | verdictBits(baseVerdict) | (p.hasUrl() ? HAS_URL : 0));
     urlHash[c][i] = p.urlHash();
     nameHash[c][i] = p.nameHash();
     templateKey[c][i] = template;
@@ -160,7 +169,8 @@ final class Columns {
   }
 
   Verdict baseVerdict(int o) {
-    return VERDICTS[(flags(o) >> 1) & 3];
+    int f = flags(o);
+    return VERDICTS[(f >> 1) & 3 | (f >> 2) & 4];
   }
 
   private static final Verdict[] VERDICTS = Verdict.values();

@@ -15,6 +15,8 @@ class FlagSnapshot implements FacetFlags {
   static final int CLIENT = 1 << 3;
   static final int CONNECTION = 1 << 4;
   static final int NOTE = 1 << 5;
+  /** The verdict's third bit (GENERIC, the fifth verdict): bits 3-5 were taken before it. */
+  static final int VERDICT_HIGH = 1 << 6;
   private static final Verdict[] VERDICTS = Verdict.values();
   private static final Decision[] DECISIONS = Decision.values();
 
@@ -30,7 +32,8 @@ class FlagSnapshot implements FacetFlags {
 
   /** Packs one invitation's derived facts into the flag byte this table reads. */
   static byte pack(Direction direction, Verdict verdict, boolean client, boolean connection, boolean hasNote) {
-    return (byte) ((direction == Direction.OUTGOING ? OUTGOING : 0) | (verdict.ordinal() << VERDICT_SHIFT)
+    return (byte) ((direction == Direction.OUTGOING ? OUTGOING : 0) | ((verdict.ordinal() & 3) << VERDICT_SHIFT)
+        | ((verdict.ordinal() & 4) != 0 ? VERDICT_HIGH : 0)
         | (client ? CLIENT : 0) | (connection ? CONNECTION : 0) | (hasNote ? NOTE : 0));
   }
 
@@ -46,7 +49,7 @@ class FlagSnapshot implements FacetFlags {
 
   @Override
   public Verdict verdict(int o) {
-    return VERDICTS[(flags[o] >> VERDICT_SHIFT) & 3];
+    return VERDICTS[(flags[o] >> VERDICT_SHIFT) & 3 | ((flags[o] & VERDICT_HIGH) != 0 ? 4 : 0)];
   }
 
   @Override

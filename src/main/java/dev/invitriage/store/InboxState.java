@@ -263,7 +263,7 @@ final class InboxState {
       return;
     }
     int ordinal = size;
-    Classification c = classifier.classify(inv.message(), inv.fromName());
+    Classification c = classifier.classify(inv.message(), inv.fromName(), inv.toName());
     long template = templateKeyOf(inv, c.verdict());
     long[] grams = gramFilter(Chunks.chunkOf(ordinal));
     records.append(ordinal, Codec.invitation(inv));
@@ -283,7 +283,7 @@ final class InboxState {
     if (baseVerdict != Verdict.PERSONAL || inv.direction() != Direction.INCOMING) {
       return 0;
     }
-    String key = classifier.templateKey(inv.message(), inv.fromName());
+    String key = classifier.templateKey(inv.message(), inv.fromName(), inv.toName());
     return key.isEmpty() ? 0 : Hashes.of(key);
   }
 
@@ -321,7 +321,7 @@ final class InboxState {
     Columns c = columns();
     for (int o = 0; o < size; o++) {
       Invitation inv = invitationAt(o);
-      Verdict v = classifier.classify(inv.message(), inv.fromName()).verdict();
+      Verdict v = classifier.classify(inv.message(), inv.fromName(), inv.toName()).verdict();
       long template = templateKeyOf(inv, v);
       if (v != c.baseVerdict(o) || template != c.templateKey(o)) {
         c.reclassify(o, v, template);
@@ -629,7 +629,7 @@ final class InboxState {
     Judgement judgement = verdict == Verdict.TEMPLATE
         ? Judgement.of(new Classification(Verdict.TEMPLATE,
             "mass template: the same text came from " + TemplateCounter.ENOUGH + " or more different senders"))
-        : Judgement.later(verdict, () -> classifier.classify(inv.message(), inv.fromName()));
+        : Judgement.later(verdict, () -> classifier.classify(inv.message(), inv.fromName(), inv.toName()));
     boolean client = flags.client(o);
     long at = decisions().decidedAtMillis(o);
     boolean offender = flags.offender(o);

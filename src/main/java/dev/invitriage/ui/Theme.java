@@ -26,7 +26,7 @@ public final class Theme {
   public static final Set<String> ELEMENTS = Set.of(
       "header", "header.active", "list.normal", "list.selected", "list.offender", "list.offender.selected",
       "list.client", "list.client.selected", "list.outgoing", "list.outgoing.selected", "list.marked", "badge.default", "badge.empty",
-      "badge.template", "badge.personal", "decision.pending", "decision.accept", "decision.ignore",
+      "badge.generic", "badge.template", "badge.personal", "decision.pending", "decision.accept", "decision.ignore",
       "decision.later", "detail", "detail.label", "detail.offender", "status", "message", "error", "overlay",
       "overlay.title", "overlay.selected", "prompt");
 

@@ -32,6 +32,7 @@ public class ClassifierBenchmark {
   private Classifier classifier;
   private String[] messages;
   private String[] senders;
+  private String[] recipients;
   private int next;
 
   @Setup
@@ -40,9 +41,11 @@ public class ClassifierBenchmark {
     List<String[]> notes = ExportGenerator.notes(SEED, MIX);
     messages = new String[notes.size()];
     senders = new String[notes.size()];
+    recipients = new String[notes.size()];
     for (int i = 0; i < notes.size(); i++) {
       messages[i] = notes.get(i)[0];
       senders[i] = notes.get(i)[1];
+      recipients[i] = notes.get(i)[2];
     }
   }
 
@@ -51,7 +54,7 @@ public class ClassifierBenchmark {
   public void classify(Blackhole bh) {
     int i = next;
     for (int k = 0; k < BATCH; k++) {
-      bh.consume(classifier.classify(messages[i], senders[i]));
+      bh.consume(classifier.classify(messages[i], senders[i], recipients[i]));
       i = i + 1 == messages.length ? 0 : i + 1;
     }
     next = i;

@@ -57,7 +57,7 @@ public final class ExportGenerator {
   public record Export(Path folder, Path zip, Path invitationsCsv, int size, long seed) { }
 
   /** What kind of note a row carries, in the proportions of the realistic mix. */
-  enum Kind { EMPTY, DEFAULT, TEMPLATE, PERSONAL }
+  enum Kind { EMPTY, DEFAULT, TEMPLATE, GENERIC, PERSONAL }
 
   /** One Invitations.csv row, its kind, and (for some incoming rows) a Connections.csv row. */
   record Row(String from, String to, String sentAt, String message, String direction, String inviterUrl,
@@ -66,6 +66,11 @@ public final class ExportGenerator {
     /** Who wrote the note: the From column, as the store hands it to the classifier. */
     String senderName() {
       return from;
+    }
+
+    /** Whom the note is for: the To column, as the store hands it to the classifier. */
+    String recipientName() {
+      return to;
     }
   }
 
@@ -154,13 +159,13 @@ public final class ExportGenerator {
     }
   }
 
-  /** The first {@code count} rows' (message, sender name) pairs: the classifier benchmark's input. */
+  /** The first {@code count} rows' (message, sender, recipient): the classifier benchmark's input. */
   static List<String[]> notes(long seed, int count) {
     List<String[]> out = new ArrayList<>(count);
     Rows rows = new Rows(count, seed);
     while (rows.hasNext()) {
       Row r = rows.next();
-      out.add(new String[] {r.message(), r.senderName()});
+      out.add(new String[] {r.message(), r.senderName(), r.recipientName()});
     }
     return out;
   }
@@ -196,11 +201,13 @@ public final class ExportGenerator {
       boolean out = n < outgoing;
       Person other = Person.random(r, n);
       int p = r.nextInt(100);
-      Kind kind = p < 40 ? Kind.EMPTY : p < 65 ? Kind.DEFAULT : p < 70 ? Kind.TEMPLATE : Kind.PERSONAL;
+      Kind kind = p < 40 ? Kind.EMPTY : p < 65 ? Kind.DEFAULT : p < 70 ? Kind.TEMPLATE
+          : p < 75 ? Kind.GENERIC : Kind.PERSONAL;
       String message = switch (kind) {
         case EMPTY -> Notes.empty(r);
         case DEFAULT -> Notes.defaultText(r, out ? other.first() : "Mira", out ? USER_NAME : other.display());
         case TEMPLATE -> Notes.template(r, out ? other.first() : "Mira", out ? USER_NAME : other.display());
+        case GENERIC -> Notes.generic(r, out ? other.first() : "Mira", out ? USER_NAME : other.display());
         case PERSONAL -> Notes.personal(r, out ? other.first() : "Mira");
       };
       if (out) {
@@ -384,6 +391,12 @@ public final class ExportGenerator {
     static String greeting(SplittableRandom r, String lang, String first) {
       String g = pick(r, Pools.GREETINGS.get(lang));
       return g.replace("<name>", first);
+    }
+
+    /** A note that says nothing: greetings, stock requests, pleasantries, a signature, in any language. */
+    static String generic(SplittableRandom r, String recipientFirst, String sender) {
+      String g = Pools.GENERICS[r.nextInt(Pools.GENERICS.length)];
+      return g.replace("<name>", recipientFirst).replace("<sender>", sender.strip());
     }
 
     /** A mass template: one of a few texts sent by many senders, the greeting naming the recipient. */

@@ -48,7 +48,8 @@ class ExportGeneratorTest {
     assertThat(kinds.get(ExportGenerator.Kind.EMPTY) / (double) total).isBetween(0.38, 0.42);
     assertThat(kinds.get(ExportGenerator.Kind.DEFAULT) / (double) total).isBetween(0.23, 0.27);
     assertThat(kinds.get(ExportGenerator.Kind.TEMPLATE) / (double) total).isBetween(0.04, 0.06);
-    assertThat(kinds.get(ExportGenerator.Kind.PERSONAL) / (double) total).isBetween(0.28, 0.32);
+    assertThat(kinds.get(ExportGenerator.Kind.GENERIC) / (double) total).isBetween(0.04, 0.06);
+    assertThat(kinds.get(ExportGenerator.Kind.PERSONAL) / (double) total).isBetween(0.23, 0.27);
   }
 
   @Test
@@ -58,11 +59,12 @@ class ExportGeneratorTest {
     ExportGenerator.Rows rows = new ExportGenerator.Rows(1500, 42);
     while (rows.hasNext()) {
       ExportGenerator.Row r = rows.next();
-      Verdict v = classifier.classify(r.message(), r.from()).verdict();
+      Verdict v = classifier.classify(r.message(), r.from(), r.to()).verdict();
       judged.computeIfAbsent(r.kind(), k -> new EnumMap<>(Verdict.class)).merge(v, 1, Integer::sum);
     }
     assertThat(share(judged, ExportGenerator.Kind.EMPTY, Verdict.EMPTY)).isEqualTo(1.0);
     assertThat(share(judged, ExportGenerator.Kind.DEFAULT, Verdict.DEFAULT)).isGreaterThan(0.9);
+    assertThat(share(judged, ExportGenerator.Kind.GENERIC, Verdict.GENERIC)).isGreaterThan(0.9);
     assertThat(share(judged, ExportGenerator.Kind.PERSONAL, Verdict.PERSONAL)).isGreaterThan(0.98);
   }
 

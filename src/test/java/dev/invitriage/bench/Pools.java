@@ -81,6 +81,24 @@ final class Pools {
       "pt", new String[] {"Abraços,", "Atenciosamente,"},
       "nl", new String[] {"Groeten,", "Met vriendelijke groet,"});
 
+  /** Notes that say nothing, as people write them; {@code <name>} the recipient, {@code <sender>} the sender. */
+  static final String[] GENERICS = {
+    "Hi <name>, let's connect!",
+    "Hello <name>! I came across your profile and would like to connect.",
+    "Would love to connect.",
+    "Please accept my invitation.",
+    "Hi <name> 👋",
+    "Dear <name>, I'd love to expand my network. Best regards, <sender>",
+    "Hi <name>, hope you're well! Looking forward to connecting.\n\nBest,\n<sender>",
+    "👋",
+    "Hallo <name>, ich würde mich freuen, mich mit Ihnen zu vernetzen. Viele Grüße, <sender>",
+    "Hola <name>, me encantaría conectar contigo.",
+    "Bonjour <name>, ravi de me connecter avec vous !",
+    "Cześć <name>, chętnie nawiążę kontakt.",
+    "Здравствуйте, <name>! Буду рад установить контакт.",
+    "<name>，您好！希望能和您建立联系。",
+  };
+
   /** Mass templates: the same text from many senders, only the names differ. */
   static final String[] TEMPLATES = {
     "Hi <name>, I'm <sender> from Acme. We help SaaS companies grow their sales pipeline with AI. Open to a quick chat?",

@@ -68,7 +68,8 @@ class ClassifierTest {
     Classification c = CLASSIFIER.classify(note, "John Smith");
 
     assertThat(c.verdict()).as(c.reason()).isEqualTo(Verdict.DEFAULT);
-    assertThat(c.reason()).contains("(en, 2005) with greeting, pleasantry, sign-off and signature");
+    assertThat(c.reason())
+        .contains("(en, 2005) with greeting, pleasantry, request to connect, sign-off and signature");
   }
 
   @Test
@@ -134,15 +135,19 @@ class ClassifierTest {
   }
 
   @Test
-  void withoutUserPhrasesTheSameNoteIsPersonal() {
-    assertThat(CLASSIFIER.classify("Let's connect!", "").verdict()).isEqualTo(Verdict.PERSONAL);
+  void aUserPhraseTurnsAPersonalLookingNoteIntoADefault() {
+    String note = "Join the Acme talent community for Java roles!";
+    assertThat(CLASSIFIER.classify(note, "").verdict()).isEqualTo(Verdict.PERSONAL);
+
+    assertThat(Classifier.create(List.of(note)).classify(note, "").verdict()).isEqualTo(Verdict.DEFAULT);
   }
 
   @Test
   void emptyOrNullUserPhrasesAreIgnored() {
     Classifier withUser = Classifier.create(java.util.Arrays.asList("", null, "   ", "<name>"));
 
-    assertThat(withUser.classify("Hi Anna", "").verdict()).isEqualTo(Verdict.PERSONAL);
+    assertThat(withUser.classify("Hi Anna, we met at KubeCon", "").verdict()).isEqualTo(Verdict.PERSONAL);
+    assertThat(withUser.classify("Hi Anna", "").verdict()).isEqualTo(Verdict.GENERIC);
     assertThat(withUser.classify(CLASSIC, "").verdict()).isEqualTo(Verdict.DEFAULT);
   }
 

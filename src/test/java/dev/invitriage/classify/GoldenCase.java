@@ -10,16 +10,42 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One labelled line of {@code golden.tsv}, with its escapes already decoded. */
-record GoldenCase(int line, Verdict expected, String sender, String message, String reasonPart) {
+/**
+ * One labelled line of {@code golden.tsv} or {@code golden/<language>.tsv}, with its escapes
+ * already decoded.
+ */
+record GoldenCase(
+    String file,
+    int line,
+    Verdict expected,
+    String sender,
+    String recipient,
+    String message,
+    String reasonPart) {
 
   @Override
   public String toString() {
     String shown = message.length() > 70 ? message.substring(0, 70) + "…" : message;
-    return "line " + line + ": " + expected + " " + visible(shown);
+    return file + ":" + line + ": " + expected + " " + visible(shown);
   }
 
-  /** Reads every case of the golden file next to this class. */
+  /** Every case: {@code golden.tsv}, then each language's file in the languages' order. */
+  static List<GoldenCase> all() {
+    List<GoldenCase> cases = new ArrayList<>(load("golden.tsv"));
+    for (String code : Languages.codes()) {
+      if (GoldenCase.class.getResource(languageFile(code)) != null) {
+        cases.addAll(load(languageFile(code)));
+      }
+    }
+    return cases;
+  }
+
+  /** The golden file of a language, next to this class. */
+  static String languageFile(String code) {
+    return "golden/" + code + ".tsv";
+  }
+
+  /** Reads every case of a golden file next to this class. */
   static List<GoldenCase> load(String resource) {
     List<GoldenCase> cases = new ArrayList<>();
     try (InputStream in = GoldenCase.class.getResourceAsStream(resource)) {
@@ -32,16 +58,18 @@ record GoldenCase(int line, Verdict expected, String sender, String message, Str
           continue;
         }
         String[] cols = text.split("\t", -1);
-        if (cols.length < 3 || cols.length > 4) {
-          throw new IllegalStateException(resource + ":" + number + ": expected 3 or 4 columns");
+        if (cols.length < 4 || cols.length > 5) {
+          throw new IllegalStateException(resource + ":" + number + ": expected 4 or 5 columns");
         }
         cases.add(
             new GoldenCase(
+                resource,
                 number,
-                Verdict.valueOf(cols[0]),
+                Verdict.valueOf(cols[0].strip()),
                 unescape(cols[1]),
                 unescape(cols[2]),
-                cols.length == 4 ? cols[3] : ""));
+                unescape(cols[3]),
+                cols.length == 5 ? cols[4].strip() : ""));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

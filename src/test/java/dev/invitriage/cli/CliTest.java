@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invitriage.app.PhraseBook;
 import dev.invitriage.classify.Classifier;
+import dev.invitriage.domain.Classification;
+import dev.invitriage.domain.MessageClassifier;
+import dev.invitriage.domain.Verdict;
 import dev.invitriage.store.MapDbInbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
   static final String HEADER = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
-  static final String HOSTILE = "Hi \u001b]52;c;aGk=\u0007 there \u001b[2J \u009b31m \u202e";
+  /** Escape sequences and controls around a real note (so that it stays personal). */
+  static final String HOSTILE = "Hi \u001b]52;c;aGk=\u0007 there \u001b[2J we met at FOSDEM \u009b31m \u202e";
 
   @TempDir Path home;
   CliRunner cli;
@@ -192,6 +197,43 @@ class CliTest {
   }
 
   @Test
+  void aNoteThatSaysNothingIsGenericAndAnOffenderInListsStatsAndExports() throws IOException {
+    Files.writeString(invitations,
+        "Dan Roe,Pat User,\"11/16/26, 9:00 AM\",\"Hi Pat, let's connect! Best, Dan\",INCOMING,"
+            + "https://www.linkedin.com/in/dan-roe,https://www.linkedin.com/in/pat-user\n",
+        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    importSample();
+
+    JsonNode generic = listJson("--verdict", "generic");
+    assertThat(names(generic)).containsExactly("Dan Roe");
+    assertThat(generic.get(0).get("verdict").asText()).isEqualTo("GENERIC");
+    assertThat(generic.get(0).get("reason").asText())
+        .isEqualTo("generic: greeting + request to connect + sign-off + signature (en)");
+    assertThat(generic.get(0).get("offender").asBoolean()).isTrue();
+    assertThat(names(listJson("--offenders"))).contains("Dan Roe");
+    assertThat(cli.run("stats").out()).contains("generic 1").contains("offenders    3");
+  }
+
+  @Test
+  void classifyExplainsANoteAsLabelledPieces() throws IOException {
+    CliRunner.Result r = cli.run("classify", "--explain", "--sender", "Ben Carter", "--recipient", "Will Brooks",
+        "Will, I'd like to add you to my professional network on LinkedIn. Best, Ben");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines()).containsExactly(
+        "DEFAULT\tdefault text (en, classic) with greeting, sign-off and signature",
+        "  name          will",
+        "  default text  id like to add you to my professional network on linkedin  (en, classic)",
+        "  sign-off      best  (en)",
+        "  signature     ben");
+
+    JsonNode json = new ObjectMapper().readTree(
+        cli.run("classify", "--explain", "--format", "json", "Hi Marta, let's connect!").out());
+    assertThat(json.get("verdict").asText()).isEqualTo("GENERIC");
+    assertThat(json.get("pieces").get(2).get("kind").asText()).isEqualTo("request to connect");
+    assertThat(json.get("pieces").get(2).get("text").asText()).isEqualTo("lets connect");
+  }
+
+  @Test
   void classifyPrintsVerdictTabReason() throws IOException {
     CliRunner.Result r = cli.run("classify", "Hi Anna, I'd like to add you to my professional network on LinkedIn. - John");
     assertThat(r.code()).isZero();
@@ -223,6 +265,45 @@ class CliTest {
     CliRunner.Result r = cli.run("list", "--offenders", "--format", "json");
     assertThat(names(new ObjectMapper().readTree(r.out()))).containsExactly("Dee Dee");
     assertThat(r.err()).contains("1 verdict(s) changed");
+  }
+
+  @Test
+  void aStoreJudgedByEarlierRulesIsJudgedAgainOnFirstOpenAndSaysSo() throws IOException {
+    Files.writeString(invitations,
+        "Gil Ray,Pat User,\"11/16/26, 9:00 AM\",\"Hi Pat, let's connect!\",INCOMING,"
+            + "https://www.linkedin.com/in/gil-ray,https://www.linkedin.com/in/pat-user\n",
+        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    importSample();
+    // The store as the rules before GENERIC left it: the same judging, GENERIC called personal.
+    Classifier current = Classifier.create(List.of());
+    MessageClassifier earlier = new MessageClassifier() {
+      @Override
+      public Classification classify(String message, String sender, String recipient) {
+        Classification c = current.classify(message, sender, recipient);
+        return c.verdict() == Verdict.GENERIC ? new Classification(Verdict.PERSONAL, "personal") : c;
+      }
+
+      @Override
+      public String templateKey(String message, String sender, String recipient) {
+        return current.templateKey(message, sender, recipient);
+      }
+
+      @Override
+      public String fingerprint() {
+        return "rules 2";
+      }
+    };
+    List<String> notices = new ArrayList<>();
+    try (MapDbInbox store = MapDbInbox.open(cli.db(), earlier, notices::add)) {
+      assertThat(notices).containsExactly("1 verdict(s) changed since the classifier or your phrases changed");
+    }
+
+    CliRunner.Result r = cli.run("list", "--verdict", "generic", "--format", "json");
+
+    assertThat(r.code()).isZero();
+    assertThat(names(new ObjectMapper().readTree(r.out()))).containsExactly("Gil Ray");
+    assertThat(r.err()).contains("1 verdict(s) changed");
+    assertThat(cli.run("list", "--verdict", "generic").err()).doesNotContain("changed"); // once
   }
 
   @Test

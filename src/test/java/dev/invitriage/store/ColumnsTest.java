@@ -37,6 +37,31 @@ class ColumnsTest {
     }
   }
 
+  @Test
+  void everyVerdictIsKeptBesideTheOtherFlagsAndChangedAlone() {
+    try (Tables t = Tables.open(dir.resolve("inbox.db"), true)) {
+      Columns written = Columns.load(t.columns, 0);
+      Verdict[] verdicts = Verdict.values();
+      for (int o = 0; o < 4 * verdicts.length; o++) {
+        // Every verdict with and without the sender's URL.
+        written.append(o % 2 == 0 ? incoming(o, "n") : Fixtures.withoutUrl(incoming(o, "n")),
+            verdicts[o % verdicts.length], o);
+      }
+      written.flush();
+      Columns loaded = Columns.load(t.columns, 4 * verdicts.length);
+      for (int o = 0; o < 4 * verdicts.length; o++) {
+        assertThat(loaded.baseVerdict(o)).as("row %d", o).isEqualTo(verdicts[o % verdicts.length]);
+        assertThat(loaded.hasUrl(o)).as("row %d", o).isEqualTo(o % 2 == 0);
+      }
+      for (Verdict v : verdicts) {
+        loaded.reclassify(1, v, 7);
+        assertThat(loaded.baseVerdict(1)).isEqualTo(v);
+        assertThat(loaded.hasUrl(1)).isFalse();
+        assertThat(loaded.direction(1)).isEqualTo(written.direction(1));
+      }
+    }
+  }
+
   private static void assertSameRows(Columns loaded, Columns expected, int rows) {
     assertThat(loaded.size()).isEqualTo(rows);
     for (int o = 0; o < rows; o++) {

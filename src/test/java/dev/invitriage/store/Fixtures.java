@@ -16,21 +16,27 @@ import java.util.Locale;
 final class Fixtures {
   private Fixtures() {}
 
-  /** EMPTY for blank, DEFAULT when the text says "default", else PERSONAL keyed by its words. */
+  /**
+   * EMPTY for blank, DEFAULT when the text says "default", GENERIC when it says "generic", else
+   * PERSONAL keyed by its words.
+   */
   static final MessageClassifier CLASSIFIER = new MessageClassifier() {
     @Override
-    public Classification classify(String message, String senderName) {
+    public Classification classify(String message, String senderName, String recipientName) {
       if (message.isBlank()) {
         return new Classification(Verdict.EMPTY, "no message");
       }
       if (message.toLowerCase(Locale.ROOT).contains("default")) {
         return new Classification(Verdict.DEFAULT, "default text (test)");
       }
+      if (message.toLowerCase(Locale.ROOT).contains("generic")) {
+        return new Classification(Verdict.GENERIC, "generic: greeting (test)");
+      }
       return new Classification(Verdict.PERSONAL, "personal");
     }
 
     @Override
-    public String templateKey(String message, String senderName) {
+    public String templateKey(String message, String senderName, String recipientName) {
       return classify(message, senderName).verdict() == Verdict.PERSONAL ? message.toLowerCase(Locale.ROOT).strip() : "";
     }
   };
@@ -38,6 +44,11 @@ final class Fixtures {
   static Invitation incoming(int n, String message) {
     return new Invitation(Direction.INCOMING, "Sender " + n, "https://www.linkedin.com/in/sender-" + n,
         "Pat User", "https://www.linkedin.com/in/pat", LocalDateTime.of(2025, 1, 1, 9, 0).plusMinutes(n), message);
+  }
+
+  /** The same invitation without the sender's profile URL, as some exports have it. */
+  static Invitation withoutUrl(Invitation inv) {
+    return new Invitation(inv.direction(), inv.fromName(), "", inv.toName(), inv.toUrl(), inv.sentAt(), inv.message());
   }
 
   static ImportBatch batch(Invitation... invitations) {
