@@ -388,6 +388,12 @@ final class Canonical {
      * {@link #take}).
      */
     int takeAsciiRun(char[] s, int from, int to);
+
+    /**
+     * Takes a letter of a script written without spaces that stays as it is, with its facts; false
+     * when it takes no more (as {@link #take}).
+     */
+    boolean takeAlone(char c, int facts);
   }
 
   /**
@@ -539,17 +545,23 @@ final class Canonical {
       // One look-up serves every test below: this loop runs over every character of a note.
       int facts = CharacterFacts.of(c);
       int type = CharacterFacts.type(facts);
-      boolean letterOrDigit = isLetterOrDigit(type);
-      if (letterOrDigit) {
-        if (!inWord && (words += 3) > maxWords) {
-          return Prepared.of(true, true, maybeLink);
-        }
-        inWord = true;
-      } else if (CharacterFacts.standsAlone(facts)) {
+      if (CharacterFacts.standsAlone(facts)) {
         if (++words > maxWords) {
           return Prepared.of(true, true, maybeLink);
         }
         inWord = false; // a word of its own
+        visible = true;
+        if (!(decompose && CharacterFacts.decomposes(facts))) {
+          // Straight to the tokeniser: most of a Chinese, Japanese or Thai note is such letters.
+          taking = taking && sink.takeAlone(c, facts);
+          given++;
+          continue;
+        }
+      } else if (isLetterOrDigit(type)) {
+        if (!inWord && (words += 3) > maxWords) {
+          return Prepared.of(true, true, maybeLink);
+        }
+        inWord = true;
       } else if (type != Character.SURROGATE
           && type != Character.FORMAT
           && type != Character.NON_SPACING_MARK
@@ -797,6 +809,11 @@ final class Canonical {
       return end;
     }
 
+    @Override
+    public boolean takeAlone(char c, int facts) {
+      return take(c);
+    }
+
     private void append(char[] s, int from, int to) {
       if (length + (to - from) > chars.length) {
         chars = Arrays.copyOf(chars, Math.max(2 * chars.length, length + (to - from)));
@@ -1015,7 +1032,7 @@ final class Canonical {
       }
       if (cp <= 0xFFFF ? CharacterFacts.standsAlone(CharacterFacts.of((char) cp))
           : CharacterFacts.standsAlone(cp, type)) {
-        return takeAlone(cp, lower);
+        return takeLetterAlone(cp, lower);
       }
       if (isLetterOrDigit(type) || type == Character.COMBINING_SPACING_MARK) {
         if (!inWord) {
@@ -1040,11 +1057,19 @@ final class Canonical {
       return true;
     }
 
+    @Override
+    public boolean takeAlone(char c, int facts) {
+      if (highSurrogate != 0) {
+        return take(c); // after a lone high surrogate: the general way
+      }
+      return takeLetterAlone(c, CharacterFacts.toLowerCase(facts));
+    }
+
     /**
      * Takes a letter of a script without spaces as a token of its own. Apart from takeCodePoint,
      * which must stay small enough for the JIT to inline it.
      */
-    private boolean takeAlone(int cp, int lower) {
+    private boolean takeLetterAlone(int cp, int lower) {
       separate(0);
       if (!beginToken(false, 1)) {
         return false;

@@ -200,7 +200,7 @@ public final class Classifier implements MessageClassifier {
       Classification verdict =
           first < 0 ? NO_DEFAULT : judge(c, PersonName.sender(senderName),
               PersonName.recipient(recipientName), first, null);
-      return verdict.verdict() == Verdict.PERSONAL && mayBeGeneric(c, recipientName)
+      return verdict.verdict() == Verdict.PERSONAL && mayBeGeneric(c, senderName, recipientName)
           ? genericOr(verdict, c, senderName, recipientName)
           : verdict;
     }
@@ -216,7 +216,7 @@ public final class Classifier implements MessageClassifier {
     }
     PersonName recipient = PersonName.recipient(recipientName);
     Classification verdict = judge(c, sender, recipient, 0, null);
-    return verdict.verdict() == Verdict.PERSONAL && mayBeGeneric(c, recipientName)
+    return verdict.verdict() == Verdict.PERSONAL && mayBeGeneric(c, senderName, recipientName)
         ? genericOr(verdict, c, senderName, recipientName)
         : verdict;
   }
@@ -225,17 +225,29 @@ public final class Classifier implements MessageClassifier {
    * False when some word of the note is surely content, so that it cannot be GENERIC: a word in
    * lower case, in a note that has capitals (so it is no name), that is part of no greeting,
    * pleasantry, request, sign-off or signature vocabulary and is not the recipient's name ("we
-   * met at the Berlin meetup": "meetup"). Asked before the full parse, which reads both names:
-   * most personal notes are turned away at their first such word. Words without case (Chinese,
-   * Arabic) and capitalised ones may be names and decide nothing here.
+   * met at the Berlin meetup": "meetup"); or, in a script without case, such a word on the first
+   * line that is neither person's name. Asked before the full parse: most personal notes are
+   * turned away at their first such word, and notes in Latin script without reading the sender's
+   * name. Capitalised words may be names and decide nothing here.
    */
-  private static boolean mayBeGeneric(Canonical c, String recipientName) {
+  private static boolean mayBeGeneric(Canonical c, String senderName, String recipientName) {
+    boolean firstLine = true;
     for (int k = 0; k < c.size; k++) {
-      if (c.capital(k) || c.link(k) || c.tokenLength(k) < 2 || c.uncased(k)
-          || Character.isDigit(c.charAt(k, 0)) || Noise.NOISE_WORDS.contains(c, k)) {
+      firstLine &= (c.breakBefore(k) & Canonical.NEWLINE) == 0;
+      if (c.capital(k) || c.link(k) || Character.isDigit(c.charAt(k, 0))
+          || Noise.NOISE_WORDS.contains(c, k)) {
         continue;
       }
-      if (!PersonName.recipient(recipientName).contains(c, k)) {
+      if (c.uncased(k)) {
+        // Chinese or Arabic: on the first line, where no signature stands yet, a word of no
+        // noise that is neither person's name is content ("上周我们在上海…").
+        if (firstLine && !PersonName.recipient(recipientName).contains(c, k)
+            && !PersonName.sender(senderName).contains(c, k)) {
+          return false;
+        }
+        continue;
+      }
+      if (c.tokenLength(k) > 1 && !PersonName.recipient(recipientName).contains(c, k)) {
         return !anyCapital(c); // without capitals, a lower-case word may still be a name
       }
     }
@@ -256,14 +268,9 @@ public final class Classifier implements MessageClassifier {
       Classification personal, Canonical c, String senderName, String recipientName) {
     PersonName sender = PersonName.sender(senderName);
     PersonName recipient = PersonName.recipient(recipientName);
-    // Parsed once without recording, which is all most notes need, then again for the pieces.
-    int flags = NoiseGrammar.generic(c, sender, recipient, null);
-    if (flags == NoiseGrammar.INVALID) {
-      return personal;
-    }
     Pieces pieces = Pieces.reused();
-    NoiseGrammar.generic(c, sender, recipient, pieces);
-    return genericVerdict(flags, pieces.languages());
+    int flags = NoiseGrammar.generic(c, sender, recipient, pieces);
+    return flags == NoiseGrammar.INVALID ? personal : genericVerdict(flags, pieces.languages());
   }
 
   /**
