@@ -58,7 +58,7 @@ public final class Classifier implements MessageClassifier {
   private Classifier(PhraseTable table, String fingerprint) {
     this.table = table;
     this.fingerprint = fingerprint;
-    this.defaultVerdicts = new Classification[table.phrases().size()][32];
+    this.defaultVerdicts = new Classification[table.phrases().size()][];
     for (int words = 0; words <= PersonName.MAX_WORDS; words++) {
       noDefaultNearStart[words] =
           new Classification(
@@ -485,6 +485,10 @@ public final class Classifier implements MessageClassifier {
             | ((found & NoiseGrammar.SIGNATURE) != 0 ? 8 : 0)
             | ((found & NoiseGrammar.REQUEST) != 0 ? 16 : 0);
     Classification[] verdicts = defaultVerdicts[phrase.number()];
+    if (verdicts == null) {
+      verdicts = new Classification[32]; // made as first needed: ten thousand phrases, few seen
+      defaultVerdicts[phrase.number()] = verdicts;
+    }
     Classification verdict = verdicts[noise];
     if (verdict == null) {
       verdict = new Classification(Verdict.DEFAULT, defaultReason(phrase, noise));

@@ -123,9 +123,13 @@ final class Languages {
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
     for (String code : codes()) {
       crc.update(code.getBytes(StandardCharsets.UTF_8));
-      for (String line : lines(FOLDER + code + ".txt")) {
-        crc.update(line.getBytes(StandardCharsets.UTF_8));
-        crc.update('\n');
+      try (InputStream in = Languages.class.getResourceAsStream(FOLDER + code + ".txt")) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + FOLDER + code + ".txt");
+        }
+        crc.update(in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
     return Long.toHexString(crc.getValue());
@@ -252,9 +256,9 @@ final class Languages {
     }
     List<String> out = new ArrayList<>(forms.size());
     for (String form : forms) {
-      String f = form.strip().replaceAll("\\s+", " ");
+      String f = form.strip();
       if (!f.isEmpty()) {
-        out.add(f);
+        out.add(f); // spaces inside may be doubled by an empty alternative: tokens do not mind
       }
     }
     return out;
@@ -265,4 +269,88 @@ final class Languages {
       forms.replaceAll(f -> f + text);
     }
   }
-}
+
+  /** The tokens of chunks of phrases beyond plain ASCII, as they recur (see tokensOf). */
+  private static final Map<String, String[]> CHUNKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Every section's phrases (but defaults) in every language, canonical tokens joined by single
+   * spaces, each with the languages that list it as bits by language number.
+   */
+  static Map<Section, Map<String, Long>> canonicalPhrases(List<Language> languages) {
+    if (languages.size() > WordSequences.MAX_LANGUAGES) {
+      throw new IllegalStateException("more than " + WordSequences.MAX_LANGUAGES + " languages");
+    }
+    Map<Section, Map<String, Long>> all = new EnumMap<>(Section.class);
+    for (int i = 0; i < languages.size(); i++) {
+      long bit = 1L << i;
+      for (Map.Entry<Section, List<String>> section : languages.get(i).phrases().entrySet()) {
+        Map<String, Long> phrases =
+            all.computeIfAbsent(section.getKey(), s -> new java.util.HashMap<>());
+        for (String phrase : section.getValue()) {
+          String canonical = String.join(" ", tokensOf(phrase));
+          if (!canonical.isEmpty()) {
+            phrases.merge(canonical, bit, (a, b) -> a | b);
+          }
+        }
+      }
+    }
+    return all;
+  }
+
+  /**
+   * A phrase's canonical tokens, as {@link Canonical} makes them. Tens of thousands of phrases are
+   * read at start, and the full tokeniser, cold, took most of a second over them: whitespace
+   * always parts tokens, so each chunk between spaces is tokenised on its own, a chunk of plain
+   * ASCII words folded here (the same tokens: a test holds every phrase of every language to
+   * Canonical's), any other remembered, as chunks recur across phrases.
+   */
+  static List<String> tokensOf(String raw) {
+    List<String> tokens = new ArrayList<>();
+    int i = 0;
+    int n = raw.length();
+    while (i < n) {
+      while (i < n && isAsciiSpace(raw.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !isAsciiSpace(raw.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        chunkTokens(raw.substring(start, i), tokens);
+      }
+    }
+    return tokens;
+  }
+
+  private static void chunkTokens(String chunk, List<String> tokens) {
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i < chunk.length(); i++) {
+      char ch = chunk.charAt(i);
+      if (ch >= 0x80 || ch == '&' || ch == '.' || ch == '@' || ch == '/' || ch == ':') {
+        // Beyond ASCII, a character reference or what may be a link: the tokeniser's own way.
+        tokens.addAll(List.of(CHUNKS.computeIfAbsent(chunk,
+            c -> Canonical.of(c, Integer.MAX_VALUE).tokens())));
+        return;
+      }
+    }
+    for (int i = 0; i < chunk.length(); i++) {
+      char ch = chunk.charAt(i);
+      if (ch >= 'A' && ch <= 'Z') {
+        word.append((char) (ch + 32));
+      } else if (ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9') {
+        word.append(ch);
+      } else if (ch != '\'' && ch != '`' && word.length() > 0) {
+        tokens.add(word.toString()); // any other ASCII character parts words
+        word.setLength(0);
+      }
+    }
+    if (word.length() > 0) {
+      tokens.add(word.toString());
+    }
+  }
+
+  private static boolean isAsciiSpace(char ch) {
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+  }}

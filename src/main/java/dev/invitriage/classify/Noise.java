@@ -2,6 +2,7 @@ package dev.invitriage.classify;
 
 import dev.invitriage.classify.Languages.Language;
 import dev.invitriage.classify.Languages.Section;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,15 @@ final class Noise {
   private Noise() {}
 
   private static final List<Language> LANGUAGES = Languages.builtIn();
+
+  /**
+   * Each section's canonical phrases with their languages, made once: each is asked for more than
+   * once while the tables are built, and a cold start reads some forty thousand.
+   */
+  private static final Map<Section, Map<String, Long>> CANONICAL =
+      Languages.canonicalPhrases(LANGUAGES);
+
+
 
   /** Most words a greeting's names may have ("Dr. Maria del Carmen"); see {@link #namesEnd}. */
   static final int MAX_GREETING_NAMES = 4;
@@ -198,28 +208,20 @@ final class Noise {
   }
 
   private static WordSequences sequences(Section section) {
-    if (LANGUAGES.size() > WordSequences.MAX_LANGUAGES) {
-      throw new IllegalStateException("more than " + WordSequences.MAX_LANGUAGES + " languages");
-    }
-    Map<String, Long> languages = new HashMap<>();
-    for (int i = 0; i < LANGUAGES.size(); i++) {
-      long bit = 1L << i;
-      for (String phrase : LANGUAGES.get(i).phrases(section)) {
-        String canonical = canonical(phrase);
-        if (!canonical.isEmpty()) {
-          languages.merge(canonical, bit, (a, b) -> a | b);
-        }
-      }
-    }
-    return new WordSequences(languages);
+    return new WordSequences(canonicalPhrases(section));
+  }
+
+  /** Every phrase of a section in every language, canonical, with the languages that list it. */
+  private static Map<String, Long> canonicalPhrases(Section section) {
+    return CANONICAL.getOrDefault(section, Map.of());
   }
 
   private static WordSet everyWordOf(Section... sections) {
     java.util.Set<String> words = new java.util.HashSet<>();
-    for (Language language : LANGUAGES) {
-      for (Section section : sections) {
-        for (String phrase : language.phrases(section)) {
-          words.addAll(tokensOf(phrase));
+    for (Section section : sections) {
+      for (String phrase : canonicalPhrases(section).keySet()) {
+        for (String word : phrase.split(" ")) {
+          words.add(word);
         }
       }
     }
@@ -227,26 +229,13 @@ final class Noise {
   }
 
   private static WordSet wordSet(Section section) {
-    Map<String, Long> words = new HashMap<>();
-    for (Language language : LANGUAGES) {
-      for (String phrase : language.phrases(section)) {
-        String canonical = canonical(phrase);
-        if (!canonical.isEmpty()) {
-          words.put(canonical, 0L);
-        }
-      }
-    }
-    return new WordSet(words.keySet());
+    return new WordSet(canonicalPhrases(section).keySet());
   }
 
-  /** A phrase as canonical tokens joined by single spaces. */
-  static String canonical(String raw) {
-    Canonical c = Canonical.of(raw, Integer.MAX_VALUE);
-    return c.joined(0, c.size);
-  }
 
+  /** A phrase's canonical tokens, as {@link Canonical} makes them (see Languages#tokensOf). */
   static List<String> tokensOf(String raw) {
-    Canonical c = Canonical.of(raw, Integer.MAX_VALUE);
-    return List.of(c.tokens());
+    return Languages.tokensOf(raw);
   }
+
 }

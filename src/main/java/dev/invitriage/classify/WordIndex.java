@@ -12,18 +12,18 @@ final class WordIndex {
    * Slots hold a word or null; at most a quarter are used, so that looking up a note's word, which
    * is mostly none of them, ends at once at a null.
    */
-  private String[] slots = new String[16];
+  private String[] slots = new String[4];
 
   /**
    * The slots' words as characters, what a look-up compares a token with (see {@link
    * Canonical#tokenEquals(int, char[])}); null where the slot is empty.
    */
-  private char[][] chars = new char[16][];
+  private char[][] chars = new char[4][];
 
   /** The slots' words' hash codes, compared first: an int array stays in cache, words may not. */
-  private int[] hashes = new int[16];
+  private int[] hashes = new int[4];
 
-  private int[] numbers = new int[16];
+  private int[] numbers = new int[4];
   private int count;
 
   /** An index of the given words. */

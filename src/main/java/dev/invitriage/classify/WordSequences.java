@@ -19,18 +19,25 @@ final class WordSequences {
 
   /** A trie node: the words that may come next, and whether a sequence ends here. */
   private static final class Node {
-    final WordIndex words = new WordIndex();
-    Node[] next = new Node[0];
+    /** The words that may come next; null for the many nodes that end every sequence through. */
+    WordIndex words;
+    Node[] next = NONE;
     boolean end;
     long languages;
 
     /** The node after token {@code k} of the note, or null. */
     Node next(Canonical c, int k) {
+      if (words == null) {
+        return null;
+      }
       int word = words.numberOf(c, k);
       return word < 0 ? null : next[word];
     }
 
     Node nextAdding(String word) {
+      if (words == null) {
+        words = new WordIndex();
+      }
       int number = words.add(word);
       if (number == next.length) {
         next = Arrays.copyOf(next, number + 1);
@@ -39,6 +46,8 @@ final class WordSequences {
       return next[number];
     }
   }
+
+  private static final Node[] NONE = new Node[0];
 
   /** Every word of a sequence of two or more words: only those can be inside one. */
   private final WordIndex inLonger = new WordIndex();
@@ -78,7 +87,7 @@ final class WordSequences {
 
   /** True when {@code word}, one canonical token, is one of the sequences. */
   boolean containsWord(String word) {
-    if (!root.words.contains(word)) {
+    if (root.words == null || !root.words.contains(word)) {
       return false;
     }
     Node node = root.next[root.words.add(word)];

@@ -108,6 +108,22 @@ class LanguagesTest {
   }
 
   @Test
+  void theQuickReaderOfPhrasesGivesTheTokeniserOwnTokensForEveryPhrase() {
+    for (Language language : Languages.builtIn()) {
+      for (Section section : Section.values()) {
+        List<String> phrases = section == Section.DEFAULT
+            ? language.defaults().stream().map(Languages.DefaultText::text).toList()
+            : language.phrases(section);
+        for (String phrase : phrases) {
+          assertThat(Noise.tokensOf(phrase))
+              .as("%s %s: %s", language.code(), section, phrase)
+              .containsExactly(Canonical.of(phrase, Integer.MAX_VALUE).tokens());
+        }
+      }
+    }
+  }
+
+  @Test
   void theFingerprintChangesWithTheData() {
     assertThat(Languages.fingerprint()).isNotBlank();
     assertThat(Classifier.onFirstUse(List.of()).fingerprint()).contains(Languages.fingerprint());
