@@ -116,7 +116,8 @@ class InboxViewTest {
           expected.add(o);
         }
       }
-      List<Verdict> verdictOrder = List.of(Verdict.EMPTY, Verdict.DEFAULT, Verdict.TEMPLATE, Verdict.PERSONAL);
+      List<Verdict> verdictOrder = List.of(Verdict.EMPTY, Verdict.DEFAULT, Verdict.GENERIC, Verdict.TEMPLATE,
+          Verdict.PERSONAL);
       if (sort == SortOrder.VERDICT) {
         expected.sort(Comparator.comparingInt(o -> verdictOrder.indexOf(t.verdict(o))));
       } else if (sort == SortOrder.NAME) {
