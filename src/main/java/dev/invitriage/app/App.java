@@ -64,6 +64,17 @@ public final class App implements AutoCloseable {
     return new App(MapDbInbox.open(store, classifier, notices), clock);
   }
 
+  /**
+   * {@link #open}, for the full-screen inbox: the classifier is built on the second core while
+   * the store opens, since the first frame's detail pane gives a reason (building it, for some
+   * forty thousand phrases in 36 languages, takes most of a second in a fresh JVM).
+   */
+  public static App openForTriage(Path store, PhraseBook phrases, Clock clock, Consumer<String> notices) {
+    MessageClassifier classifier = Classifier.onFirstUse(phrases.phrases());
+    classifier.prepareInBackground();
+    return new App(MapDbInbox.open(store, classifier, notices), clock);
+  }
+
   public InboxRepository inbox() {
     return inbox;
   }

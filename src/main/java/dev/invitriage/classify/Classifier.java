@@ -130,6 +130,13 @@ public final class Classifier implements MessageClassifier {
       public String fingerprint() {
         return fingerprint;
       }
+
+      @Override
+      public void prepareInBackground() {
+        Thread warmUp = new Thread(this::built, "classifier-warm-up");
+        warmUp.setDaemon(true); // never keeps a command from ending
+        warmUp.start();
+      }
     };
   }
 

@@ -61,7 +61,7 @@ final class ServeCommand extends BaseCommand {
     UiSettings settings = UiSettings.load(context().env(), root().theme, Path.of("").toAbsolutePath(), context().clock());
     PrintWriter err = err();
     CountDownLatch stop = new CountDownLatch(1);
-    App app = openApp();
+    App app = openAppForTriage();
     TriageServer server;
     try {
       server = TriageServer.start(options, app, settings, execRunner(app), this::log);

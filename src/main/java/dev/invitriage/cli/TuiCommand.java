@@ -28,7 +28,7 @@ final class TuiCommand extends BaseCommand {
   int run(String themeOption) {
     // Settings first: a bad keys.properties or theme is one line of error, before the screen opens.
     UiSettings settings = UiSettings.load(context().env(), themeOption, Path.of("").toAbsolutePath(), context().clock());
-    try (App app = openApp()) {
+    try (App app = openAppForTriage()) {
       String savedTty = stty("-g");
       Terminal terminal = createTerminal();
       try {

@@ -26,6 +26,12 @@ public interface MessageClassifier {
   }
 
   /**
+   * Starts making, on another thread, what judging needs, so that a first judgement soon after
+   * waits less; does nothing where there is nothing to make.
+   */
+  default void prepareInBackground() {}
+
+  /**
    * Changes whenever a verdict could change: another classifier version or other user phrases.
    * Stores keep it to know when their stored verdicts must be recomputed.
    */
