@@ -399,7 +399,8 @@ final class NoiseGrammar {
       Pieces.add(pieces, Kind.SIGNATURE, from, c.size, 0);
       return SIGNATURE;
     }
-    if ((c.breakBefore(from) & Canonical.NEWLINE) != 0 && bareName(c, from)) {
+    if ((c.breakBefore(from) & Canonical.NEWLINE) != 0 && bareName(c, from)
+        && signedBySender(c, from, c.size, sender)) {
       Pieces.add(pieces, Kind.SIGNATURE, from, c.size, 0);
       return SIGNATURE; // a name alone on the last line
     }
@@ -476,6 +477,9 @@ final class NoiseGrammar {
       boolean uncasedNames) {
     if (to <= from || Noise.words(c, from, to) > Noise.MAX_SIGNATURE_TOKENS) {
       return false;
+    }
+    if (!afterSenderName && !signedBySender(c, from, to, sender)) {
+      return false; // "Hi Anna - KubeCon": with the sender known, a signature without them is content
     }
     boolean caseSignal = anyCapital(c);
     // Without case signal, unknown plain words could be a sentence: allow a name's worth, or a
@@ -587,6 +591,23 @@ final class NoiseGrammar {
    */
   private static boolean joined(Canonical c, int k) {
     return c.breakBefore(k) == 0 && !(c.alone(k - 1) && c.alone(k));
+  }
+
+  /**
+   * True when tokens {@code from..to} hold the sender's name or initials, or the sender is not
+   * known. A signature is the sender's: capitalised words after a dash or a greeting that are not
+   * their name ("Hi Anna - KubeCon", "Let's connect - PyData Berlin") say where or why.
+   */
+  private static boolean signedBySender(Canonical c, int from, int to, PersonName sender) {
+    if (sender.isEmpty()) {
+      return true; // nothing to check against: the shape alone decides
+    }
+    for (int k = from; k < to; k++) {
+      if (sender.contains(c, k) || c.capital(k) && (sender.isInitial(c, k) || sender.isShortForm(c, k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when token {@code k} begins a line, or follows a dash or bar. */

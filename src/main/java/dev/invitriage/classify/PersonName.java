@@ -136,8 +136,8 @@ final class PersonName {
       }
     }
     // Only the recipient is addressed, so only their name is declined (the sender signs with
-    // theirs as it is).
-    return nameWords != 0 && !inWorkspace && (inflected(c, k) || honoured(c, k));
+    // theirs as it is); a Korean given name stands alone or with an honorific for either.
+    return nameWords != 0 && (!inWorkspace && inflected(c, k) || honoured(c, k));
   }
 
   /**
@@ -234,6 +234,31 @@ final class PersonName {
       return false;
     }
     return length > 1 && c.tokenEquals(k, initials());
+  }
+
+  /**
+   * True when token {@code k} begins as a name word does, four letters or more: how people sign
+   * with the short form of their name ("Bartek" for Bartosz, "Alex" for Alexander).
+   */
+  boolean isShortForm(Canonical c, int k) {
+    Canonical words = words();
+    int length = c.tokenLength(k);
+    if (length < 4 || c.uncased(k)) {
+      return false;
+    }
+    for (int j = 0; j < words.size; j++) {
+      if ((nameWords & 1 << j) == 0 || words.tokenLength(j) < 4) {
+        continue;
+      }
+      int same = 0;
+      while (same < 4 && c.charAt(k, same) == words.charAt(j, same)) {
+        same++;
+      }
+      if (same == 4) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when tokens {@code from..to} are a non-empty run of the name words. */
