@@ -250,6 +250,19 @@ final class InboxState {
     for (RestoredTriage r : part.restored()) {
       restore(InvitationId.of(r.invitation()), r);
     }
+    // Connections of rows with a profile URL first: a row without one was matched to its
+    // connection by a name no other connection had, and adding a URL-less connection of that
+    // name before the one with the URL would make the name ambiguous (found by the round-trip
+    // property: the flag was lost).
+    for (boolean withUrl : new boolean[] {true, false}) {
+      for (RestoredTriage r : part.restored()) {
+        int o = ids().ordinalOf(InvitationId.of(r.invitation()));
+        if (columns().hasUrl(o) == withUrl && r.connection() && !isConnection(o)) {
+          Invitation inv = r.invitation();
+          connections().add(new Connection(inv.counterpartName(), "", inv.counterpartUrl(), "", "", "", null));
+        }
+      }
+    }
   }
 
   private void insert(Invitation inv, Tally tally) {
@@ -287,7 +300,10 @@ final class InboxState {
     return key.isEmpty() ? 0 : Hashes.of(key);
   }
 
-  /** Carries an export's triage over without overwriting anything the user already did here. */
+  /**
+   * Carries an export's triage over without overwriting anything the user already did here;
+   * connections are carried over after every row (see applyImportPart).
+   */
   private void restore(InvitationId id, RestoredTriage r) {
     int o = ids().ordinalOf(id);
     if (r.decision() != Decision.PENDING && decisions().decision(o) == Decision.PENDING) {
@@ -302,9 +318,6 @@ final class InboxState {
     Invitation inv = r.invitation();
     if (r.client() && !isClient(o)) {
       putClient(new Client(nextClientId(), inv.counterpartName(), inv.counterpartUrl(), "", ""));
-    }
-    if (r.connection() && !isConnection(o)) {
-      connections().add(new Connection(inv.counterpartName(), "", inv.counterpartUrl(), "", "", "", null));
     }
   }
 

@@ -307,6 +307,31 @@ class CliTest {
   }
 
   @Test
+  void aConnectionMatchedByNameSurvivesExportAndReimport() throws IOException {
+    // An invitation without a URL is a connection by its unique name; another, with the URL,
+    // to the same person. Re-importing must not make the name ambiguous.
+    Files.writeString(invitations, HEADER
+        + "Zed Ray,Pat User,\"11/20/26, 8:56 PM\",,INCOMING,,https://www.linkedin.com/in/pat-user\n"
+        + "Pat User,Zed Ray,\"11/19/26, 8:56 PM\",,OUTGOING,https://www.linkedin.com/in/pat-user,"
+        + "https://www.linkedin.com/in/zed-ray\n", StandardCharsets.UTF_8);
+    Path connections = home.resolve("Connections.csv");
+    Files.writeString(connections, "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        + "Zed,Ray,https://www.linkedin.com/in/zed-ray,,,,16 Dec 2024\n", StandardCharsets.UTF_8);
+    assertThat(cli.run("import", invitations.toString(), connections.toString()).code()).isZero();
+    Path csv = home.resolve("out.csv");
+    cli.run("export", "--direction", "all", "-o", csv.toString());
+    String first = Files.readString(csv);
+    assertThat(first.lines().filter(l -> l.contains(",true,"))).hasSize(2); // both are connections
+
+    CliRunner fresh = new CliRunner(home.resolve("fresh"));
+    assertThat(fresh.run("import", csv.toString()).code()).isZero();
+    Path again = home.resolve("again.csv");
+    fresh.run("export", "--direction", "all", "-o", again.toString());
+
+    assertThat(Files.readString(again)).isEqualTo(first);
+  }
+
+  @Test
   void exportAndReimportLosesNothing() throws IOException {
     importSample();
     cli.run("decide", idOf("Ana Lima"), "ignore");
