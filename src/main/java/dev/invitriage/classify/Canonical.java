@@ -1043,14 +1043,7 @@ final class Canonical {
             return false;
           }
         }
-        if (end + 2 > text.length) {
-          text = Arrays.copyOf(text, 2 * text.length + 2);
-        }
-        int folded = end;
-        end = appendFolded(text, end, cp, lower);
-        for (; folded < end; folded++) {
-          hash = 31 * hash + text[folded];
-        }
+        appendToToken(cp, lower);
         return true;
       }
       separate(separatorKind(cp, type));
@@ -1074,6 +1067,13 @@ final class Canonical {
       if (!beginToken(false, 1)) {
         return false;
       }
+      appendToToken(cp, lower);
+      separate(0); // the next character begins another token, with no break before it
+      return true;
+    }
+
+    /** Adds a code point's lower-case form (one or two characters) to the token begun. */
+    private void appendToToken(int cp, int lower) {
       if (end + 2 > text.length) {
         text = Arrays.copyOf(text, 2 * text.length + 2);
       }
@@ -1082,8 +1082,6 @@ final class Canonical {
       for (; folded < end; folded++) {
         hash = 31 * hash + text[folded];
       }
-      separate(0); // the next character begins another token, with no break before it
-      return true;
     }
 
     /** Takes a link, {@code s[from..to)}, as one token; false when that would be too many. */

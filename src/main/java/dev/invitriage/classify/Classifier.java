@@ -255,19 +255,10 @@ public final class Classifier implements MessageClassifier {
         continue;
       }
       if (c.tokenLength(k) > 1 && !PersonName.recipient(recipientName).contains(c, k)) {
-        return !anyCapital(c); // without capitals, a lower-case word may still be a name
+        return !NoiseGrammar.anyCapital(c); // without capitals, a lower-case word may still be a name
       }
     }
     return true;
-  }
-
-  private static boolean anyCapital(Canonical c) {
-    for (int k = 0; k < c.size; k++) {
-      if (c.capital(k)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** GENERIC when the note is noise throughout, else {@code personal}. */

@@ -116,8 +116,6 @@ final class Noise {
   static final int MAX_SIGN_OFF_WORDS = SIGN_OFFS.maxWords();
   /** Most tokens of one pleasantry or stock request. */
   static final int MAX_PLEASANTRY_WORDS = Math.max(PLEASANTRIES.maxWords(), REQUESTS.maxWords());
-  /** Most tokens of a pronoun set. */
-  static final int MAX_PRONOUN_WORDS = PRONOUNS.maxWords();
 
   /**
    * The end of a run of names from {@code from} of at most {@link #MAX_GREETING_NAMES} words, the
@@ -142,18 +140,7 @@ final class Noise {
    * ("เพื่อน" is four tokens).
    */
   static boolean isSentenceWord(Canonical c, int k) {
-    if (SENTENCE_WORDS.contains(c, k)) {
-      return true;
-    }
-    if (!c.alone(k) || !SENTENCE_SEQUENCES.inLongerSequence(c, k)) {
-      return false;
-    }
-    for (int j = Math.max(0, k - SENTENCE_SEQUENCES.maxWords() + 1); j <= k; j++) {
-      if (SENTENCE_SEQUENCES.longestAt(c, j, c.size) > k - j) {
-        return true;
-      }
-    }
-    return false;
+    return SENTENCE_WORDS.contains(c, k) || c.alone(k) && covers(SENTENCE_SEQUENCES, c, k, 2);
   }
 
   /** The number of words of tokens {@code from..to}: a letter of Thai or Chinese is a third. */
@@ -231,11 +218,4 @@ final class Noise {
   private static WordSet wordSet(Section section) {
     return new WordSet(canonicalPhrases(section).keySet());
   }
-
-
-  /** A phrase's canonical tokens, as {@link Canonical} makes them (see Languages#tokensOf). */
-  static List<String> tokensOf(String raw) {
-    return Languages.tokensOf(raw);
-  }
-
 }

@@ -337,52 +337,19 @@ final class NoiseGrammar {
       int mark = Pieces.mark(pieces);
       // A sign-off first ("Thanks!" stays a sign-off), then a pleasantry ("Thanks for
       // connecting"), then a request ("Let's connect").
-      int s = Noise.SIGN_OFFS.longestAt(c, from, c.size);
-      if (s > 0) {
-        Pieces.add(pieces, Kind.SIGN_OFF, from, from + s,
-            Noise.SIGN_OFFS.languagesOf(c, from, from + s));
-        int more = afterPiece(c, from + s, sender, recipient, depth, true, pieces);
-        if (more != INVALID) {
-          return SIGN_OFF | more;
-        }
-        Pieces.reset(pieces, mark);
-      }
-      if (Noise.GREETINGS.isFirstWord(c, from)) {
+      int found = piece(c, from, Noise.SIGN_OFFS, Kind.SIGN_OFF, SIGN_OFF, true, sender, recipient, depth, pieces);
+      if (found == INVALID) {
         // A second greeting ("Hi 大家好", "光さん、はじめまして！")
-        int g = Noise.GREETINGS.longestAt(c, from, c.size);
-        if (g > 0) {
-          Pieces.add(pieces, Kind.GREETING, from, from + g,
-              Noise.GREETINGS.languagesOf(c, from, from + g));
-          int more = afterPiece(c, from + g, sender, recipient, depth, false, pieces);
-          if (more != INVALID) {
-            return GREETING | more;
-          }
-          Pieces.reset(pieces, mark);
-        }
+        found = piece(c, from, Noise.GREETINGS, Kind.GREETING, GREETING, false, sender, recipient, depth, pieces);
       }
-      if (Noise.PLEASANTRIES.isFirstWord(c, from)) {
-        int p = Noise.PLEASANTRIES.longestAt(c, from, c.size);
-        if (p > 0) {
-          Pieces.add(pieces, Kind.PLEASANTRY, from, from + p,
-              Noise.PLEASANTRIES.languagesOf(c, from, from + p));
-          int more = afterPiece(c, from + p, sender, recipient, depth, false, pieces);
-          if (more != INVALID) {
-            return PLEASANTRY | more;
-          }
-          Pieces.reset(pieces, mark);
-        }
+      if (found == INVALID) {
+        found = piece(c, from, Noise.PLEASANTRIES, Kind.PLEASANTRY, PLEASANTRY, false, sender, recipient, depth, pieces);
       }
-      if (Noise.REQUESTS.isFirstWord(c, from)) {
-        int r = Noise.REQUESTS.longestAt(c, from, c.size);
-        if (r > 0) {
-          Pieces.add(pieces, Kind.REQUEST, from, from + r,
-              Noise.REQUESTS.languagesOf(c, from, from + r));
-          int more = afterPiece(c, from + r, sender, recipient, depth, false, pieces);
-          if (more != INVALID) {
-            return REQUEST | more;
-          }
-          Pieces.reset(pieces, mark);
-        }
+      if (found == INVALID) {
+        found = piece(c, from, Noise.REQUESTS, Kind.REQUEST, REQUEST, false, sender, recipient, depth, pieces);
+      }
+      if (found != INVALID) {
+        return found;
       }
       int called = recipient.prefixMatch(c, from, c.size);
       if (called > 0 && (from + called == c.size || c.breakBefore(from + called) != 0)) {
@@ -405,6 +372,35 @@ final class NoiseGrammar {
       return SIGNATURE; // a name alone on the last line
     }
     return INVALID;
+  }
+
+  /**
+   * The longest of {@code sequences} at {@code from}, recorded as a {@code kind} piece, and what
+   * follows it: {@code flag} with the flags of what follows, or INVALID (nothing recorded).
+   */
+  private static int piece(
+      Canonical c,
+      int from,
+      WordSequences sequences,
+      Kind kind,
+      int flag,
+      boolean afterSignOff,
+      PersonName sender,
+      PersonName recipient,
+      int depth,
+      Pieces pieces) {
+    int length = sequences.longestAt(c, from, c.size);
+    if (length == 0) {
+      return INVALID;
+    }
+    int mark = Pieces.mark(pieces);
+    Pieces.add(pieces, kind, from, from + length, sequences.languagesOf(c, from, from + length));
+    int more = afterPiece(c, from + length, sender, recipient, depth, afterSignOff, pieces);
+    if (more == INVALID) {
+      Pieces.reset(pieces, mark);
+      return INVALID;
+    }
+    return flag | more;
   }
 
   /**
@@ -676,7 +672,7 @@ final class NoiseGrammar {
         && !Noise.CONNECTORS.contains(c, k);
   }
 
-  private static boolean anyCapital(Canonical c) {
+  static boolean anyCapital(Canonical c) {
     for (int k = 0; k < c.size; k++) {
       if (c.capital(k)) {
         return true;

@@ -261,19 +261,6 @@ final class PersonName {
     return false;
   }
 
-  /** True when tokens {@code from..to} are a non-empty run of the name words. */
-  boolean isSequence(Canonical c, int from, int to) {
-    if (to <= from || isEmpty()) {
-      return false;
-    }
-    for (int k = from; k < to; k++) {
-      if (!contains(c, k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Length of the longest run of the name words starting at {@code from}. */
   int prefixMatch(Canonical c, int from, int to) {
     int k = from;

@@ -119,7 +119,7 @@ final class PhraseTable {
     boolean placeholderSeen = false;
     boolean namedLead = false;
     while (m.find()) {
-      List<String> before = Noise.tokensOf(text.substring(last, m.start()));
+      List<String> before = Languages.tokensOf(text.substring(last, m.start()));
       // A placeholder before any literal (after at most a greeting word) is the name in a greeting
       // or the sender's name: greeting handling covers it, so it is dropped with its greeting.
       if (tokens.isEmpty() && before.size() <= Noise.MAX_GREETING_WORDS && !placeholderSeen) {
@@ -131,7 +131,7 @@ final class PhraseTable {
       placeholderSeen = true;
       last = m.end();
     }
-    tokens.addAll(Noise.tokensOf(text.substring(last)));
+    tokens.addAll(Languages.tokensOf(text.substring(last)));
     // A trailing placeholder is a signature ("- <name>"): signature handling covers it.
     while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).equals(WILDCARD)) {
       tokens.remove(tokens.size() - 1);

@@ -110,15 +110,6 @@ final class WordSequences {
     return root.next(c, k) != null;
   }
 
-  /** True when tokens {@code from} up to {@code to} are exactly one of the sequences. */
-  boolean isSequence(Canonical c, int from, int to) {
-    Node node = root;
-    for (int k = from; k < to && node != null; k++) {
-      node = node.next(c, k);
-    }
-    return node != null && node.end && to > from;
-  }
-
   /**
    * The number of tokens of the longest sequence (of at most maxWords words) that the note's
    * tokens {@code from} (up to {@code to}) begin with; 0 for none.

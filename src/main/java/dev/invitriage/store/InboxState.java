@@ -247,16 +247,19 @@ final class InboxState {
       connections().add(c);
     }
     tally.connectionsRead += part.connections().size();
-    for (RestoredTriage r : part.restored()) {
-      restore(InvitationId.of(r.invitation()), r);
+    int[] ordinals = new int[part.restored().size()];
+    for (int i = 0; i < ordinals.length; i++) {
+      ordinals[i] = ids().ordinalOf(InvitationId.of(part.restored().get(i).invitation()));
+      restore(ordinals[i], part.restored().get(i));
     }
     // Connections of rows with a profile URL first: a row without one was matched to its
     // connection by a name no other connection had, and adding a URL-less connection of that
     // name before the one with the URL would make the name ambiguous (found by the round-trip
     // property: the flag was lost).
     for (boolean withUrl : new boolean[] {true, false}) {
-      for (RestoredTriage r : part.restored()) {
-        int o = ids().ordinalOf(InvitationId.of(r.invitation()));
+      for (int i = 0; i < ordinals.length; i++) {
+        RestoredTriage r = part.restored().get(i);
+        int o = ordinals[i];
         if (columns().hasUrl(o) == withUrl && r.connection() && !isConnection(o)) {
           Invitation inv = r.invitation();
           connections().add(new Connection(inv.counterpartName(), "", inv.counterpartUrl(), "", "", "", null));
@@ -304,8 +307,7 @@ final class InboxState {
    * Carries an export's triage over without overwriting anything the user already did here;
    * connections are carried over after every row (see applyImportPart).
    */
-  private void restore(InvitationId id, RestoredTriage r) {
-    int o = ids().ordinalOf(id);
+  private void restore(int o, RestoredTriage r) {
     if (r.decision() != Decision.PENDING && decisions().decision(o) == Decision.PENDING) {
       decisions().set(o, r.decision(), r.decidedAt() == null ? -1 : r.decidedAt().toEpochMilli());
       decisionCopy = null;

@@ -115,7 +115,7 @@ class LanguagesTest {
             ? language.defaults().stream().map(Languages.DefaultText::text).toList()
             : language.phrases(section);
         for (String phrase : phrases) {
-          assertThat(Noise.tokensOf(phrase))
+          assertThat(Languages.tokensOf(phrase))
               .as("%s %s: %s", language.code(), section, phrase)
               .containsExactly(Canonical.of(phrase, Integer.MAX_VALUE).tokens());
         }
