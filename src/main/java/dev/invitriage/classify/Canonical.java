@@ -57,6 +57,13 @@ final class Canonical {
   int size;
   /** True when tokenising stopped early because the note had more than the allowed tokens. */
   boolean overflow;
+  /**
+   * True when the tokens end before the note's words do, with words beyond them counted but not
+   * tokenised (see {@link #ofNoteStart}); {@link #overflow} then tells whether there were more
+   * than the allowed words, as counted by the first stage, which may count fewer words than the
+   * tokeniser makes tokens ("follow-up" is one word there).
+   */
+  boolean truncated;
   /** False when nothing but whitespace, control and invisible characters was found. */
   boolean visible;
 
@@ -68,7 +75,7 @@ final class Canonical {
       int size,
       boolean overflow,
       boolean visible) {
-    fill(text, tokenStart, tokenHash, flags, size, overflow, visible);
+    fill(text, tokenStart, tokenHash, flags, size, overflow, false, visible);
   }
 
   private void fill(
@@ -78,14 +85,17 @@ final class Canonical {
       byte[] flags,
       int size,
       boolean overflow,
+      boolean truncated,
       boolean visible) {
     this.text = text;
     this.tokenStart = tokenStart;
     this.tokenHash = tokenHash;
     this.flags = flags;
     this.tokens = null;
+    this.memoIndex = null;
     this.size = size;
     this.overflow = overflow;
+    this.truncated = truncated;
     this.visible = visible;
   }
 
@@ -208,6 +218,34 @@ final class Canonical {
     return tokenHash[k];
   }
 
+  /**
+   * The number of token {@code k} in {@code index} ({@link WordIndex#numberOf}), remembered per
+   * token for one index at a time: the default texts' table looks up the same tokens at every
+   * start it tries, and again when a default is judged.
+   */
+  int numberIn(WordIndex index, int k) {
+    if (memoIndex != index) {
+      if (memo.length < size) {
+        memo = new int[Math.max(size, 2 * memo.length)];
+      }
+      Arrays.fill(memo, 0, size, NOT_LOOKED_UP);
+      memoIndex = index;
+    }
+    int number = memo[k];
+    if (number == NOT_LOOKED_UP) {
+      number = index.numberOf(this, k);
+      memo[k] = number;
+    }
+    return number;
+  }
+
+  private static final int NOT_LOOKED_UP = -2;
+
+  /** The index whose numbers {@link #memo} holds, or null. */
+  private WordIndex memoIndex;
+
+  private int[] memo = new int[0];
+
   /** The tokens joined by single spaces. */
   String joined(int from, int to) {
     StringBuilder sb = new StringBuilder();
@@ -232,7 +270,7 @@ final class Canonical {
    * in the prepared text for where a link ends; so does a note that needs NFKD as a whole.
    */
   static Canonical of(String raw, int maxTokens) {
-    return of(raw, maxTokens, WORKSPACE.get().tokeniser);
+    return of(raw, maxTokens, maxTokens, WORKSPACE.get().tokeniser);
   }
 
   /**
@@ -243,7 +281,16 @@ final class Canonical {
    * Workspace).
    */
   static Canonical ofNote(String raw, int maxTokens) {
-    return of(raw, maxTokens, WORKSPACE.get().noteTokeniser);
+    return of(raw, maxTokens, maxTokens, WORKSPACE.get().noteTokeniser);
+  }
+
+  /**
+   * Like {@link #ofNote}, but only the first {@code tokenWords} words become tokens; the rest are
+   * only counted, up to {@code maxTokens} (see {@link #truncated}). Counting a word costs far less
+   * than tokenising it, and most long notes are judged by their first words.
+   */
+  static Canonical ofNoteStart(String raw, int maxTokens, int tokenWords) {
+    return of(raw, maxTokens, tokenWords, WORKSPACE.get().noteTokeniser);
   }
 
   /**
@@ -251,7 +298,7 @@ final class Canonical {
    * judged, valid until the next call of this method on the same thread.
    */
   static Canonical ofName(String raw, int maxTokens) {
-    return of(raw, maxTokens, WORKSPACE.get().nameTokeniser);
+    return of(raw, maxTokens, maxTokens, WORKSPACE.get().nameTokeniser);
   }
 
   /** {@code of(raw, maxTokens).size}, found without making the Canonical. */
@@ -260,14 +307,14 @@ final class Canonical {
       return 0;
     }
     Tokeniser tokeniser = WORKSPACE.get().tokeniser;
-    return tokenise(raw, maxTokens, tokeniser).visible ? tokeniser.count() : 0;
+    return tokenise(raw, maxTokens, maxTokens, tokeniser).visible ? tokeniser.count() : 0;
   }
 
-  private static Canonical of(String raw, int maxTokens, Tokeniser tokeniser) {
+  private static Canonical of(String raw, int maxTokens, int tokenWords, Tokeniser tokeniser) {
     if (raw == null || raw.isEmpty()) {
       return INVISIBLE;
     }
-    Prepared p = tokenise(raw, maxTokens, tokeniser);
+    Prepared p = tokenise(raw, maxTokens, tokenWords, tokeniser);
     return p.visible ? tokeniser.finish(p.stoppedEarly) : INVISIBLE;
   }
 
@@ -279,19 +326,20 @@ final class Canonical {
    * whole of a long one. The result is the same, because decoding changes nothing before the
    * first '&', and preparing that did not meet one read nothing from it on (see prepare).
    */
-  private static Prepared tokenise(String raw, int maxTokens, Tokeniser tokeniser) {
-    tokeniser.start(maxTokens);
+  private static Prepared tokenise(String raw, int maxTokens, int tokenWords, Tokeniser tokeniser) {
+    tokeniser.start(tokenWords, maxTokens);
     Prepared p = prepare(raw, maxTokens, true, tokeniser, false, false);
     boolean decoded = false;
     if (p == Prepared.NEEDS_DECODING) {
       // Twice, because exporters sometimes double-encode ("&amp;#39;").
       raw = Entities.decode(Entities.decode(raw));
       decoded = true;
-      tokeniser.start(maxTokens);
+      tokeniser.start(tokenWords, maxTokens);
       p = prepare(raw, maxTokens, true, tokeniser, false, true);
     }
     if (p == Prepared.NEEDS_TWO_PASSES) {
-      p = inTwoPasses(decoded ? raw : Entities.decode(Entities.decode(raw)), maxTokens, tokeniser);
+      p = inTwoPasses(
+          decoded ? raw : Entities.decode(Entities.decode(raw)), maxTokens, tokenWords, tokeniser);
     }
     return p;
   }
@@ -302,12 +350,13 @@ final class Canonical {
    */
   static Canonical inTwoPasses(String raw, int maxTokens) {
     Tokeniser tokeniser = WORKSPACE.get().tokeniser;
-    Prepared p = inTwoPasses(Entities.decode(Entities.decode(raw)), maxTokens, tokeniser);
+    Prepared p = inTwoPasses(Entities.decode(Entities.decode(raw)), maxTokens, maxTokens, tokeniser);
     return p.visible ? tokeniser.finish(p.stoppedEarly) : INVISIBLE;
   }
 
   /** As above, for a note whose character references are decoded. */
-  private static Prepared inTwoPasses(String raw, int maxTokens, Tokeniser tokeniser) {
+  private static Prepared inTwoPasses(
+      String raw, int maxTokens, int tokenWords, Tokeniser tokeniser) {
     // NFKD folds compatibility forms (mathematical letters, ligatures, full-width) and splits
     // accents off so that they can be dropped: "gustaría" and "gustaria" then match.
     PreparedText text = new PreparedText(raw.length());
@@ -317,7 +366,7 @@ final class Canonical {
       p = prepare(raw, maxTokens, false, plain, true, true);
       text = new PreparedText(Normalizer.normalize(plain.toString(), Normalizer.Form.NFKD));
     }
-    tokeniser.start(maxTokens);
+    tokeniser.start(tokenWords, maxTokens);
     if (!p.visible) {
       return p;
     }
@@ -850,6 +899,8 @@ final class Canonical {
     private int hash; // of the current token, as String.hashCode
     private boolean inWord;
     private boolean overflow;
+    /** Whether words beyond maxThirds are only counted, by the first stage (see start). */
+    private boolean capped;
     /** The first half of a surrogate pair, given last; 0 when there is none. */
     private char highSurrogate;
 
@@ -861,9 +912,13 @@ final class Canonical {
       this.copyOut = copyOut;
     }
 
-    /** Begins a note. */
-    void start(int maxTokens) {
-      this.maxThirds = thirds(maxTokens);
+    /**
+     * Begins a note of at most {@code maxTokens} words, of which the first {@code tokenWords}
+     * become tokens (all of them when the two are equal).
+     */
+    void start(int tokenWords, int maxTokens) {
+      this.maxThirds = thirds(tokenWords);
+      this.capped = tokenWords < maxTokens;
       this.thirds = 0;
       end = 0;
       size = 0;
@@ -1043,7 +1098,17 @@ final class Canonical {
             return false;
           }
         }
-        appendToToken(cp, lower);
+        // Written out here as in takeLetterAlone, not called: with this one call more, C2 stopped
+        // inlining the tokeniser's steps and the classifier's JMH figure fell from 0.96 to 0.57 M
+        // notes/s.
+        if (end + 2 > text.length) {
+          text = Arrays.copyOf(text, 2 * text.length + 2);
+        }
+        int folded = end;
+        end = appendFolded(text, end, cp, lower);
+        for (; folded < end; folded++) {
+          hash = 31 * hash + text[folded];
+        }
         return true;
       }
       separate(separatorKind(cp, type));
@@ -1067,13 +1132,6 @@ final class Canonical {
       if (!beginToken(false, 1)) {
         return false;
       }
-      appendToToken(cp, lower);
-      separate(0); // the next character begins another token, with no break before it
-      return true;
-    }
-
-    /** Adds a code point's lower-case form (one or two characters) to the token begun. */
-    private void appendToToken(int cp, int lower) {
       if (end + 2 > text.length) {
         text = Arrays.copyOf(text, 2 * text.length + 2);
       }
@@ -1082,6 +1140,8 @@ final class Canonical {
       for (; folded < end; folded++) {
         hash = 31 * hash + text[folded];
       }
+      separate(0); // the next character begins another token, with no break before it
+      return true;
     }
 
     /** Takes a link, {@code s[from..to)}, as one token; false when that would be too many. */
@@ -1161,17 +1221,21 @@ final class Canonical {
     Canonical finish(boolean stoppedEarly) {
       count();
       if (!copyOut) {
-        result.fill(text, tokenStart, tokenHash, flags, size, overflow || stoppedEarly, true);
+        result.fill(
+            text, tokenStart, tokenHash, flags, size, stoppedEarly || overflow && !capped,
+            overflow && capped, true);
         return result;
       }
-      return new Canonical(
+      Canonical c = new Canonical(
           Arrays.copyOf(text, end),
           Arrays.copyOf(tokenStart, size + 1),
           Arrays.copyOf(tokenHash, size),
           Arrays.copyOf(flags, size),
           size,
-          overflow || stoppedEarly,
+          stoppedEarly || overflow && !capped,
           true);
+      c.truncated = overflow && capped;
+      return c;
     }
   }
 

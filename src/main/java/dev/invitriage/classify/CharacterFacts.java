@@ -32,11 +32,23 @@ final class CharacterFacts {
   /** The packed facts of {@code c}, for the methods below. */
   static int of(char c) {
     int facts = FACTS[c];
-    if (facts == 0) {
-      facts = lookUp(c);
-      FACTS[c] = facts;
+    return facts != 0 ? facts : lookUpPage(c);
+  }
+
+  /**
+   * Looks up {@code c}'s whole page of 256 characters and returns its facts. By page, not by
+   * character: the slow path then runs a few times in a run, not once per new character, so the
+   * JIT compiles {@link #of} without it; with it, {@code of} compiled too big to be inlined into
+   * its callers ("already compiled into a big method"), the tokeniser's loops among them.
+   */
+  private static int lookUpPage(char c) {
+    int first = c & 0xFF00;
+    for (int k = first; k < first + 0x100; k++) {
+      if (FACTS[k] == 0) {
+        FACTS[k] = lookUp((char) k);
+      }
     }
-    return facts;
+    return FACTS[c];
   }
 
   /** {@link Character#getType(char)}. */

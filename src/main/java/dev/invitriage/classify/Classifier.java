@@ -155,7 +155,7 @@ public final class Classifier implements MessageClassifier {
    * Bump whenever a change to the rules can change any verdict: stores compare it (with the
    * languages' data and the user's phrases) to know when to judge their invitations again.
    */
-  static final int RULES_VERSION = 3;
+  static final int RULES_VERSION = 4;
 
   @Override
   public String fingerprint() {
@@ -185,7 +185,22 @@ public final class Classifier implements MessageClassifier {
     int reach = prefixLimit(0) + table.maxLength();
     // The note's tokens stay in this thread's workspace (see Canonical.ofNote): each Canonical
     // below replaces the one before, and nothing else here uses ofNote.
-    Canonical c = Canonical.ofNote(message, reach);
+    // First its first words only, the rest counted: most notes longer than that are personal, and
+    // tell so within them, by no default text starting there and a word of content.
+    Canonical c = Canonical.ofNoteStart(message, reach, FIRST_WORDS);
+    if (c.truncated) {
+      if (firstDefaultStart(c, MAX_PREFIX_LIMIT) == NONE) {
+        if (c.overflow) {
+          // More than `reach` words, and no default text starts where any sender's could: true
+          // whatever the sender's name, which is not read.
+          return noDefaultNearStart[0];
+        }
+        if (!mayBeGeneric(c, senderName, recipientName)) {
+          return NO_DEFAULT;
+        }
+      }
+      c = Canonical.ofNote(message, reach);
+    }
     int senderWords = 0;
     if (c.overflow) {
       senderWords = PersonName.senderWords(senderName);
@@ -321,18 +336,28 @@ public final class Classifier implements MessageClassifier {
   }
 
   /**
-   * The first of the first {@code prefixLimit} tokens at which some default text starts, or -1:
-   * judging may begin there, as it finds nothing before.
+   * The first of the first {@code prefixLimit} tokens at which some default text starts, or
+   * NONE: judging may begin there, as it finds nothing before. Of a truncated note, UNKNOWN when
+   * its tokens end before that is known.
    */
   private int firstDefaultStart(Canonical c, int prefixLimit) {
     int maxStart = lastStart(c, prefixLimit);
     for (int start = 0; start <= maxStart; start++) {
-      if (table.canStartWith(c, start) && table.matchesAt(c, start).size() > 0) {
-        return start;
+      if (table.canStartWith(c, start)) {
+        PhraseTable.Matches matches = table.matchesAt(c, start);
+        if (matches.size() > 0) {
+          return start;
+        }
+        if (matches.cut() && c.truncated) {
+          return UNKNOWN;
+        }
       }
     }
-    return -1;
+    return NONE;
   }
+
+  private static final int NONE = -1;
+  private static final int UNKNOWN = -2;
 
   /** The last token that begins within the first {@code words} words (see Noise#words). */
   private static int lastStart(Canonical c, int words) {
@@ -524,6 +549,12 @@ public final class Classifier implements MessageClassifier {
 
   /** The largest prefixLimit, that of a sender's name of PersonName.MAX_WORDS words. */
   private static final int MAX_PREFIX_LIMIT = prefixLimit(PersonName.MAX_WORDS);
+
+  /**
+   * Words tokenised first (see classify): past every start a default text may have, with room for
+   * most phrases begun near the last start to be seen to fail.
+   */
+  private static final int FIRST_WORDS = MAX_PREFIX_LIMIT + 8;
 
   private static int trailerLimit(PersonName sender) {
     return Noise.MAX_SIGN_OFFS * Math.max(Noise.MAX_SIGN_OFF_WORDS, Noise.MAX_PLEASANTRY_WORDS)

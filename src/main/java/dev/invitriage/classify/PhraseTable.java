@@ -66,9 +66,18 @@ final class PhraseTable {
     private Phrase[] phrases = new Phrase[8];
     private int[] ends = new int[8];
     private int size;
+    /**
+     * True when the walk met the end of the note's tokens where a phrase could go on: of a
+     * truncated note (see Canonical#truncated), what the words not tokenised hold is not known.
+     */
+    private boolean cut;
 
     int size() {
       return size;
+    }
+
+    boolean cut() {
+      return cut;
     }
 
     Phrase phrase(int i) {
@@ -95,8 +104,8 @@ final class PhraseTable {
 
   private final Node root = new Node();
   private final WordIndex words = new WordIndex();
-  /** The words phrases begin with: a small table for the test most of a note's words fail. */
-  private final WordIndex firstWords = new WordIndex();
+  /** By word number, whether some phrase begins with the word. */
+  private boolean[] firstWords = new boolean[0];
   private final List<Phrase> phrases = new ArrayList<>();
   private int maxLength;
 
@@ -150,10 +159,14 @@ final class PhraseTable {
         node = node.wildcard;
         length += 3 * MAX_WILDCARD;
       } else {
+        int number = words.add(t);
         if (node == root) {
-          firstWords.add(t);
+          if (number >= firstWords.length) {
+            firstWords = Arrays.copyOf(firstWords, Math.max(number + 1, 2 * firstWords.length));
+          }
+          firstWords[number] = true;
         }
-        node = node.childAdding(words.add(t));
+        node = node.childAdding(number);
         // In thirds of a word: a letter of Thai or Japanese is a third (see Canonical).
         length += t.length() == 1 && CharacterFacts.standsAlone(CharacterFacts.of(t.charAt(0))) ? 1 : 3;
       }
@@ -178,13 +191,15 @@ final class PhraseTable {
 
   /** Quick test whether any phrase can start with token {@code k}. */
   boolean canStartWith(Canonical c, int k) {
-    return firstWords.contains(c, k);
+    int number = c.numberIn(words, k);
+    return number >= 0 && number < firstWords.length && firstWords[number];
   }
 
   /** All phrases that start at token {@code start}, longest last (see Matches). */
   Matches matchesAt(Canonical c, int start) {
     Matches out = MATCHES.get();
     out.size = 0;
+    out.cut = false;
     walk(root, c, start, out);
     return out;
   }
@@ -194,13 +209,15 @@ final class PhraseTable {
       out.add(node.ends.get(i), pos);
     }
     if (pos >= c.size) {
+      out.cut |= node.words.length > 0 || node.wildcard != null;
       return;
     }
-    Node child = node.child(words.numberOf(c, pos));
+    Node child = node.child(c.numberIn(words, pos));
     if (child != null) {
       walk(child, c, pos + 1, out);
     }
     if (node.wildcard != null) {
+      out.cut |= pos + MAX_WILDCARD > c.size;
       for (int k = 1; k <= MAX_WILDCARD && pos + k <= c.size; k++) {
         walk(node.wildcard, c, pos + k, out);
       }

@@ -61,6 +61,29 @@ class CanonicalTest {
   }
 
   @Test
+  void ofNoteStartTokenisesTheFirstWordsAndCountsTheRest() {
+    String note = "one two three four five six seven eight";
+    Canonical whole = Canonical.of(note, Integer.MAX_VALUE);
+
+    Canonical start = Canonical.ofNoteStart(note, 10, 3);
+    assertThat(start.size).isEqualTo(3);
+    assertThat(start.truncated).isTrue();
+    assertThat(start.overflow).as("eight words are within the limit of ten").isFalse();
+    for (int k = 0; k < start.size; k++) {
+      assertThat(start.token(k)).isEqualTo(whole.token(k));
+    }
+
+    Canonical counted = Canonical.ofNoteStart(note, 5, 3);
+    assertThat(counted.truncated).isTrue();
+    assertThat(counted.overflow).as("more than five words").isTrue();
+
+    Canonical all = Canonical.ofNoteStart(note, 10, 8);
+    assertThat(all.truncated).isFalse();
+    assertThat(all.overflow).isFalse();
+    assertThat(all.size).isEqualTo(whole.size);
+  }
+
+  @Test
   void aLinkCountsAsOneTokenTowardsTheLimit() {
     Canonical c = Canonical.of("a b john.smith@acme.example c", 3);
 
