@@ -4,7 +4,7 @@ JAR := target/invitriage.jar
 DEMO_DB := target/demo.db
 RUN := java -Djava.awt.headless=true -jar $(JAR) --db $(DEMO_DB)
 
-.PHONY: build run demo test test-long bench check clean
+.PHONY: build run demo test test-long bench check clean install uninstall
 
 ## build: the runnable jar, target/invitriage.jar
 build: $(JAR)
@@ -39,8 +39,38 @@ BENCH_SEED ?= 42
 bench:
 	@command -v sqlite3 >/dev/null 2>&1 || { echo "installing: sqlite3"; apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends sqlite3; }
 	$(MVN) -DskipTests package
+	@# Measured through the installed command, with its own archive cache, as a user runs it.
+	XDG_CACHE_HOME=$(CURDIR)/target/bench/cache $(MAKE) -s install PREFIX=$(CURDIR)/target/bench/prefix
+	XDG_CACHE_HOME=$(CURDIR)/target/bench/cache \
 	java -cp "target/test-classes:target/classes:$$(cat target/test-classpath.txt)" dev.invitriage.bench.Bench \
-	  --sizes $(BENCH_SIZES) --seed $(BENCH_SEED) --out target/bench --jar $(JAR)
+	  --sizes $(BENCH_SIZES) --seed $(BENCH_SEED) --out target/bench --jar $(JAR) \
+	  --launcher target/bench/prefix/bin/invitriage
+
+## install: the command, its jar and themes, man page and shell completions under PREFIX
+##          (default ~/.local; DESTDIR for staging), and a class-data archive for the Java found
+PREFIX ?= $(HOME)/.local
+SHARE_DIR = $(PREFIX)/share/invitriage
+INSTALLED = bin/invitriage share/invitriage share/man/man1/invitriage.1 \
+  share/bash-completion/completions/invitriage share/zsh/site-functions/_invitriage
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SHARE_DIR)/themes $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 644 $(JAR) $(DESTDIR)$(SHARE_DIR)/invitriage.jar
+	install -m 644 themes/*.properties $(DESTDIR)$(SHARE_DIR)/themes/
+	install -m 644 target/dist/invitriage.1 $(DESTDIR)$(PREFIX)/share/man/man1/invitriage.1
+	install -m 644 target/dist/completion/invitriage.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/invitriage
+	install -m 644 target/dist/completion/_invitriage $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_invitriage
+	sed -e 's|@SHARE_DIR@|$(SHARE_DIR)|' -e "s|@JAR_ID@|$$(cksum < $(JAR) | cut -d' ' -f1)|" \
+	  src/main/dist/invitriage > $(DESTDIR)$(PREFIX)/bin/invitriage.tmp
+	chmod 755 $(DESTDIR)$(PREFIX)/bin/invitriage.tmp
+	mv -f $(DESTDIR)$(PREFIX)/bin/invitriage.tmp $(DESTDIR)$(PREFIX)/bin/invitriage
+	@# Staged into DESTDIR the command is not in place yet: its first run makes the archive.
+	if [ -z "$(DESTDIR)" ]; then $(PREFIX)/bin/invitriage --make-archive; fi
+	@echo "installed $(PREFIX)/bin/invitriage"
+
+## uninstall: removes what install put under PREFIX (the cache under XDG_CACHE_HOME is yours to delete)
+uninstall:
+	rm -rf $(addprefix $(DESTDIR)$(PREFIX)/,$(INSTALLED))
 
 check: test
 

@@ -40,6 +40,11 @@ public record Locations(Map<String, String> env) {
     return configDir().resolve("default-phrases.txt");
   }
 
+  /** {@code $HOME}, else the JVM's idea of it. */
+  public Path home() {
+    return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+  }
+
   private Path base(String variable, String fallbackUnderHome) {
     String dir = env.get(variable);
     // The XDG spec says relative values are invalid and must be ignored.

@@ -2,12 +2,14 @@ package dev.invitriage.cli;
 
 import dev.invitriage.app.App;
 import dev.invitriage.app.PhraseBook;
+import dev.invitriage.app.Settings;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** What every subcommand shares: its streams, the context, and opening the store. */
@@ -15,12 +17,26 @@ import picocli.CommandLine.Spec;
 abstract class BaseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  // Help on every subcommand; --version belongs to invitriage itself (`list --ver` completes
+  // to --verdict).
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean helpRequested;
+
   RootCommand root() {
     return (RootCommand) spec.root().userObject();
   }
 
   Context context() {
     return root().context;
+  }
+
+  Settings settings() {
+    return root().settings;
+  }
+
+  /** The store: --db, else the {@code store} setting, else the XDG default. */
+  java.nio.file.Path store() {
+    return settings().store(root().db, context().locations());
   }
 
   PrintWriter out() {
@@ -70,7 +86,7 @@ abstract class BaseCommand implements Callable<Integer> {
     }
     java.util.function.Consumer<String> notices =
         notice -> err().println("invitriage: " + TerminalText.sanitize(notice));
-    java.nio.file.Path store = context().locations().store(root().db);
+    java.nio.file.Path store = store();
     return triage
         ? App.openForTriage(store, phrases(), context().clock(), notices)
         : App.open(store, phrases(), context().clock(), notices);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code invitriage classify [--explain] [TEXT]}: shows the verdict a message would get, and why. */
-@Command(name = "classify", mixinStandardHelpOptions = true,
+@Command(name = "classify",
     description = "Print the verdict and reason for a message (standard input when TEXT is not given). Does not open the store.")
 final class ClassifyCommand extends BaseCommand {
   /** Output formats of {@code classify}. */

@@ -1,16 +1,88 @@
 package dev.invitriage.cli;
 
+import dev.invitriage.app.Settings;
 import dev.invitriage.domain.InvitriageException;
+import dev.invitriage.domain.Verdict;
 import dev.invitriage.text.TerminalText;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Builds the configured command line; {@link Main} and the tests both use it. */
 public final class Cli {
   private Cli() {}
 
+  /**
+   * Every subcommand by name, in the order help lists them. Building a subcommand's model reads
+   * its annotations and loads its classes, most of a short command's start: a command line gets
+   * only the subcommand it names (see {@link #commandLine(Context, PrintWriter, PrintWriter,
+   * String...)}).
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("tui", TuiCommand.class);
+    m.put("import", ImportCommand.class);
+    m.put("list", ListCommand.class);
+    m.put("stats", StatsCommand.class);
+    m.put("decide", DecideCommand.class);
+    m.put("note", NoteCommand.class);
+    m.put("undo", UndoCommand.class);
+    m.put("redo", RedoCommand.class);
+    m.put("export", ExportCommand.class);
+    m.put("client", ClientCommand.class);
+    m.put("classify", ClassifyCommand.class);
+    m.put("phrases", PhrasesCommand.class);
+    m.put("db", DbCommand.class);
+    m.put("serve", ServeCommand.class);
+    m.put("config", ConfigCommand.class);
+    return m;
+  }
+
+  /** The command line with every subcommand (for help, the manual page and completion). */
   public static CommandLine commandLine(Context ctx, PrintWriter out, PrintWriter err) {
+    return commandLine(ctx, out, err, SUBCOMMANDS.keySet());
+  }
+
+  /**
+   * The command line for {@code args}: with only the subcommand they name (tui when they name
+   * none), or every subcommand when they ask for help or name no known one, so that help and
+   * errors read as with all of them.
+   */
+  static CommandLine commandLine(Context ctx, PrintWriter out, PrintWriter err, String... args) {
+    String word = null;
+    boolean skipValue = false;
+    for (String arg : args) {
+      if (skipValue) {
+        skipValue = false;
+      } else if (arg.equals("--db") || arg.equals("--theme")) {
+        skipValue = true; // the root's options with a value of their own
+      } else if (arg.equals("-V") || arg.equals("--version")) {
+        return commandLine(ctx, out, err, List.of());
+      } else if (arg.equals("-h") || arg.equals("--help") || arg.equals("--")) {
+        return commandLine(ctx, out, err);
+      } else if (!arg.startsWith("-")) {
+        word = arg;
+        break;
+      }
+    }
+    if (word == null) {
+      return commandLine(ctx, out, err, List.of("tui")); // no command: the full-screen inbox
+    }
+    return SUBCOMMANDS.containsKey(word)
+        ? commandLine(ctx, out, err, List.of(word))
+        : commandLine(ctx, out, err);
+  }
+
+  private static CommandLine commandLine(
+      Context ctx, PrintWriter out, PrintWriter err, java.util.Collection<String> names) {
     CommandLine cl = new CommandLine(new RootCommand(ctx));
+    for (String name : names) {
+      cl.addSubcommand(name, SUBCOMMANDS.get(name));
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -23,7 +95,18 @@ public final class Cli {
   public static int run(Context ctx, PrintWriter out, PrintWriter err, String... args) {
     int code;
     try {
-      code = commandLine(ctx, out, err).execute(args);
+      Settings settings;
+      try {
+        settings = Settings.load(ctx.env());
+      } catch (Settings.BadSetting e) {
+        err.println("invitriage: " + TerminalText.sanitize(e.getMessage()));
+        err.flush();
+        return ExitCodes.CONFIG;
+      }
+      Verdict.setOffending(settings.offenders());
+      CommandLine cl = commandLine(ctx, out, err, args);
+      ((RootCommand) cl.getCommand()).settings = settings;
+      code = cl.execute(args);
     } catch (OutOfMemoryError e) {
       // Still one line, no stack trace. An import is journaled and committed only at its end, so
       // an import cut short here stored nothing.

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code invitriage client add}: puts one person on the client list. */
-@Command(name = "add", mixinStandardHelpOptions = true,
+@Command(name = "add",
     description = "Add a client. With --url, invitations match by profile URL; without, by exact name.")
 final class ClientAddCommand extends BaseCommand {
   @Option(names = "--name", required = true, paramLabel = "NAME", description = "Full name.")

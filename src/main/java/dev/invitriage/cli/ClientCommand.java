@@ -3,7 +3,7 @@ package dev.invitriage.cli;
 import picocli.CommandLine.Command;
 
 /** {@code invitriage client}: the client list, whose invitations are never offenders. */
-@Command(name = "client", mixinStandardHelpOptions = true,
+@Command(name = "client",
     description = "Keep the client list: people whose invitations are accepted without a note.",
     subcommands = {
       ClientAddCommand.class,

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code invitriage client edit ID}: changes the given fields of a client. */
-@Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a client's fields; fields not given stay as they are.")
+@Command(name = "edit", description = "Change a client's fields; fields not given stay as they are.")
 final class ClientEditCommand extends BaseCommand {
   @Parameters(paramLabel = "ID|URL", description = "The client's number (see client list) or profile URL.")
   String client;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code invitriage client import FILE}: adds clients from a CSV file. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import",
     description = {
       "Add clients from a CSV with the header name,profile_url,company,note,",
       "or every connection of a LinkedIn Connections.csv with --from-connections."

@@ -7,7 +7,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code invitriage client list}: the client list as a table. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Show the client list.")
+@Command(name = "list", description = "Show the client list.")
 final class ClientListCommand extends BaseCommand {
   @Override
   public Integer call() {

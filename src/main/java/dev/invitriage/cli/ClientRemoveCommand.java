@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code invitriage client remove ID|URL}: takes a person off the client list. */
-@Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a client (undo brings it back).")
+@Command(name = "remove", description = "Remove a client (undo brings it back).")
 final class ClientRemoveCommand extends BaseCommand {
   @Parameters(paramLabel = "ID|URL", description = "The client's number (see client list) or profile URL.")
   String client;

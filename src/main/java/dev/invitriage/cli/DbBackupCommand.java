@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code invitriage db backup PATH}: a consistent copy of the store, as a new store at PATH. */
-@Command(name = "backup", mixinStandardHelpOptions = true,
+@Command(name = "backup",
     description = {
       "Write a consistent copy of the store to PATH (a new store with its own journal, opened with",
       "--db PATH like any other). PATH must not exist yet."

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** {@code invitriage db check}: verifies the store against its journal; exit 65 when damaged. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check",
     description = {
       "Verify the store: it opens, its schema, every journal checksum, every invitation record and",
       "its id index, and that replaying the journal into a scratch store gives the same contents.",
@@ -20,7 +20,7 @@ final class DbCheckCommand extends BaseCommand {
     String path;
     try (App app = openApp()) {
       r = app.check();
-      path = context().locations().store(root().db).toString();
+      path = store().toString();
     }
     PrintWriter out = out();
     out.printf("store        %s%n", TerminalText.sanitize(path));

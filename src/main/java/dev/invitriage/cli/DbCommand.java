@@ -3,7 +3,7 @@ package dev.invitriage.cli;
 import picocli.CommandLine.Command;
 
 /** {@code invitriage db}: looking after the store file itself. */
-@Command(name = "db", mixinStandardHelpOptions = true,
+@Command(name = "db",
     description = "Check the store or back it up.",
     subcommands = {
       DbCheckCommand.class,

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code invitriage decide ID... DECISION}: records a decision on one or more invitations. */
-@Command(name = "decide", mixinStandardHelpOptions = true,
+@Command(name = "decide",
     description = "Record a decision (accept, ignore, later or pending) on invitations, as one undoable change.")
 final class DecideCommand extends BaseCommand {
   @Parameters(arity = "2..*", paramLabel = "ID... DECISION",

@@ -17,6 +17,8 @@ public final class ExitCodes {
   public static final int IO = 74;
   /** EX_TEMPFAIL: another invitriage process has the store open; try again later. */
   public static final int IN_USE = 75;
+  /** EX_CONFIG: a bad line or value in the settings; nothing else ran. */
+  public static final int CONFIG = 78;
 
   static int of(InvitriageException.Kind kind) {
     return switch (kind) {

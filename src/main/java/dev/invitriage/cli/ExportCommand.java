@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code invitriage export}: every field of the chosen invitations, as CSV or JSON. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export",
     description = {
       "Export invitations with every field (see README) for other tools, newest first.",
       "Importing an export back into a store loses nothing."
@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 final class ExportCommand extends BaseCommand {
   @Mixin FilterOptions filter;
 
-  @Option(names = "--format", paramLabel = "F", defaultValue = "csv", description = "csv (default) or json.")
-  ExportFormat format = ExportFormat.CSV;
+  @Option(names = "--format", paramLabel = "F",
+      description = "csv or json (default: the export.format setting, else csv).")
+  ExportFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (replaced only when complete) instead of standard output.")
   Path output;
@@ -32,6 +33,9 @@ final class ExportCommand extends BaseCommand {
       // Over SSH a file would be written on the server: the remote user redirects instead.
       throw new InvitriageException(InvitriageException.Kind.USAGE,
           "-o writes a file on the server: redirect standard output instead (export > FILE)");
+    }
+    if (format == null) {
+      format = ExportFormat.valueOf(settings().get("export.format").toUpperCase(java.util.Locale.ROOT));
     }
     try (App app = openApp()) {
       if (output == null) {

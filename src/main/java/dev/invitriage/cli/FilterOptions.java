@@ -15,7 +15,7 @@ final class FilterOptions {
     ALL
   }
 
-  @Option(names = "--offenders", description = "Only offenders: incoming, default text or no note, not a client.")
+  @Option(names = "--offenders", description = "Only offenders: incoming, no note, default text, generic or template, not a client.")
   boolean offenders;
 
   @Option(names = "--verdict", paramLabel = "V", description = "Only this verdict: ${COMPLETION-CANDIDATES}.")

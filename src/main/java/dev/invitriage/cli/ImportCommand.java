@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code invitriage import PATH...}: adds a LinkedIn export to the inbox. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import",
     description = {
       "Import a LinkedIn data export: the zip, its folder, Invitations.csv or Connections.csv",
       "(recognised by header), or an invitriage export. Only what is new is added; decisions and",

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code invitriage list}: the inbox as a table, CSV or JSON, newest first. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "list",
     description = "List invitations, newest first. Offenders are red on a terminal (unless NO_COLOR is set).")
 final class ListCommand extends BaseCommand {
   /** Output formats of {@code list}. */

@@ -11,6 +11,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // What picocli would print, without building its model: a third of this command's time.
+      System.out.println(new VersionProvider().getVersion()[0]);
+      System.exit(ExitCodes.OK);
+    }
     // Before anything touches AWT: the UI must never open a window, even with DISPLAY set.
     System.setProperty("java.awt.headless", "true");
     boolean tty = System.console() != null;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code invitriage note ID [TEXT]}: shows or sets the personal context note of an invitation. */
-@Command(name = "note", mixinStandardHelpOptions = true,
+@Command(name = "note",
     description = {
       "Set the personal context note of an invitation (an empty TEXT removes it),",
       "edit it in $EDITOR with --edit, or print it when neither is given."

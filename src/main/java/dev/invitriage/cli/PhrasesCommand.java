@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code invitriage phrases}: the user's own texts that count as LinkedIn's default. */
-@Command(name = "phrases", mixinStandardHelpOptions = true,
+@Command(name = "phrases",
     description = "Manage your own default phrases ($XDG_CONFIG_HOME/invitriage/default-phrases.txt).",
     subcommands = {PhrasesCommand.ListPhrases.class, PhrasesCommand.AddPhrase.class, PhrasesCommand.RemovePhrase.class})
 final class PhrasesCommand extends BaseCommand {
@@ -17,7 +17,7 @@ final class PhrasesCommand extends BaseCommand {
   }
 
   /** {@code phrases list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Show your phrases, numbered.")
+  @Command(name = "list", description = "Show your phrases, numbered.")
   static final class ListPhrases extends BaseCommand {
     @Override
     public Integer call() {
@@ -33,7 +33,7 @@ final class PhrasesCommand extends BaseCommand {
   }
 
   /** {@code phrases add TEXT}. */
-  @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a phrase that counts as default text.")
+  @Command(name = "add", description = "Add a phrase that counts as default text.")
   static final class AddPhrase extends BaseCommand {
     @Parameters(paramLabel = "TEXT") String text;
 
@@ -46,7 +46,7 @@ final class PhrasesCommand extends BaseCommand {
   }
 
   /** {@code phrases remove TEXT|NUMBER}. */
-  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a phrase by its text or number.")
+  @Command(name = "remove", description = "Remove a phrase by its text or number.")
   static final class RemovePhrase extends BaseCommand {
     @Parameters(paramLabel = "TEXT|NUMBER") String phrase;
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** {@code invitriage redo}: re-applies the latest undone change. */
-@Command(name = "redo", mixinStandardHelpOptions = true, description = "Re-apply the change the latest undo reverted.")
+@Command(name = "redo", description = "Re-apply the change the latest undo reverted.")
 final class RedoCommand extends BaseCommand {
   @Override
   public Integer call() {

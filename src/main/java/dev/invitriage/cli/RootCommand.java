@@ -1,5 +1,6 @@
 package dev.invitriage.cli;
 
+import dev.invitriage.app.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,36 +9,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code invitriage}: the command group and the options every subcommand shares. */
+/**
+ * {@code invitriage}: the command group and the options every subcommand shares. Its
+ * subcommands are registered by {@link Cli}, only those a command line needs.
+ */
 @Command(
     name = "invitriage",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Triage LinkedIn connection invitations: offenders (default text or no note) in red, personal notes first.",
-    subcommands = {
-      TuiCommand.class,
-      ImportCommand.class,
-      ListCommand.class,
-      StatsCommand.class,
-      DecideCommand.class,
-      NoteCommand.class,
-      UndoCommand.class,
-      RedoCommand.class,
-      ExportCommand.class,
-      ClientCommand.class,
-      ClassifyCommand.class,
-      PhrasesCommand.class,
-      DbCommand.class,
-      ServeCommand.class,
-    },
+    description = "Triage LinkedIn connection invitations: offenders (no note, the default text, a generic note or a template) in red, personal notes first.",
     footer = {
       "",
       "With no command, opens the full-screen inbox (same as `invitriage tui`).",
       "Store: --db, else $INVITRIAGE_DB, else $XDG_DATA_HOME/invitriage/inbox.db.",
-      "Exit codes: 0 ok, 2 usage, 65 bad input data, 74 I/O error, 75 store in use."
+      "Settings: $XDG_CONFIG_HOME/invitriage/config.properties (see `invitriage config`).",
+      "Exit codes: 0 ok, 2 usage, 65 bad input data, 74 I/O error, 75 store in use, 78 bad setting."
     })
 final class RootCommand implements Callable<Integer> {
   final Context context;
+
+  /** The user's settings, read by Cli as the command starts (every default until then). */
+  Settings settings = Settings.defaults();
 
   @Spec CommandSpec spec;
 

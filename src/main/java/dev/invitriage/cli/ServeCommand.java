@@ -25,15 +25,15 @@ import picocli.CommandLine.Option;
  * {@code invitriage serve}: holds the store and serves the inbox over SSH until SIGTERM or
  * Ctrl-C, then ends every session with a message and closes the store.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
     description = {"Serve the inbox over SSH: `ssh -p 2222 HOST` opens it, `ssh -p 2222 HOST export` exports.",
         "Only the public keys in the authorized keys file get in; exec runs stats, list and export only."})
 final class ServeCommand extends BaseCommand {
   private static final Pattern HOST_PORT = Pattern.compile("(?:\\[([^\\]]+)\\]|([^:\\[\\]]*)):(\\d{1,5})");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(s|m|h|d)");
 
-  @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:2222",
-      description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only).")
+  @Option(names = "--listen", paramLabel = "HOST:PORT",
+      description = "Address to listen on (default: the serve.listen setting, else 127.0.0.1:2222: this machine only).")
   String listen;
 
   @Option(names = "--authorized-keys", paramLabel = "PATH",
@@ -45,20 +45,22 @@ final class ServeCommand extends BaseCommand {
       description = "The server's ed25519 key, generated when absent (default $XDG_DATA_HOME/invitriage/ssh_host_ed25519_key).")
   Path hostKey;
 
-  @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "8",
-      description = "Sessions (inboxes and commands) open at once (default ${DEFAULT-VALUE}).")
-  int maxSessions;
+  @Option(names = "--max-sessions", paramLabel = "N",
+      description = "Sessions (inboxes and commands) open at once (default: the serve.max-sessions setting, else 8).")
+  Integer maxSessions;
 
-  @Option(names = "--idle-timeout", paramLabel = "TIME", defaultValue = "30m",
-      description = "Close a connection silent this long: 90s, 30m, 2h (default ${DEFAULT-VALUE}).")
+  @Option(names = "--idle-timeout", paramLabel = "TIME",
+      description = "Close a connection silent this long: 90s, 30m, 2h (default: the serve.idle-timeout setting, else 30m).")
   String idleTimeout;
 
   @Override
   public Integer call() {
-    ServerOptions options = new ServerOptions(address(listen), keysFile(), hostKeyFile(), sessions(), duration(idleTimeout),
+    String listenAt = settings().get("serve.listen", "--listen", listen).value();
+    String idle = settings().get("serve.idle-timeout", "--idle-timeout", idleTimeout).value();
+    ServerOptions options = new ServerOptions(address(listenAt), keysFile(), hostKeyFile(), sessions(), duration(idle),
         ServerOptions.READ_ONLY_COMMANDS);
     // Settings first: a bad keys.properties or theme is one line of error, before anything listens.
-    UiSettings settings = UiSettings.load(context().env(), root().theme, Path.of("").toAbsolutePath(), context().clock());
+    UiSettings settings = TuiCommand.uiSettings(this, root().theme);
     PrintWriter err = err();
     CountDownLatch stop = new CountDownLatch(1);
     App app = openAppForTriage();
@@ -87,7 +89,7 @@ final class ServeCommand extends BaseCommand {
       onSignal("INT", stop);
       InetSocketAddress at = server.address();
       PrintWriter out = out();
-      out.printf("invitriage: serving %s on %s:%d%n", TerminalText.sanitize(context().locations().store(root().db).toString()),
+      out.printf("invitriage: serving %s on %s:%d%n", TerminalText.sanitize(store().toString()),
           at.getAddress().getHostAddress(), at.getPort());
       out.printf("host key 256 %s (ED25519) %s%n", server.hostKey().fingerprint(),
           TerminalText.sanitize(server.hostKey().file().toString()));
@@ -141,10 +143,11 @@ final class ServeCommand extends BaseCommand {
   }
 
   private int sessions() {
-    if (maxSessions < 1 || maxSessions > 1000) {
+    int n = maxSessions != null ? maxSessions : Integer.parseInt(settings().get("serve.max-sessions"));
+    if (n < 1 || n > 1000) {
       throw new InvitriageException(InvitriageException.Kind.USAGE, "--max-sessions must be between 1 and 1000");
     }
-    return maxSessions;
+    return n;
   }
 
   /** {@code HOST:PORT}, {@code [IPv6]:PORT}, or a bare port on the loopback address. */

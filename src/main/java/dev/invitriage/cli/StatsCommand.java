@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** {@code invitriage stats}: counts by direction, verdict, offender, decision and client. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats",
     description = "Count invitations by direction, verdict, offender, decision and client.")
 final class StatsCommand extends BaseCommand {
   @Override

@@ -3,6 +3,7 @@ package dev.invitriage.cli;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import dev.invitriage.app.App;
+import dev.invitriage.app.Settings;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.ui.InboxUi;
 import dev.invitriage.ui.UiSettings;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code invitriage tui} (also {@code invitriage} alone): the full-screen inbox on this terminal. */
-@Command(name = "tui", mixinStandardHelpOptions = true,
+@Command(name = "tui",
     description = {"Open the full-screen inbox (press ? inside for the keys).",
         "Keys can be rebound in $XDG_CONFIG_HOME/invitriage/keys.properties; NO_COLOR selects the mono theme."})
 final class TuiCommand extends BaseCommand {
@@ -27,7 +28,7 @@ final class TuiCommand extends BaseCommand {
   /** Runs the UI with the given theme option; the root command calls this with its own option. */
   int run(String themeOption) {
     // Settings first: a bad keys.properties or theme is one line of error, before the screen opens.
-    UiSettings settings = UiSettings.load(context().env(), themeOption, Path.of("").toAbsolutePath(), context().clock());
+    UiSettings settings = uiSettings(this, themeOption);
     try (App app = openAppForTriage()) {
       String savedTty = stty("-g");
       Terminal terminal = createTerminal();
@@ -50,6 +51,21 @@ final class TuiCommand extends BaseCommand {
   @Override
   public Integer call() {
     return run(theme != null ? theme : root().theme);
+  }
+
+  /**
+   * The full-screen inbox's settings: the theme ({@code --theme}, else the {@code theme} setting),
+   * where and in which format its export key writes (the {@code export.*} settings).
+   */
+  static UiSettings uiSettings(BaseCommand command, String themeOption) {
+    Settings user = command.settings();
+    String theme = user.get("theme", "--theme", themeOption).value();
+    String directory = user.get("export.directory");
+    Path exportDir = directory == null
+        ? Path.of("").toAbsolutePath()
+        : Settings.expandHome(directory, command.context().locations()).toAbsolutePath();
+    return UiSettings.load(command.context().env(), theme, exportDir, command.context().clock())
+        .withExportFormat(user.get("export.format"));
   }
 
   private Terminal createTerminal() {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** {@code invitriage undo}: reverts the latest decision, note or client change. */
-@Command(name = "undo", mixinStandardHelpOptions = true,
+@Command(name = "undo",
     description = "Revert the latest change (decision, note or client edit). Imports are not undone.")
 final class UndoCommand extends BaseCommand {
   @Override

@@ -1,5 +1,8 @@
 package dev.invitriage.domain;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** What the classifier concluded about an invitation's message. */
 public enum Verdict {
   /** The sender wrote something of their own. */
@@ -19,9 +22,23 @@ public enum Verdict {
 
   /**
    * True for the verdicts that make an incoming, non-client invitation an offender: the one
-   * definition of that set (EMPTY, DEFAULT, GENERIC, TEMPLATE).
+   * definition of that set (EMPTY, DEFAULT, GENERIC, TEMPLATE, unless the user's {@code
+   * offenders} setting narrows it).
    */
   public boolean offends() {
-    return this != PERSONAL;
+    return offending.contains(this);
+  }
+
+  private static volatile Set<Verdict> offending = EnumSet.of(DEFAULT, EMPTY, TEMPLATE, GENERIC);
+
+  /**
+   * Sets which verdicts offend, for the whole process: the {@code offenders} setting, read once as
+   * a command starts. PERSONAL never offends.
+   */
+  public static void setOffending(Set<Verdict> verdicts) {
+    Set<Verdict> set = EnumSet.noneOf(Verdict.class);
+    set.addAll(verdicts);
+    set.remove(PERSONAL);
+    offending = set;
   }
 }

@@ -339,7 +339,7 @@ public final class InboxUi {
       m.error("export writes files on the server: use ssh HOST export --format csv > FILE instead");
       return;
     }
-    m.overlays.push(new Prompt("Export format (csv/json): ", "csv", t -> { },
+    m.overlays.push(new Prompt("Export format (csv/json): ", m.settings.exportFormat(), t -> { },
         format -> {
           String f = format.strip().toLowerCase(Locale.ROOT);
           if (!f.equals("csv") && !f.equals("json")) {

@@ -14,30 +14,37 @@ import java.util.Map;
  * @param who who is using this screen, shown in the status bar (empty on the local terminal)
  * @param writesFiles whether the export key may write files here; false over SSH, where the files
  *     would land on the server (remote users export with {@code ssh HOST export} instead)
+ * @param exportFormat the format the export key offers first: csv or json (the export.format setting)
  * @param onFrame called on the UI thread after every frame reaches the terminal (after each
  *     screen refresh): a hook for measurements ({@code make bench} times keys by it); a no-op by default
  */
 public record UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock, String who,
-    boolean writesFiles, Runnable onFrame) {
+    boolean writesFiles, Runnable onFrame, String exportFormat) {
 
   public UiSettings {
     who = who == null ? "" : who;
     onFrame = onFrame == null ? () -> { } : onFrame;
+    exportFormat = exportFormat == null ? "csv" : exportFormat;
   }
 
   /** Settings for the local terminal: nobody named, exports written to files. */
   public UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock) {
-    this(theme, keys, workingDir, zone, clock, "", true, () -> { });
+    this(theme, keys, workingDir, zone, clock, "", true, () -> { }, "csv");
   }
 
   /** These settings for a remote user: {@code who} in the status bar, no files written. */
   public UiSettings remote(String who) {
-    return new UiSettings(theme, keys, workingDir, zone, clock, who, false, onFrame);
+    return new UiSettings(theme, keys, workingDir, zone, clock, who, false, onFrame, exportFormat);
   }
 
   /** These settings with {@code onFrame} called after every frame. */
   public UiSettings withOnFrame(Runnable onFrame) {
-    return new UiSettings(theme, keys, workingDir, zone, clock, who, writesFiles, onFrame);
+    return new UiSettings(theme, keys, workingDir, zone, clock, who, writesFiles, onFrame, exportFormat);
+  }
+
+  /** These settings with the export key offering {@code format} (csv or json) first. */
+  public UiSettings withExportFormat(String format) {
+    return new UiSettings(theme, keys, workingDir, zone, clock, who, writesFiles, onFrame, format);
   }
 
   /** The file key bindings are read from. */

@@ -52,6 +52,8 @@ public final class Bench {
   private final long seed;
   private final Path out;
   private final Path jar;
+  /** The installed command (`make install`), which the cold starts and the store's figures run. */
+  private final Path launcher;
   private final Path work;
   private final Map<String, String> env;
   private final String javaBin;
@@ -64,11 +66,12 @@ public final class Bench {
   record Figure(String id, String figure, double measured, String unit, Double baseline, String baselineName,
       Double ratio, String target, boolean pass, Map<String, Object> details) { }
 
-  Bench(List<Integer> sizes, long seed, Path out, Path jar) {
+  Bench(List<Integer> sizes, long seed, Path out, Path jar, Path launcher) {
     this.sizes = sizes.stream().sorted().distinct().toList();
     this.seed = seed;
     this.out = out.toAbsolutePath();
     this.jar = jar.toAbsolutePath();
+    this.launcher = launcher == null ? null : launcher.toAbsolutePath();
     this.work = this.out.resolve("work");
     this.javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Map<String, String> e = new LinkedHashMap<>(System.getenv());
@@ -84,6 +87,7 @@ public final class Bench {
     long seed = 42;
     Path out = Path.of("target/bench");
     Path jar = Path.of("target/invitriage.jar");
+    Path launcher = null;
     for (int i = 0; i < args.length; i += 2) {
       String v = args[i + 1];
       switch (args[i]) {
@@ -92,10 +96,11 @@ public final class Bench {
         case "--seed" -> seed = Long.parseLong(v);
         case "--out" -> out = Path.of(v);
         case "--jar" -> jar = Path.of(v);
+        case "--launcher" -> launcher = Path.of(v);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    new Bench(sizes, seed, out, jar).run();
+    new Bench(sizes, seed, out, jar, launcher).run();
   }
 
   void run() throws Exception {
@@ -144,11 +149,22 @@ public final class Bench {
         + " MB (the " + label(large) + " store's size) into a new MapDB file as 80 KB values, no log, no sync",
         "seconds", round(mapDbWrite), "vsSqliteImport", round(mapDbWrite / imports.get(large)[1])));
 
-    // Cold starts.
+    // Cold starts, through the installed command when there is one.
     double hello = median(COLD_REPS, this::coldHello);
+    double version = median(COLD_REPS, () -> time(invitriage("--version"), null, null));
+    figures.add(ratioFigure("version", "cold `invitriage --version`", version, "s", hello, "cold `java Hello`", 2.0,
+        Map.of("command", String.join(" ", invitriage("--version")))));
+    if (sizes.size() > 1) {
+      double statsSmall = median(COLD_REPS, () -> coldStats(smallStore, small));
+      figures.add(ratioFigure("cold-stats-" + small, "cold `invitriage stats` on the " + label(small) + " store", statsSmall,
+          "s", hello, "cold `java Hello`", 3.0, Map.of()));
+    }
     double stats = median(COLD_REPS, () -> coldStats(largeStore, large));
     figures.add(ratioFigure("cold-stats", "cold `invitriage stats` on the " + label(large) + " store", stats, "s", hello,
         "cold `java Hello`", 3.0, Map.of()));
+    double serve = median(COLD_REPS, () -> serveStart(largeStore));
+    figures.add(new Figure("serve-start", "`invitriage serve` on the " + label(large) + " store, from start to accepting",
+        round(serve), "s", null, "—", null, "≤ 1 s", serve <= 1.0, Map.of()));
     // The floor under it: a cold JVM that only opens the same store with MapDB.
     double mapDbOpen = median(COLD_REPS, () -> time(List.of(javaBin, "-cp", benchClassPath(), MapDbOpen.class.getName(),
         largeStore.toString()), null, null));
@@ -171,11 +187,10 @@ public final class Bench {
     figures.add(keyFigure("search-keystroke", "incremental search keystroke over " + label(large) + " messages",
         keysLarge.get("searchKeystroke"), 100.0));
     figures.add(keyFigure("decision", "decision key incl. durable commit" + on, keysLarge.get("decision"), 20.0));
-    // The same keys with the serial collector (a flag `java -jar` cannot carry): how much of the
-    // resident memory is the default collector's sizing on this machine rather than our data.
-    Map<String, Object> keysSerial = uiKeys(largeStore, large, List.of("-XX:+UseSerialGC"));
-    floors.put("ui-serial-gc", Map.of("what", "the same UI keys" + on + " under -XX:+UseSerialGC",
-        "memory", keysSerial.get("memory"), "p99Ms", p99s(keysSerial)));
+    // The same keys on the JVM's defaults (as `java -jar` runs): what the launcher's settings change.
+    Map<String, Object> keysDefault = uiKeys(largeStore, large, List.of());
+    floors.put("ui-jvm-defaults", Map.of("what", "the same UI keys" + on + " with the JVM's default settings",
+        "memory", keysDefault.get("memory"), "p99Ms", p99s(keysDefault)));
     double rssLarge = number(map(keysLarge.get("memory")).get("VmHWMKb")) / 1024.0;
     double rssSmall = number(map(keysSmall.get("memory")).get("VmHWMKb")) / 1024.0;
     double memRatio = rssLarge / rssSmall;
@@ -222,7 +237,7 @@ public final class Bench {
     Path sqlite = dir.resolve("x.sqlite");
     double inv = median(reps, () -> {
       deleteStore(store);
-      double t = time(List.of(javaBin, "-jar", jar.toString(), "--db", store.toString(), "import", export.folder().toString()),
+      double t = time(invitriage("--db", store.toString(), "import", export.folder().toString()),
           dir.resolve("import.out"), null);
       String said = Files.readString(dir.resolve("import.out"));
       if (!said.contains("imported " + size + " invitations (" + size + " new")) {
@@ -251,7 +266,7 @@ public final class Bench {
     int reps = size <= 100_000 ? 3 : 1;
     // Every row, as sqlite3's select * (export's default is incoming only).
     double inv = median(reps, () -> {
-      double t = time(List.of(javaBin, "-jar", jar.toString(), "--db", store.toString(), "export", "--direction", "all",
+      double t = time(invitriage("--db", store.toString(), "export", "--direction", "all",
           "-o", csv.toString()), null, null);
       String said = Files.readString(work.resolve("last-stderr.txt"));
       if (!said.startsWith("exported " + size + " invitations")) {
@@ -288,7 +303,7 @@ public final class Bench {
 
   private double coldStats(Path store, int size) throws Exception {
     Path said = work.resolve("stats.out");
-    double t = time(List.of(javaBin, "-jar", jar.toString(), "--db", store.toString(), "stats"), said, null);
+    double t = time(invitriage("--db", store.toString(), "stats"), said, null);
     String text = Files.readString(said);
     if (!text.startsWith("invitations  " + size + " ")) {
       throw new IllegalStateException("stats said: " + text);
@@ -298,7 +313,10 @@ public final class Bench {
 
   /** Seconds from spawning the UI child until it says its first full frame is drawn. */
   private double coldFirstFrame(Path store) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", benchClassPath(), UiBench.class.getName(), "first-frame", store.toString());
+    List<String> command = new ArrayList<>(List.of(javaBin));
+    command.addAll(uiJvmFlags());
+    command.addAll(List.of("-cp", benchClassPath(), UiBench.class.getName(), "first-frame", store.toString()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().clear();
     pb.environment().putAll(env);
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -333,7 +351,7 @@ public final class Bench {
   }
 
   private Map<String, Object> uiKeys(Path store, int size) throws Exception {
-    return uiKeys(store, size, List.of());
+    return uiKeys(store, size, uiJvmFlags());
   }
 
   @SuppressWarnings("unchecked")
@@ -350,16 +368,106 @@ public final class Bench {
     return new ObjectMapper().readValue(result.toFile(), Map.class);
   }
 
+  /** The command line that runs invitriage with {@code args}: the installed command, else the jar. */
+  private List<String> invitriage(String... args) {
+    List<String> command = new ArrayList<>();
+    if (launcher != null) {
+      command.add(launcher.toString());
+    } else {
+      command.addAll(List.of(javaBin, "-jar", jar.toString()));
+    }
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private List<String> uiJvmFlags() throws Exception {
+    return jvmFlags("tui");
+  }
+
+  /**
+   * The JVM settings the launcher gives {@code command} (none without a launcher), as it prints
+   * them with INVITRIAGE_SHOW_COMMAND; without its class-data archive, which holds the jar's
+   * classes, not the bench's.
+   */
+  private List<String> jvmFlags(String command) {
+    if (launcher == null) {
+      return List.of();
+    }
+    try {
+      ProcessBuilder pb = new ProcessBuilder(launcher.toString(), command);
+      pb.environment().putAll(env);
+      pb.environment().put("INVITRIAGE_SHOW_COMMAND", "1");
+      pb.redirectErrorStream(true);
+      Process p = pb.start();
+      List<String> words = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        throw new IllegalStateException("launcher failed: " + words);
+      }
+      List<String> flags = new ArrayList<>();
+      for (String w : words.subList(1, words.indexOf("-jar"))) {
+        if (!w.startsWith("-XX:SharedArchiveFile") && !w.startsWith("-XX:AOTCache") && !w.startsWith("-Xlog")) {
+          flags.add(w);
+        }
+      }
+      return flags;
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Seconds from starting {@code invitriage serve} on the store until it says it accepts
+   * connections; then it is stopped.
+   */
+  private double serveStart(Path store) throws Exception {
+    Path dir = work.resolve("serve");
+    Files.createDirectories(dir);
+    Path keys = dir.resolve("authorized_keys");
+    if (!Files.exists(keys)) {
+      Path key = dir.resolve("client_key");
+      run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "bench", "-f", key.toString()));
+      Files.copy(Path.of(key + ".pub"), keys);
+    }
+    ProcessBuilder pb = new ProcessBuilder(invitriage("--db", store.toString(), "serve", "--listen", "127.0.0.1:0",
+        "--authorized-keys", keys.toString(), "--host-key", dir.resolve("host_key").toString()));
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    pb.redirectError(dir.resolve("serve.err").toFile());
+    long start = System.nanoTime();
+    Process p = pb.start();
+    Double at = null;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.startsWith("invitriage: serving ")) {
+          at = seconds(System.nanoTime() - start);
+          p.destroy(); // SIGTERM: the server closes the store and ends
+          break;
+        }
+      }
+    }
+    if (!p.waitFor(2, TimeUnit.MINUTES) || at == null) {
+      p.destroyForcibly();
+      throw new IllegalStateException("serve did not start: " + Files.readString(dir.resolve("serve.err")));
+    }
+    return at;
+  }
+
   private double classifierThroughput() throws RunnerException {
     Path log = out.resolve("jmh.log");
     // C2 settles on its final compile of judging after about 6 s (measured: 0.48, 0.66, 0.74, 0.74,
     // then 1.14M notes/s in 2 s iterations), so a shorter warm-up measures the compiler, not the classifier.
-    Map<String, Object> config = Map.of("warmup", "5 x 2 s", "measurement", "5 x 2 s", "forks", 1, "threads", 1);
+    // Three forks: one JVM's JIT can settle on a compile of judging 15% slower or faster than the
+    // next's (measured: forks of one run at 0.88, 1.06 and 1.07 M notes/s); the settings are the
+    // ones the launcher gives an import, where notes are judged.
+    List<String> flags = jvmFlags("import");
+    Map<String, Object> config = Map.of("warmup", "5 x 2 s", "measurement", "5 x 2 s", "forks", 3, "threads", 1,
+        "jvmFlags", flags);
     Runner runner = new Runner(new OptionsBuilder()
         .include(ClassifierBenchmark.class.getName())
         .warmupIterations(5).warmupTime(TimeValue.seconds(2))
         .measurementIterations(5).measurementTime(TimeValue.seconds(2))
-        .forks(1).threads(1)
+        .forks(3).threads(1)
+        .jvmArgsAppend(flags.toArray(String[]::new))
         .output(log.toString())
         .build());
     RunResult r = runner.runSingle();
