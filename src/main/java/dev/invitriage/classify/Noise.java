@@ -1,6 +1,5 @@
 package dev.invitriage.classify;
 
-import dev.invitriage.classify.Languages.Language;
 import dev.invitriage.classify.Languages.Section;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,14 +17,13 @@ import java.util.Map;
 final class Noise {
   private Noise() {}
 
-  private static final List<Language> LANGUAGES = Languages.builtIn();
+  private static final CompiledLanguages LANGUAGES = CompiledLanguages.builtIn();
 
   /**
    * Each section's canonical phrases with their languages, made once: each is asked for more than
    * once while the tables are built, and a cold start reads some forty thousand.
    */
-  private static final Map<Section, Map<String, Long>> CANONICAL =
-      Languages.canonicalPhrases(LANGUAGES);
+  private static final Map<Section, Map<String, Long>> CANONICAL = LANGUAGES.phrases();
 
 
 
@@ -191,7 +189,7 @@ final class Noise {
 
   /** The code of language number {@code i} (its bit in a sequence's languages). */
   static String languageCode(int i) {
-    return LANGUAGES.get(i).code();
+    return LANGUAGES.codes().get(i);
   }
 
   private static WordSequences sequences(Section section) {

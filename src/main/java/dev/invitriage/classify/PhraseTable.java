@@ -112,10 +112,8 @@ final class PhraseTable {
   /** The default texts of every built-in language ({@link Languages}). */
   static PhraseTable builtIn() {
     PhraseTable table = new PhraseTable();
-    for (Languages.Language language : Languages.builtIn()) {
-      for (Languages.DefaultText text : language.defaults()) {
-        table.add(text.label(), text.text());
-      }
+    for (Languages.DefaultText text : CompiledLanguages.builtIn().defaults()) {
+      table.add(text.label(), text.text());
     }
     return table;
   }

@@ -24,6 +24,19 @@ class LanguagesTest {
       "tl", "te", "th", "tr", "uk", "vi");
 
   @Test
+  void theBuildsCompiledFormIsWhatTheLanguageFilesSayNow() {
+    // Read from the resource the build wrote (CompiledLanguages.main, process-classes): a stale
+    // one would judge by data the files no longer hold.
+    assertThat(CompiledLanguages.class.getResource(CompiledLanguages.RESOURCE)).isNotNull();
+    CompiledLanguages compiled = CompiledLanguages.builtIn();
+    CompiledLanguages fromFiles = CompiledLanguages.of(Languages.builtIn());
+
+    assertThat(compiled.codes()).isEqualTo(fromFiles.codes());
+    assertThat(compiled.defaults()).isEqualTo(fromFiles.defaults());
+    assertThat(compiled.phrases()).isEqualTo(fromFiles.phrases());
+  }
+
+  @Test
   void everyLanguageFileLoadsWithANameAndDefaultTexts() {
     List<Language> languages = Languages.builtIn();
 
