@@ -65,14 +65,16 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * {@link #open}, for the full-screen inbox: the classifier is built on the second core while
-   * the store opens, since the first frame's detail pane gives a reason (building it, for some
-   * forty thousand phrases in 36 languages, takes most of a second in a fresh JVM).
+   * {@link #open}, for the full-screen inbox: once the store is open, the classifier is built on
+   * the second core (some forty thousand phrases in 36 languages, most of a second in a fresh JVM)
+   * while the first frame is drawn, which shows "judging…" for its reason until then. Built while
+   * the store opened, it slowed that on a two-core machine (first frame on a 100k store 1.4 s).
    */
   public static App openForTriage(Path store, PhraseBook phrases, Clock clock, Consumer<String> notices) {
     MessageClassifier classifier = Classifier.onFirstUse(phrases.phrases());
+    App app = new App(MapDbInbox.open(store, classifier, notices), clock);
     classifier.prepareInBackground();
-    return new App(MapDbInbox.open(store, classifier, notices), clock);
+    return app;
   }
 
   public InboxRepository inbox() {

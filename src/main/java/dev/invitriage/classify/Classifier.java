@@ -132,6 +132,11 @@ public final class Classifier implements MessageClassifier {
       }
 
       @Override
+      public boolean ready() {
+        return built != null;
+      }
+
+      @Override
       public void prepareInBackground() {
         Thread warmUp = new Thread(this::built, "classifier-warm-up");
         warmUp.setDaemon(true); // never keeps a command from ending

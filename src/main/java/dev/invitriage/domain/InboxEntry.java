@@ -51,4 +51,10 @@ public record InboxEntry(
   public Classification classification() {
     return judgement.classification();
   }
+
+  /** The reason, or null while the classifier is still being made (see {@link Judgement}). */
+  public String reasonIfReady() {
+    Classification c = judgement.classificationIfReady();
+    return c == null ? null : c.reason();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.invitriage.domain;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -15,17 +16,21 @@ import java.util.function.Supplier;
 public final class Judgement {
   private final Verdict verdict;
   private final Supplier<Classification> judge;
+  /** Whether {@link #judge} answers at once; null when it always does. */
+  private final BooleanSupplier ready;
   private volatile Classification classification;
 
-  private Judgement(Verdict verdict, Supplier<Classification> judge, Classification classification) {
+  private Judgement(Verdict verdict, Supplier<Classification> judge, BooleanSupplier ready,
+      Classification classification) {
     this.verdict = Objects.requireNonNull(verdict, "verdict");
     this.judge = judge;
+    this.ready = ready;
     this.classification = classification;
   }
 
   /** A classification already made. */
   public static Judgement of(Classification classification) {
-    return new Judgement(classification.verdict(), null, classification);
+    return new Judgement(classification.verdict(), null, null, classification);
   }
 
   /**
@@ -33,7 +38,12 @@ public final class Judgement {
    * reason is what is used.
    */
   public static Judgement later(Verdict verdict, Supplier<Classification> judge) {
-    return new Judgement(verdict, Objects.requireNonNull(judge, "judge"), null);
+    return new Judgement(verdict, Objects.requireNonNull(judge, "judge"), null, null);
+  }
+
+  /** As {@link #later(Verdict, Supplier)}, where {@code ready} tells whether judging is quick now. */
+  public static Judgement later(Verdict verdict, Supplier<Classification> judge, BooleanSupplier ready) {
+    return new Judgement(verdict, Objects.requireNonNull(judge, "judge"), ready, null);
   }
 
   public Verdict verdict() {
@@ -47,6 +57,15 @@ public final class Judgement {
       classification = c;
     }
     return c;
+  }
+
+  /**
+   * The classification when it is known or can be made at once; null while the judge is still
+   * being made (a screen shows the rest meanwhile).
+   */
+  public Classification classificationIfReady() {
+    Classification c = classification;
+    return c != null || ready == null || ready.getAsBoolean() ? classification() : null;
   }
 
   @Override

@@ -32,6 +32,14 @@ public interface MessageClassifier {
   default void prepareInBackground() {}
 
   /**
+   * True when {@link #classify} answers without first making what it needs: a screen can then
+   * show a reason at once, and otherwise shows the rest and the reason a moment later.
+   */
+  default boolean ready() {
+    return true;
+  }
+
+  /**
    * Changes whenever a verdict could change: another classifier version or other user phrases.
    * Stores keep it to know when their stored verdicts must be recomputed.
    */

@@ -644,7 +644,8 @@ final class InboxState {
     Judgement judgement = verdict == Verdict.TEMPLATE
         ? Judgement.of(new Classification(Verdict.TEMPLATE,
             "mass template: the same text came from " + TemplateCounter.ENOUGH + " or more different senders"))
-        : Judgement.later(verdict, () -> classifier.classify(inv.message(), inv.fromName(), inv.toName()));
+        : Judgement.later(verdict, () -> classifier.classify(inv.message(), inv.fromName(), inv.toName()),
+            classifier::ready);
     boolean client = flags.client(o);
     long at = decisions().decidedAtMillis(o);
     boolean offender = flags.offender(o);

@@ -116,8 +116,9 @@ public final class InboxUi {
       }
       KeyStroke key = screen.pollInput();
       if (key == null) {
-        // Another session (over SSH) may have changed the inbox: show it within a poll.
-        dirty = model.refreshIfChanged();
+        // Another session (over SSH) may have changed the inbox: show it within a poll. A reason
+        // still being judged is drawn again until it comes.
+        dirty = model.refreshIfChanged() || model.reasonPending;
         if (!dirty) {
           if (System.nanoTime() - lastKey < BURST_NANOS) {
             pause(BURST_POLL_NANOS);

@@ -70,11 +70,12 @@ final class Renderer {
       return;
     }
     header(m, c);
+    m.reasonPending = false;
     int bodyTop = 1;
     int bodyH = h - 3;
     if (m.zoom) {
       m.scrollToCursor(1);
-      detail(m.current(), c, 0, bodyTop, w, bodyH);
+      m.reasonPending = detail(m.current(), c, 0, bodyTop, w, bodyH);
     } else if (w >= WIDE) {
       int detailW = Math.max(40, w * 2 / 5);
       int listW = w - detailW - 1;
@@ -82,13 +83,13 @@ final class Renderer {
       for (int y = bodyTop; y < bodyTop + bodyH; y++) {
         c.text(listW, y, 1, "│", theme.style("detail"));
       }
-      detail(m.current(), c, listW + 1, bodyTop, detailW, bodyH);
+      m.reasonPending = detail(m.current(), c, listW + 1, bodyTop, detailW, bodyH);
     } else if (bodyH >= 14) {
       int detailH = Math.max(6, bodyH / 3);
       int listH = bodyH - detailH - 1;
       list(m, c, 0, bodyTop, w, listH);
       c.text(0, bodyTop + listH, w, "─".repeat(w), theme.style("detail"));
-      detail(m.current(), c, 0, bodyTop + listH + 1, w, detailH);
+      m.reasonPending = detail(m.current(), c, 0, bodyTop + listH + 1, w, detailH);
     } else {
       list(m, c, 0, bodyTop, w, bodyH);
     }
@@ -218,12 +219,13 @@ final class Renderer {
 
   // ------------------------------------------------------------------ detail
 
-  private void detail(InboxEntry e, Canvas c, int x, int y, int w, int h) {
+  /** Draws the selected invitation; true when its reason is still to come (see reasonPending). */
+  private boolean detail(InboxEntry e, Canvas c, int x, int y, int w, int h) {
     Style body = theme.style("detail", "list.normal");
     Style label = theme.style("detail.label", "detail");
     c.fill(x, y, w, h, body);
     if (e == null || w < 4 || h < 1) {
-      return;
+      return false;
     }
     List<String[]> lines = new ArrayList<>();
     boolean out = e.invitation().direction() == Direction.OUTGOING;
@@ -233,7 +235,9 @@ final class Renderer {
     }
     lines.add(new String[] {"Profile", e.invitation().counterpartUrl().isEmpty() ? "(none)" : e.invitation().counterpartUrl()});
     lines.add(new String[] {"Sent", DATE_TIME.format(e.invitation().sentAt()) + (out ? " (outgoing)" : "")});
-    lines.add(new String[] {"Verdict", (e.offender() ? "! OFFENDER " : "") + e.verdict().name() + " — " + e.classification().reason()});
+    String reason = e.reasonIfReady();
+    lines.add(new String[] {"Verdict", (e.offender() ? "! OFFENDER " : "") + e.verdict().name() + " — "
+        + (reason == null ? "judging…" : reason)});
     lines.add(new String[] {"Client", (e.client() ? "CLIENT" : "no") + " · connection: " + (e.connection() ? "yes" : "no")});
     lines.add(new String[] {"Decision", e.decision().word() + (e.decidedAt() == null ? ""
         : " (" + DATE_TIME.format(e.decidedAt().atZone(zone)) + ")")});
@@ -242,7 +246,7 @@ final class Renderer {
     int row = y;
     for (String[] l : lines) {
       if (row >= y + h) {
-        return;
+        return reason == null;
       }
       c.text(x + 1, row, labelW, l[0], label);
       c.text(x + 1 + labelW, row, w - labelW - 2, l[1], l[0].equals("Verdict") && e.offender()
@@ -255,6 +259,7 @@ final class Renderer {
     }
     block(c, "Message", e.invitation().message().isEmpty() ? "(no message)" : e.invitation().message(),
         x, row, y + h, textW, label, body);
+    return reason == null;
   }
 
   /** Draws a titled, wrapped block; returns the next free row. Reads no more than fits. */

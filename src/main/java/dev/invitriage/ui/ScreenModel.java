@@ -44,6 +44,11 @@ final class ScreenModel {
   /** The active search text, or null when none is active. */
   String search;
   boolean zoom;
+  /**
+   * The last frame showed "judging…" for the selected invitation's reason: the classifier is still
+   * being made (the first frame does not wait for it), and the screen is drawn again until it is.
+   */
+  boolean reasonPending;
   String message = "";
   boolean messageIsError;
   final Deque<Overlay> overlays = new ArrayDeque<>();

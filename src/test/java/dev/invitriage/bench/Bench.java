@@ -142,11 +142,11 @@ public final class Bench {
     Path written = work.resolve("mapdb-write.db");
     long storeBytes = Files.size(largeStore);
     Files.deleteIfExists(written);
-    double mapDbWrite = time(List.of(javaBin, "-cp", benchClassPath(), MapDbWrite.class.getName(), written.toString(),
-        String.valueOf(storeBytes)), null, null);
+    double mapDbWrite = time(child("import", MapDbWrite.class, written.toString(), String.valueOf(storeBytes)), null, null);
     Files.deleteIfExists(written);
     floors.put("mapdb-write", Map.of("what", "cold JVM that only writes " + Math.round(storeBytes / 1e6)
-        + " MB (the " + label(large) + " store's size) into a new MapDB file as 80 KB values, no log, no sync",
+        + " MB (the " + label(large) + " store's size) into a new MapDB file as 80 KB values, no log, no sync"
+        + " (the launcher's settings for import)",
         "seconds", round(mapDbWrite), "vsSqliteImport", round(mapDbWrite / imports.get(large)[1])));
 
     // Cold starts, through the installed command when there is one.
@@ -166,9 +166,8 @@ public final class Bench {
     figures.add(new Figure("serve-start", "`invitriage serve` on the " + label(large) + " store, from start to accepting",
         round(serve), "s", null, "—", null, "≤ 1 s", serve <= 1.0, Map.of()));
     // The floor under it: a cold JVM that only opens the same store with MapDB.
-    double mapDbOpen = median(COLD_REPS, () -> time(List.of(javaBin, "-cp", benchClassPath(), MapDbOpen.class.getName(),
-        largeStore.toString()), null, null));
-    floors.put("cold-mapdb-open", Map.of("what", "cold JVM that only opens the " + label(large) + " store with MapDB (DBMaker, read-only)",
+    double mapDbOpen = median(COLD_REPS, () -> time(child("stats", MapDbOpen.class, largeStore.toString()), null, null));
+    floors.put("cold-mapdb-open", Map.of("what", "cold JVM that only opens the " + label(large) + " store with MapDB (DBMaker, read-only; the launcher's settings for stats)",
         "seconds", round(mapDbOpen), "vsHello", round(mapDbOpen / hello)));
     double frame = median(COLD_REPS, () -> coldFirstFrame(largeStore));
     figures.add(ratioFigure("cold-first-frame", "cold start to first full UI frame on the " + label(large) + " store",
@@ -208,8 +207,7 @@ public final class Bench {
     // The floor under an export: Commons CSV printing the same rows, already in memory.
     Path exported = work.resolve(String.valueOf(large)).resolve("export.csv");
     Path reprinted = work.resolve("csv-print.csv");
-    double csvPrint = Double.parseDouble(run(List.of(javaBin, "-cp", benchClassPath(), CsvPrint.class.getName(),
-        exported.toString(), reprinted.toString())).strip());
+    double csvPrint = Double.parseDouble(run(child("export", CsvPrint.class, exported.toString(), reprinted.toString())).strip());
     Files.deleteIfExists(reprinted);
     floors.put("csv-print", Map.of("what", "Commons CSV printing the " + label(large) + " export's rows from memory",
         "seconds", round(csvPrint), "vsSqliteExport", round(csvPrint / export[1])));
@@ -386,8 +384,8 @@ public final class Bench {
 
   /**
    * The JVM settings the launcher gives {@code command} (none without a launcher), as it prints
-   * them with INVITRIAGE_SHOW_COMMAND; without its class-data archive, which holds the jar's
-   * classes, not the bench's.
+   * them with INVITRIAGE_SHOW_COMMAND, its class-data archive among them: a child whose class path
+   * starts with the installed jar ({@link #benchClassPath}) can use it, as the product does.
    */
   private List<String> jvmFlags(String command) {
     if (launcher == null) {
@@ -403,13 +401,8 @@ public final class Bench {
       if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
         throw new IllegalStateException("launcher failed: " + words);
       }
-      List<String> flags = new ArrayList<>();
-      for (String w : words.subList(1, words.indexOf("-jar"))) {
-        if (!w.startsWith("-XX:SharedArchiveFile") && !w.startsWith("-XX:AOTCache") && !w.startsWith("-Xlog")) {
-          flags.add(w);
-        }
-      }
-      return flags;
+      installedJar = Path.of(words.get(words.indexOf("-jar") + 1));
+      return List.copyOf(words.subList(1, words.indexOf("-jar")));
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
@@ -478,10 +471,32 @@ public final class Bench {
     return score;
   }
 
-  /** The UI child's class path: the bench's classes, then the product's jar. */
+  /**
+   * A floor's child JVM: {@code main} with the settings the launcher gives {@code command}, so
+   * that the floor is measured as the product runs.
+   */
+  private List<String> child(String command, Class<?> main, String... args) {
+    List<String> c = new ArrayList<>(List.of(javaBin));
+    c.addAll(jvmFlags(command));
+    c.addAll(List.of("-cp", benchClassPath(), main.getName()));
+    c.addAll(List.of(args));
+    return c;
+  }
+
+  /** The installed jar, as the launcher runs it (set by {@link #jvmFlags}). */
+  private Path installedJar;
+
+  /**
+   * The UI child's class path: the product's jar, then the bench's classes (the jar first, so the
+   * launcher's archive of its classes applies).
+   */
   private String benchClassPath() {
     try {
       Path classes = Path.of(UiBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (launcher != null) {
+        jvmFlags("tui");
+        return installedJar + java.io.File.pathSeparator + classes;
+      }
       return classes + java.io.File.pathSeparator + jar;
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
