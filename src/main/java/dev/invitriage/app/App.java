@@ -43,16 +43,24 @@ public final class App implements AutoCloseable {
   private final Clock clock;
   /** False for a {@link #borrowed()} handle, whose close leaves the store open. */
   private final boolean owner;
+  /** The store's classifier, made on first use, or sooner when asked (see prepareClassifier). */
+  private final MessageClassifier classifier;
 
   App(InboxRepository inbox, Clock clock) {
-    this(new ChangeCountingInbox(inbox), inbox, clock, true);
+    this(new ChangeCountingInbox(inbox), inbox, clock, true, null);
   }
 
-  private App(ChangeCountingInbox inbox, InboxRepository store, Clock clock, boolean owner) {
+  private App(ChangeCountingInbox inbox, InboxRepository store, Clock clock, boolean owner,
+      MessageClassifier classifier) {
     this.inbox = inbox;
     this.store = store;
     this.clock = clock;
     this.owner = owner;
+    this.classifier = classifier;
+  }
+
+  private App(InboxRepository inbox, Clock clock, MessageClassifier classifier) {
+    this(new ChangeCountingInbox(inbox), inbox, clock, true, classifier);
   }
 
   /**
@@ -61,20 +69,19 @@ public final class App implements AutoCloseable {
    */
   public static App open(Path store, PhraseBook phrases, Clock clock, Consumer<String> notices) {
     MessageClassifier classifier = Classifier.onFirstUse(phrases.phrases());
-    return new App(MapDbInbox.open(store, classifier, notices), clock);
+    return new App(MapDbInbox.open(store, classifier, notices), clock, classifier);
   }
 
   /**
-   * {@link #open}, for the full-screen inbox: once the store is open, the classifier is built on
-   * the second core (some forty thousand phrases in 36 languages, most of a second in a fresh JVM)
-   * while the first frame is drawn, which shows "judging…" for its reason until then. Built while
-   * the store opened, it slowed that on a two-core machine (first frame on a 100k store 1.4 s).
+   * Starts making the classifier on another thread, if it is not made yet: the full-screen inbox
+   * asks once its first frame is out, the server once it accepts connections. The reason shown for
+   * an invitation reads "judging…" until then; made sooner, while the store opened or the frame
+   * was drawn, it slowed both on a two-core machine (first frame on a 100k store 1.4 s, not 0.8).
    */
-  public static App openForTriage(Path store, PhraseBook phrases, Clock clock, Consumer<String> notices) {
-    MessageClassifier classifier = Classifier.onFirstUse(phrases.phrases());
-    App app = new App(MapDbInbox.open(store, classifier, notices), clock);
-    classifier.prepareInBackground();
-    return app;
+  public void prepareClassifier() {
+    if (classifier != null) {
+      classifier.prepareInBackground();
+    }
   }
 
   public InboxRepository inbox() {
@@ -95,7 +102,7 @@ public final class App implements AutoCloseable {
    * what it is given (a command's try-with-resources) while the owner keeps the store open.
    */
   public App borrowed() {
-    return new App(inbox, store, clock, false);
+    return new App(inbox, store, clock, false, classifier);
   }
 
   // ---------------------------------------------------------------- import

@@ -136,8 +136,15 @@ public final class Classifier implements MessageClassifier {
         return built != null;
       }
 
+      /** Set by the first prepareInBackground: every screen's first frame asks (see App). */
+      private final java.util.concurrent.atomic.AtomicBoolean preparing =
+          new java.util.concurrent.atomic.AtomicBoolean();
+
       @Override
       public void prepareInBackground() {
+        if (built != null || !preparing.compareAndSet(false, true)) {
+          return;
+        }
         Thread warmUp = new Thread(this::built, "classifier-warm-up");
         warmUp.setDaemon(true); // never keeps a command from ending
         warmUp.start();

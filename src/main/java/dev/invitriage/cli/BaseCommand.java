@@ -68,15 +68,6 @@ abstract class BaseCommand implements Callable<Integer> {
    * out the server's open App instead (closing it leaves the store open).
    */
   App openApp() {
-    return openApp(false);
-  }
-
-  /** {@link #openApp} for the full-screen inbox: the classifier is built meanwhile. */
-  App openAppForTriage() {
-    return openApp(true);
-  }
-
-  private App openApp(boolean triage) {
     if (context().openApp() != null) {
       if (root().db != null) {
         throw new InvitriageException(InvitriageException.Kind.USAGE,
@@ -86,9 +77,6 @@ abstract class BaseCommand implements Callable<Integer> {
     }
     java.util.function.Consumer<String> notices =
         notice -> err().println("invitriage: " + TerminalText.sanitize(notice));
-    java.nio.file.Path store = store();
-    return triage
-        ? App.openForTriage(store, phrases(), context().clock(), notices)
-        : App.open(store, phrases(), context().clock(), notices);
+    return App.open(store(), phrases(), context().clock(), notices);
   }
 }

@@ -63,10 +63,11 @@ final class ServeCommand extends BaseCommand {
     UiSettings settings = TuiCommand.uiSettings(this, root().theme);
     PrintWriter err = err();
     CountDownLatch stop = new CountDownLatch(1);
-    App app = openAppForTriage();
+    App app = openApp();
     TriageServer server;
     try {
       server = TriageServer.start(options, app, settings, execRunner(app), this::log);
+      app.prepareClassifier(); // accepting first: the first session's reasons may wait for it
     } catch (RuntimeException e) {
       app.close();
       throw e;

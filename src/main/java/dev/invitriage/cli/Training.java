@@ -1,21 +1,35 @@
 package dev.invitriage.cli;
 
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.invitriage.app.App;
+import dev.invitriage.app.PhraseBook;
+import dev.invitriage.ssh.HostKey;
+import dev.invitriage.ssh.ServerOptions;
+import dev.invitriage.ssh.TriageServer;
+import dev.invitriage.ui.InboxUi;
+import dev.invitriage.ui.UiSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The training run the launcher records its class-data archive from (see {@code
- * src/main/dist/invitriage}): the commands people run most, in this process, on a small store in a
- * temporary directory, so that the classes they load are in the archive. Touches nothing of the
+ * The training runs the launcher records its class-data archives from (see {@code
+ * src/main/dist/invitriage}): {@code Training short}, the commands people run most, in this
+ * process, on a small store in a temporary directory; {@code Training full}, those and the
+ * full-screen inbox and the SSH server, for the commands that open them. Touches nothing of the
  * user's: every XDG directory points into the temporary one.
  */
 public final class Training {
@@ -41,10 +55,39 @@ public final class Training {
       run(env, "client", "list", "--db", db);
       run(env, "classify", "--explain", "Hi Anna, I'd like to add you to my professional network.");
       run(env, "db", "check", "--db", db);
+      if (args.length > 0 && args[0].equals("full")) {
+        inboxAndServer(dir, env, Path.of(db));
+      }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
+    }
+  }
+
+  /**
+   * The full-screen inbox drawing a frame on a virtual terminal, and the SSH server starting and
+   * stopping: their classes (Lanterna, MINA SSHD, the crypto) are most of what a first frame and a
+   * server's start load.
+   */
+  private static void inboxAndServer(Path dir, Map<String, String> env, Path db) throws IOException {
+    Clock clock = Clock.systemUTC();
+    try (App app = App.open(db, new PhraseBook(dir.resolve("phrases.txt")), clock, notice -> { })) {
+      UiSettings ui = UiSettings.load(env, null, dir, clock);
+      DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(100, 30));
+      for (char key : "jjkG".toCharArray()) {
+        terminal.addInput(new KeyStroke(key, false, false));
+      }
+      terminal.addInput(new KeyStroke('q', false, false));
+      InboxUi.run(terminal, app, ui);
+
+      HostKey host = HostKey.loadOrCreate(dir.resolve("host_key"));
+      Path keys = dir.resolve("authorized_keys");
+      Files.writeString(keys, host.publicKeyLine() + "\n", StandardCharsets.UTF_8);
+      Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
+      ServerOptions options = new ServerOptions(new InetSocketAddress("127.0.0.1", 0), keys, host.file(), 1,
+          Duration.ofMinutes(1), ServerOptions.READ_ONLY_COMMANDS);
+      TriageServer.start(options, app, ui, (args, e, tty, out, err) -> ExitCodes.OK, line -> { }).close();
     }
   }
 

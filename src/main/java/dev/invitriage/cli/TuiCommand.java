@@ -29,7 +29,7 @@ final class TuiCommand extends BaseCommand {
   int run(String themeOption) {
     // Settings first: a bad keys.properties or theme is one line of error, before the screen opens.
     UiSettings settings = uiSettings(this, themeOption);
-    try (App app = openAppForTriage()) {
+    try (App app = openApp()) {
       String savedTty = stty("-g");
       Terminal terminal = createTerminal();
       try {

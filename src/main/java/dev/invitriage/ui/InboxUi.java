@@ -106,6 +106,7 @@ public final class InboxUi {
   /** Runs until the user quits (returns false) or the input ends (returns true). */
   private boolean loop(Screen screen) throws IOException {
     boolean dirty = true;
+    boolean classifierAsked = false;
     long idleMillis = 1;
     long lastKey = System.nanoTime();
     while (!model.quit) {
@@ -113,6 +114,11 @@ public final class InboxUi {
       if (resized != null || dirty) {
         draw(screen, resized != null);
         dirty = false;
+        if (!classifierAsked) {
+          // The first frame is out: now the classifier, which its reasons wait for (see App).
+          model.app.prepareClassifier();
+          classifierAsked = true;
+        }
       }
       KeyStroke key = screen.pollInput();
       if (key == null) {

@@ -207,14 +207,18 @@ class InstallIT {
     }
   }
 
-  /** The archive, once it is made (at install, or again in the background after damage). */
+  /**
+   * The short commands' archive, once it is made (at install, or again in the background after
+   * damage).
+   */
   private static Path archive() throws IOException {
     Path dir = cache.resolve("invitriage");
     for (int i = 0; i < 1200; i++) {
       if (!Files.exists(dir.resolve("training.lock"))) {
         try (Stream<Path> files = Files.list(dir)) {
           Path made = files
-              .filter(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".aot"))
+              // The short commands' archive, the one `stats` uses.
+              .filter(p -> p.toString().endsWith("-short.jsa") || p.toString().endsWith("-short.aot"))
               .filter(p -> Files.exists(Path.of(p + ".size")))
               .findFirst().orElse(null);
           if (made != null) {
