@@ -40,7 +40,7 @@ final class ExportCommand extends BaseCommand {
     try (App app = openApp()) {
       if (output == null) {
         Writer w = dataOut(format);
-        app.export(filter.toFilter(), format, w);
+        app.export(filter.toFilter(FilterOptions.DirectionChoice.ALL), format, w);
         try {
           w.flush();
         } catch (IOException e) {
@@ -48,7 +48,7 @@ final class ExportCommand extends BaseCommand {
         }
         return ExitCodes.OK;
       }
-      int n = app.exportTo(filter.toFilter(), format, output);
+      int n = app.exportTo(filter.toFilter(FilterOptions.DirectionChoice.ALL), format, output);
       err().printf("exported %d invitations to %s%n", n, TerminalText.sanitize(output.toString()));
     }
     return ExitCodes.OK;

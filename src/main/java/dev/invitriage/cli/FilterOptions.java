@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** The filters {@code list} and {@code export} share. */
 final class FilterOptions {
-  /** Which directions to show; incoming is what users triage. */
+  /** Which directions to show: incoming is what users triage, an export is their record of all. */
   enum DirectionChoice {
     INCOMING,
     OUTGOING,
@@ -24,9 +24,9 @@ final class FilterOptions {
   @Option(names = "--decision", paramLabel = "D", description = "Only this decision: ${COMPLETION-CANDIDATES}.")
   Decision decision;
 
-  @Option(names = "--direction", paramLabel = "DIR", defaultValue = "incoming",
-      description = "incoming (default), outgoing or all.")
-  DirectionChoice direction = DirectionChoice.INCOMING;
+  @Option(names = "--direction", paramLabel = "DIR",
+      description = "incoming, outgoing or all (default: incoming for list, all for export).")
+  DirectionChoice direction;
 
   @Option(names = "--client", description = "Only invitations from or to clients.")
   boolean client;
@@ -34,8 +34,9 @@ final class FilterOptions {
   @Option(names = "--search", paramLabel = "TEXT", description = "Only invitations whose name, message or note contains TEXT (any case).")
   String search;
 
-  EntryFilter toFilter() {
-    Direction d = switch (direction) {
+  /** The filter, with {@code unless} for the direction when --direction is not given. */
+  EntryFilter toFilter(DirectionChoice unless) {
+    Direction d = switch (direction != null ? direction : unless) {
       case INCOMING -> Direction.INCOMING;
       case OUTGOING -> Direction.OUTGOING;
       case ALL -> null;

@@ -29,7 +29,7 @@ final class ListCommand extends BaseCommand {
     try (App app = openApp()) {
       switch (format) {
         case TABLE -> {
-          List<InboxEntry> entries = app.list(filter.toFilter());
+          List<InboxEntry> entries = app.list(filter.toFilter(FilterOptions.DirectionChoice.INCOMING));
           new EntryTable(context().columns(), context().colour()).print(entries, out());
         }
         case CSV -> export(app, ExportFormat.CSV);
@@ -42,7 +42,7 @@ final class ListCommand extends BaseCommand {
 
   private void export(App app, ExportFormat f) {
     java.io.Writer w = dataOut(f);
-    app.export(filter.toFilter(), f, w);
+    app.export(filter.toFilter(FilterOptions.DirectionChoice.INCOMING), f, w);
     try {
       w.flush();
     } catch (java.io.IOException e) {

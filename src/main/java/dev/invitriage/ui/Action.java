@@ -21,8 +21,8 @@ public enum Action {
   UNDO("undo", "u"),
   REDO("redo", "Ctrl-r"),
   // Listed before NOTE: while a search is active, n means "next match".
-  SEARCH_NEXT("next match", "n"),
-  SEARCH_PREV("previous match", "N"),
+  SEARCH_NEXT("next match (while searching)", "n"),
+  SEARCH_PREV("previous match (searching)", "N"),
   NOTE("edit note", "n"),
   CLIENT("toggle client", "c"),
   CLIENTS("client list", "C"),

@@ -3,10 +3,23 @@ package dev.invitriage.ui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.invitriage.domain.Client;
+import dev.invitriage.text.TerminalText;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
-/** The client list ({@code C}): {@code a} adds, {@code e} edits, {@code d} removes, Esc goes back. */
+/**
+ * The client list ({@code C}), sorted by name, a column each for name, company, profile and note
+ * under a header: {@code a} adds, {@code e} edits, {@code d} removes, Esc goes back. Takes the
+ * whole screen, its own hints on the bottom line.
+ */
 final class ClientsScreen implements Overlay {
+  private static final Comparator<Client> BY_NAME =
+      Comparator.comparing((Client c) -> c.name().toLowerCase(Locale.ROOT)).thenComparing(Client::url);
+  /** Columns are cut with an ellipsis and kept this far apart. */
+  private static final int GAP = 2;
+
   private final ScreenModel model;
   private List<Client> clients;
   private int cursor;
@@ -14,13 +27,29 @@ final class ClientsScreen implements Overlay {
 
   ClientsScreen(ScreenModel model) {
     this.model = model;
-    this.clients = model.app.inbox().clients();
+    this.clients = sorted();
+  }
+
+  private List<Client> sorted() {
+    List<Client> all = new ArrayList<>(model.app.inbox().clients());
+    all.sort(BY_NAME);
+    return all;
   }
 
   private void refresh() {
-    clients = model.app.inbox().clients();
+    clients = sorted();
     cursor = Math.max(0, Math.min(cursor, clients.size() - 1));
     model.clientsChanged();
+  }
+
+  /** Moves the cursor to the client named and linked as {@code c}, as saved. */
+  private void select(Client c) {
+    for (int i = 0; i < clients.size(); i++) {
+      if (clients.get(i).name().equals(c.name()) && clients.get(i).url().equals(c.url())) {
+        cursor = i;
+        return;
+      }
+    }
   }
 
   @Override
@@ -40,7 +69,7 @@ final class ClientsScreen implements Overlay {
       case "a" -> model.overlays.push(new ClientForm(model, "Add client", new Client(0, "", "", "", ""), c -> {
         model.app.inbox().addClients(List.of(c));
         refresh();
-        cursor = clients.size() - 1;
+        select(c);
         model.flash("added client: " + c.name());
       }));
       case "e" -> {
@@ -48,6 +77,7 @@ final class ClientsScreen implements Overlay {
           model.overlays.push(new ClientForm(model, "Edit client", clients.get(cursor), c -> {
             model.app.inbox().updateClient(c);
             refresh();
+            select(c);
             model.flash("saved client: " + c.name());
           }));
         }
@@ -70,26 +100,45 @@ final class ClientsScreen implements Overlay {
   @Override
   public void draw(Canvas c, Theme t) {
     Style body = t.style("overlay");
-    c.fill(0, 0, c.width(), c.height() - 1, body);
-    c.text(0, 0, c.width(), " Clients (" + clients.size() + ")   a add · e edit · d remove · Esc back", t.style("overlay.title"));
-    int rows = Math.max(1, c.height() - 3);
+    Style title = t.style("overlay.title");
+    int w = c.width();
+    int h = c.height();
+    c.fill(0, 0, w, h, body);
+    c.text(0, 0, w, " Clients (" + clients.size() + ")", title);
+    c.text(0, h - 1, w, " a add · e edit · d remove · j/k move · Esc back", title);
+    int rows = Math.max(1, h - 3);
     if (cursor < top) {
       top = cursor;
     } else if (cursor >= top + rows) {
       top = cursor - rows + 1;
     }
     if (clients.isEmpty()) {
-      c.text(1, 2, c.width() - 2, "No clients yet: press a to add one.", body);
+      c.text(1, 2, w - 2, "No clients yet: press a to add one.", body);
+      return;
     }
-    int nameW = Math.max(10, c.width() / 4);
-    int compW = Math.max(8, c.width() / 6);
+    // Widths: the name and company a quarter and a fifth, the profile URL a third, the note the rest.
+    int nameW = Math.max(10, (w - 2) / 4 - GAP);
+    int companyW = Math.max(8, (w - 2) / 5 - GAP);
+    int urlW = Math.max(12, (w - 2) / 3 - GAP);
+    row(c, 1, title, "", "Name", nameW, "Company", companyW, "Profile", urlW, "Note");
     for (int i = 0; i < rows && top + i < clients.size(); i++) {
       Client cl = clients.get(top + i);
-      Style s = top + i == cursor ? t.style("overlay.selected") : body;
-      int x = c.text(0, 1 + i, 1, top + i == cursor ? ">" : " ", s);
-      x = c.text(x, 1 + i, nameW + 1, cl.name(), s);
-      x = c.text(x, 1 + i, compW + 1, cl.company(), s);
-      c.text(x, 1 + i, c.width() - x, cl.url() + (cl.note().isEmpty() ? "" : "  " + dev.invitriage.text.TerminalText.firstLine(cl.note())), s);
+      boolean selected = top + i == cursor;
+      row(c, 2 + i, selected ? t.style("overlay.selected") : body, selected ? ">" : "", cl.name(), nameW,
+          cl.company(), companyW, cl.url(), urlW, TerminalText.firstLine(cl.note()));
     }
+  }
+
+  /** One line of the table: every column at the same place whatever is empty. */
+  private static void row(Canvas c, int y, Style s, String mark, String name, int nameW, String company,
+      int companyW, String url, int urlW, String note) {
+    int x = c.text(0, y, 2, mark, s);
+    x = c.text(x, y, nameW, name, s);
+    x = c.text(x, y, GAP, "", s);
+    x = c.text(x, y, companyW, company, s);
+    x = c.text(x, y, GAP, "", s);
+    x = c.text(x, y, urlW, url, s);
+    x = c.text(x, y, GAP, "", s);
+    c.text(x, y, Math.max(0, c.width() - x), note, s);
   }
 }

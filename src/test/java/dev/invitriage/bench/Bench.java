@@ -262,7 +262,7 @@ public final class Bench {
     Path csv = dir.resolve("export.csv");
     Path sqlCsv = dir.resolve("sqlite-export.csv");
     int reps = size <= 100_000 ? 3 : 1;
-    // Every row, as sqlite3's select * (export's default is incoming only).
+    // Every row, as sqlite3's select * (export's default too; spelled out).
     double inv = median(reps, () -> {
       double t = time(invitriage("--db", store.toString(), "export", "--direction", "all",
           "-o", csv.toString()), null, null);

@@ -332,6 +332,29 @@ class CliTest {
   }
 
   @Test
+  void anExportWithoutFiltersIsTheWholeStoreBothDirectionsAndComesBackByteForByte() throws IOException {
+    importSample();
+    cli.run("decide", idOf("Ana Lima"), "accept");
+    cli.run("note", idOf("Cara Diaz"), "met at KubeCon");
+    cli.run("client", "add", "--name", "Bo Chen", "--url", "https://www.linkedin.com/in/bo-chen");
+    Path csv = home.resolve("whole.csv");
+    CliRunner.Result r = cli.run("export", "-o", csv.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).startsWith("exported 5 invitations");
+    String first = Files.readString(csv);
+    assertThat(first.lines().skip(1)).hasSize(5).anyMatch(l -> l.contains(",OUTGOING,"));
+    assertThat(cli.run("list", "--format", "csv").out().lines().skip(1))
+        .as("list keeps showing incoming only").hasSize(4);
+
+    CliRunner fresh = new CliRunner(home.resolve("fresh"));
+    assertThat(fresh.run("import", csv.toString()).code()).isZero();
+    Path again = home.resolve("again.csv");
+    fresh.run("export", "-o", again.toString());
+    assertThat(Files.readString(again)).isEqualTo(first);
+    assertThat(fresh.run("export", "--format", "json").out()).isEqualTo(cli.run("export", "--format", "json").out());
+  }
+
+  @Test
   void exportAndReimportLosesNothing() throws IOException {
     importSample();
     cli.run("decide", idOf("Ana Lima"), "ignore");

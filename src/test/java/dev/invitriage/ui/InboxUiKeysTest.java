@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -218,6 +219,32 @@ class InboxUiKeysTest {
     try (var app = UiDriver.openApp(store)) {
       assertThat(app.inbox().clients()).extracting(c -> c.name()).doesNotContain("Zed Zimmer");
     }
+  }
+
+  @Test
+  void theClientScreenSortsByNameAndAlignsEveryColumnUnderItsHeader() {
+    String screen = ui.type("C").waitFor("Clients (5)").screen();
+    List<String> lines = screen.lines().toList();
+    int header = ui.rowOf("Company");
+    String head = lines.get(header);
+    int company = head.indexOf("Company");
+    int profile = head.indexOf("Profile");
+    int note = head.indexOf("Note");
+    assertThat(head.indexOf("Name")).isLessThan(company);
+    List<String> rows = lines.subList(header + 1, header + 6);
+    assertThat(rows).extracting(l -> l.substring(2, company).strip())
+        .containsExactly("Aiko Tanaka", "Kwame Mensah", "Luis Ortega", "Nadia Petrova", "Signe Dahl");
+    for (String row : rows) {
+      assertThat(row.charAt(company - 1)).as(row).isEqualTo(' ');
+      assertThat(row.charAt(company - 2)).as(row).isEqualTo(' ');
+      assertThat(row.charAt(company)).as(row).isNotEqualTo(' ');
+      assertThat(row.charAt(note)).as(row).isNotEqualTo(' ');
+    }
+    // Signe Dahl has no profile: her note still starts in the note column.
+    assertThat(rows.get(4).substring(profile, note).strip()).isEmpty();
+    assertThat(rows.get(4).substring(note)).startsWith("CI cost audit");
+    assertThat(lines.get(lines.size() - 1)).contains("a add").contains("Esc back").doesNotContain("x ignore");
+    ui.key(KeyType.Escape).waitFor("Pending 1/56");
   }
 
   @Test

@@ -50,6 +50,22 @@ class InboxUiRenderingTest {
   }
 
   @Test
+  void helpAt80x24ListsEveryActionAndSaysWhenNMeansNextMatch() throws Exception {
+    Path store = dir.resolve("inbox.db");
+    UiDriver.importSample(store);
+    try (UiDriver ui = new UiDriver(store, 80, 24).start()) {
+      ui.waitFor("Pending 1/");
+      String help = ui.type("?").waitFor("Keys (any key closes").screen();
+
+      assertThat(help).contains("next match (while searching)").contains("edit note").doesNotContain("…");
+      for (Action a : Action.values()) {
+        assertThat(help).as(a.name()).contains(a.description());
+      }
+      ui.type(" ").quit();
+    }
+  }
+
+  @Test
   void the80x24LayoutShowsTabsListDetailStatusAndHints() {
     try (UiDriver ui = new UiDriver(sampleStore(), 80, 24).start()) {
       ui.waitFor("Pending 1/56 · 42 offenders · 13 personal · 5 clients · 56 pending");
