@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +51,8 @@ public final class Bench {
   private final long seed;
   private final Path out;
   private final Path jar;
-  /** The installed command (`make install`), which the cold starts and the store's figures run. */
-  private final Path launcher;
+  /** How invitriage and the bench's own child JVMs are run: as the installed command runs them. */
+  private final ProductCommand product;
   private final Path work;
   private final Map<String, String> env;
   private final String javaBin;
@@ -71,7 +70,6 @@ public final class Bench {
     this.seed = seed;
     this.out = out.toAbsolutePath();
     this.jar = jar.toAbsolutePath();
-    this.launcher = launcher == null ? null : launcher.toAbsolutePath();
     this.work = this.out.resolve("work");
     this.javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Map<String, String> e = new LinkedHashMap<>(System.getenv());
@@ -80,6 +78,7 @@ public final class Bench {
     e.put("XDG_CONFIG_HOME", this.out.resolve("config").toString());
     e.put("XDG_DATA_HOME", this.out.resolve("data-home").toString());
     this.env = e;
+    this.product = new ProductCommand(launcher, this.jar, javaBin, e);
   }
 
   public static void main(String[] args) throws Exception {
@@ -142,7 +141,7 @@ public final class Bench {
     Path written = work.resolve("mapdb-write.db");
     long storeBytes = Files.size(largeStore);
     Files.deleteIfExists(written);
-    double mapDbWrite = time(child("import", MapDbWrite.class, written.toString(), String.valueOf(storeBytes)), null, null);
+    double mapDbWrite = time(product.child("import", MapDbWrite.class, written.toString(), String.valueOf(storeBytes)), null, null);
     Files.deleteIfExists(written);
     floors.put("mapdb-write", Map.of("what", "cold JVM that only writes " + Math.round(storeBytes / 1e6)
         + " MB (the " + label(large) + " store's size) into a new MapDB file as 80 KB values, no log, no sync"
@@ -151,9 +150,9 @@ public final class Bench {
 
     // Cold starts, through the installed command when there is one.
     double hello = median(COLD_REPS, this::coldHello);
-    double version = median(COLD_REPS, () -> time(invitriage("--version"), null, null));
+    double version = median(COLD_REPS, () -> time(product.invitriage("--version"), null, null));
     figures.add(ratioFigure("version", "cold `invitriage --version`", version, "s", hello, "cold `java Hello`", 2.0,
-        Map.of("command", String.join(" ", invitriage("--version")))));
+        Map.of("command", String.join(" ", product.invitriage("--version")))));
     if (sizes.size() > 1) {
       double statsSmall = median(COLD_REPS, () -> coldStats(smallStore, small));
       figures.add(ratioFigure("cold-stats-" + small, "cold `invitriage stats` on the " + label(small) + " store", statsSmall,
@@ -166,7 +165,7 @@ public final class Bench {
     figures.add(new Figure("serve-start", "`invitriage serve` on the " + label(large) + " store, from start to accepting",
         round(serve), "s", null, "—", null, "≤ 1 s", serve <= 1.0, Map.of()));
     // The floor under it: a cold JVM that only opens the same store with MapDB.
-    double mapDbOpen = median(COLD_REPS, () -> time(child("stats", MapDbOpen.class, largeStore.toString()), null, null));
+    double mapDbOpen = median(COLD_REPS, () -> time(product.child("stats", MapDbOpen.class, largeStore.toString()), null, null));
     floors.put("cold-mapdb-open", Map.of("what", "cold JVM that only opens the " + label(large) + " store with MapDB (DBMaker, read-only; the launcher's settings for stats)",
         "seconds", round(mapDbOpen), "vsHello", round(mapDbOpen / hello)));
     double frame = median(COLD_REPS, () -> coldFirstFrame(largeStore));
@@ -207,7 +206,7 @@ public final class Bench {
     // The floor under an export: Commons CSV printing the same rows, already in memory.
     Path exported = work.resolve(String.valueOf(large)).resolve("export.csv");
     Path reprinted = work.resolve("csv-print.csv");
-    double csvPrint = Double.parseDouble(run(child("export", CsvPrint.class, exported.toString(), reprinted.toString())).strip());
+    double csvPrint = Double.parseDouble(run(product.child("export", CsvPrint.class, exported.toString(), reprinted.toString())).strip());
     Files.deleteIfExists(reprinted);
     floors.put("csv-print", Map.of("what", "Commons CSV printing the " + label(large) + " export's rows from memory",
         "seconds", round(csvPrint), "vsSqliteExport", round(csvPrint / export[1])));
@@ -235,7 +234,7 @@ public final class Bench {
     Path sqlite = dir.resolve("x.sqlite");
     double inv = median(reps, () -> {
       deleteStore(store);
-      double t = time(invitriage("--db", store.toString(), "import", export.folder().toString()),
+      double t = time(product.invitriage("--db", store.toString(), "import", export.folder().toString()),
           dir.resolve("import.out"), null);
       String said = Files.readString(dir.resolve("import.out"));
       if (!said.contains("imported " + size + " invitations (" + size + " new")) {
@@ -264,7 +263,7 @@ public final class Bench {
     int reps = size <= 100_000 ? 3 : 1;
     // Every row, as sqlite3's select * (export's default too; spelled out).
     double inv = median(reps, () -> {
-      double t = time(invitriage("--db", store.toString(), "export", "--direction", "all",
+      double t = time(product.invitriage("--db", store.toString(), "export", "--direction", "all",
           "-o", csv.toString()), null, null);
       String said = Files.readString(work.resolve("last-stderr.txt"));
       if (!said.startsWith("exported " + size + " invitations")) {
@@ -301,7 +300,7 @@ public final class Bench {
 
   private double coldStats(Path store, int size) throws Exception {
     Path said = work.resolve("stats.out");
-    double t = time(invitriage("--db", store.toString(), "stats"), said, null);
+    double t = time(product.invitriage("--db", store.toString(), "stats"), said, null);
     String text = Files.readString(said);
     if (!text.startsWith("invitations  " + size + " ")) {
       throw new IllegalStateException("stats said: " + text);
@@ -312,8 +311,8 @@ public final class Bench {
   /** Seconds from spawning the UI child until it says its first full frame is drawn. */
   private double coldFirstFrame(Path store) throws Exception {
     List<String> command = new ArrayList<>(List.of(javaBin));
-    command.addAll(uiJvmFlags());
-    command.addAll(List.of("-cp", benchClassPath(), UiBench.class.getName(), "first-frame", store.toString()));
+    command.addAll(product.jvmFlags("tui"));
+    command.addAll(List.of("-cp", product.classPath(), UiBench.class.getName(), "first-frame", store.toString()));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().clear();
     pb.environment().putAll(env);
@@ -349,7 +348,7 @@ public final class Bench {
   }
 
   private Map<String, Object> uiKeys(Path store, int size) throws Exception {
-    return uiKeys(store, size, uiJvmFlags());
+    return uiKeys(store, size, product.jvmFlags("tui"));
   }
 
   @SuppressWarnings("unchecked")
@@ -360,52 +359,10 @@ public final class Bench {
     long t = System.nanoTime();
     List<String> command = new ArrayList<>(List.of(javaBin));
     command.addAll(jvmFlags);
-    command.addAll(List.of("-cp", benchClassPath(), UiBench.class.getName(), "keys", store.toString(), result.toString()));
+    command.addAll(List.of("-cp", product.classPath(), UiBench.class.getName(), "keys", store.toString(), result.toString()));
     time(command, work.resolve(name + ".out"), null);
     log("ui keys " + size + " " + jvmFlags + ": " + seconds(System.nanoTime() - t) + " s");
     return new ObjectMapper().readValue(result.toFile(), Map.class);
-  }
-
-  /** The command line that runs invitriage with {@code args}: the installed command, else the jar. */
-  private List<String> invitriage(String... args) {
-    List<String> command = new ArrayList<>();
-    if (launcher != null) {
-      command.add(launcher.toString());
-    } else {
-      command.addAll(List.of(javaBin, "-jar", jar.toString()));
-    }
-    command.addAll(List.of(args));
-    return command;
-  }
-
-  private List<String> uiJvmFlags() throws Exception {
-    return jvmFlags("tui");
-  }
-
-  /**
-   * The JVM settings the launcher gives {@code command} (none without a launcher), as it prints
-   * them with INVITRIAGE_SHOW_COMMAND, its class-data archive among them: a child whose class path
-   * starts with the installed jar ({@link #benchClassPath}) can use it, as the product does.
-   */
-  private List<String> jvmFlags(String command) {
-    if (launcher == null) {
-      return List.of();
-    }
-    try {
-      ProcessBuilder pb = new ProcessBuilder(launcher.toString(), command);
-      pb.environment().putAll(env);
-      pb.environment().put("INVITRIAGE_SHOW_COMMAND", "1");
-      pb.redirectErrorStream(true);
-      Process p = pb.start();
-      List<String> words = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-      if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new IllegalStateException("launcher failed: " + words);
-      }
-      installedJar = Path.of(words.get(words.indexOf("-jar") + 1));
-      return List.copyOf(words.subList(1, words.indexOf("-jar")));
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**
@@ -421,7 +378,7 @@ public final class Bench {
       run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "bench", "-f", key.toString()));
       Files.copy(Path.of(key + ".pub"), keys);
     }
-    ProcessBuilder pb = new ProcessBuilder(invitriage("--db", store.toString(), "serve", "--listen", "127.0.0.1:0",
+    ProcessBuilder pb = new ProcessBuilder(product.invitriage("--db", store.toString(), "serve", "--listen", "127.0.0.1:0",
         "--authorized-keys", keys.toString(), "--host-key", dir.resolve("host_key").toString()));
     pb.environment().clear();
     pb.environment().putAll(env);
@@ -452,7 +409,7 @@ public final class Bench {
     // Three forks: one JVM's JIT can settle on a compile of judging 15% slower or faster than the
     // next's (measured: forks of one run at 0.88, 1.06 and 1.07 M notes/s); the settings are the
     // ones the launcher gives an import, where notes are judged.
-    List<String> flags = jvmFlags("import");
+    List<String> flags = product.jvmFlags("import");
     Map<String, Object> config = Map.of("warmup", "5 x 2 s", "measurement", "5 x 2 s", "forks", 3, "threads", 1,
         "jvmFlags", flags);
     Runner runner = new Runner(new OptionsBuilder()
@@ -471,37 +428,6 @@ public final class Bench {
     return score;
   }
 
-  /**
-   * A floor's child JVM: {@code main} with the settings the launcher gives {@code command}, so
-   * that the floor is measured as the product runs.
-   */
-  private List<String> child(String command, Class<?> main, String... args) {
-    List<String> c = new ArrayList<>(List.of(javaBin));
-    c.addAll(jvmFlags(command));
-    c.addAll(List.of("-cp", benchClassPath(), main.getName()));
-    c.addAll(List.of(args));
-    return c;
-  }
-
-  /** The installed jar, as the launcher runs it (set by {@link #jvmFlags}). */
-  private Path installedJar;
-
-  /**
-   * The UI child's class path: the product's jar, then the bench's classes (the jar first, so the
-   * launcher's archive of its classes applies).
-   */
-  private String benchClassPath() {
-    try {
-      Path classes = Path.of(UiBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (launcher != null) {
-        jvmFlags("tui");
-        return installedJar + java.io.File.pathSeparator + classes;
-      }
-      return classes + java.io.File.pathSeparator + jar;
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   // ---------------------------------------------------------------- figures
 
