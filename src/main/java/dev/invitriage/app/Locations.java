@@ -14,15 +14,11 @@ public record Locations(Map<String, String> env) {
     env = Map.copyOf(env);
   }
 
-  /** {@code --db}, else {@code $INVITRIAGE_DB}, else {@code $XDG_DATA_HOME/invitriage/inbox.db}. */
-  public Path store(Path explicit) {
-    if (explicit != null) {
-      return explicit;
-    }
-    String fromEnv = env.get("INVITRIAGE_DB");
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return Path.of(fromEnv);
-    }
+  /**
+   * {@code $XDG_DATA_HOME/invitriage/inbox.db}: the store when neither {@code --db},
+   * {@code $INVITRIAGE_DB} nor the {@code store} setting names one (see Settings#store).
+   */
+  public Path defaultStore() {
     return dataHome().resolve("invitriage").resolve("inbox.db");
   }
 

@@ -180,7 +180,7 @@ public final class Settings {
       return flag;
     }
     String s = get("store");
-    return s != null ? expandHome(s, locations) : locations.store(null);
+    return s != null ? expandHome(s, locations) : locations.defaultStore();
   }
 
   /** The verdicts that make an incoming invitation from a non-client an offender. */

@@ -154,7 +154,7 @@ public final class Classifier implements MessageClassifier {
 
   private static String fingerprintOf(List<String> userPhrases) {
     StringBuilder fingerprint =
-        new StringBuilder("rules ").append(RULES_VERSION).append(' ').append(Languages.fingerprint());
+        new StringBuilder("rules ").append(RULES_VERSION).append(' ').append(CompiledLanguages.fingerprint());
     for (String phrase : userPhrases == null ? List.<String>of() : userPhrases) {
       if (phrase != null) {
         fingerprint.append('\n').append(phrase);

@@ -34,6 +34,7 @@ class LanguagesTest {
     assertThat(compiled.codes()).isEqualTo(fromFiles.codes());
     assertThat(compiled.defaults()).isEqualTo(fromFiles.defaults());
     assertThat(compiled.phrases()).isEqualTo(fromFiles.phrases());
+    assertThat(CompiledLanguages.fingerprint()).isEqualTo(Languages.fingerprint());
   }
 
   @Test

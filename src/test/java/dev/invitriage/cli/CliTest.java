@@ -323,12 +323,21 @@ class CliTest {
     String first = Files.readString(csv);
     assertThat(first.lines().filter(l -> l.contains(",true,"))).hasSize(2); // both are connections
 
+    assertThat(reexported(csv, "--direction", "all")).isEqualTo(first);
+  }
+
+  /**
+   * {@code csv} imported into a fresh, empty store and exported again with {@code exportArgs}; the
+   * fresh store's runner stays at {@code home/fresh}.
+   */
+  private String reexported(Path csv, String... exportArgs) throws IOException {
     CliRunner fresh = new CliRunner(home.resolve("fresh"));
     assertThat(fresh.run("import", csv.toString()).code()).isZero();
     Path again = home.resolve("again.csv");
-    fresh.run("export", "--direction", "all", "-o", again.toString());
-
-    assertThat(Files.readString(again)).isEqualTo(first);
+    List<String> args = new ArrayList<>(List.of("export", "-o", again.toString()));
+    args.addAll(List.of(exportArgs));
+    assertThat(fresh.run(args.toArray(String[]::new)).code()).isZero();
+    return Files.readString(again);
   }
 
   @Test
@@ -346,12 +355,9 @@ class CliTest {
     assertThat(cli.run("list", "--format", "csv").out().lines().skip(1))
         .as("list keeps showing incoming only").hasSize(4);
 
-    CliRunner fresh = new CliRunner(home.resolve("fresh"));
-    assertThat(fresh.run("import", csv.toString()).code()).isZero();
-    Path again = home.resolve("again.csv");
-    fresh.run("export", "-o", again.toString());
-    assertThat(Files.readString(again)).isEqualTo(first);
-    assertThat(fresh.run("export", "--format", "json").out()).isEqualTo(cli.run("export", "--format", "json").out());
+    assertThat(reexported(csv)).isEqualTo(first);
+    assertThat(new CliRunner(home.resolve("fresh")).run("export", "--format", "json").out())
+        .isEqualTo(cli.run("export", "--format", "json").out());
   }
 
   @Test
@@ -367,11 +373,7 @@ class CliTest {
     assertThat(first).startsWith("id,direction,from_name,from_url,to_name,to_url,sent_at,message,verdict,reason,offender,client,connection,decision,decided_at,note");
     assertThat(first).doesNotContain(",=cmd");
 
-    CliRunner fresh = new CliRunner(home.resolve("fresh"));
-    assertThat(fresh.run("import", csv.toString()).code()).isZero();
-    Path again = home.resolve("again.csv");
-    fresh.run("export", "--direction", "all", "-o", again.toString());
-    assertThat(Files.readString(again)).isEqualTo(first);
+    assertThat(reexported(csv, "--direction", "all")).isEqualTo(first);
 
     CliRunner.Result json = cli.run("export", "--direction", "all", "--format", "json");
     assertThat(new ObjectMapper().readTree(json.out())).hasSize(5);
