@@ -36,19 +36,19 @@ public final class Stats {
     int[] verdict = new int[Verdict.values().length];
     int[] decision = new int[Decision.values().length];
     Stats s = new Stats();
-    for (int o = 0; o < t.size(); o++) {
+    t.forEachGroup((o, n) -> {
       Direction d = t.direction(o);
-      direction[d.ordinal()]++;
+      direction[d.ordinal()] += n;
       // Verdicts and decisions are what the user triages: count the incoming ones only.
       if (d == Direction.INCOMING) {
-        verdict[t.verdict(o).ordinal()]++;
-        decision[t.decision(o).ordinal()]++;
+        verdict[t.verdict(o).ordinal()] += n;
+        decision[t.decision(o).ordinal()] += n;
       }
-      s.offenders += t.offender(o) ? 1 : 0;
-      s.clients += t.client(o) ? 1 : 0;
-      s.connections += t.connection(o) ? 1 : 0;
-      s.withNotes += t.hasNote(o) ? 1 : 0;
-    }
+      s.offenders += t.offender(o) ? n : 0;
+      s.clients += t.client(o) ? n : 0;
+      s.connections += t.connection(o) ? n : 0;
+      s.withNotes += t.hasNote(o) ? n : 0;
+    });
     s.total = t.size();
     for (Direction d : Direction.values()) {
       s.byDirection.put(d, direction[d.ordinal()]);

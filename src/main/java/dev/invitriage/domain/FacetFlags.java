@@ -23,6 +23,23 @@ public interface FacetFlags {
 
   boolean hasNote(int ordinal);
 
+  /**
+   * Calls {@code group} once for each combination of these facts that occurs, with one ordinal
+   * that has it and how many invitations share it: a count over every invitation can count the
+   * groups instead. By default every invitation is its own group.
+   */
+  default void forEachGroup(Group group) {
+    for (int o = 0; o < size(); o++) {
+      group.accept(o, 1);
+    }
+  }
+
+  /** One group of {@link #forEachGroup}: an ordinal that has the group's facts, and its size. */
+  @FunctionalInterface
+  interface Group {
+    void accept(int ordinal, int count);
+  }
+
   /** Incoming, not personal, and not from a client. */
   default boolean offender(int ordinal) {
     return direction(ordinal) == Direction.INCOMING && verdict(ordinal).offends() && !client(ordinal);

@@ -10,17 +10,23 @@ import org.mapdb.BTreeMap;
  * Every invitation's decision and when it was made, in memory and persisted {@link Chunks#SIZE}
  * to a MapDB value, so that a bulk decision on a million invitations writes a few thousand values.
  *
- * <p>Row layout: {@code byte decision, long decidedAtMillis (-1 when unset)}.
+ * <p>Row layout: {@code byte decision, long decidedAtMillis (-1 when unset)}. A loaded chunk keeps
+ * its stored bytes and reads times from them until one of its rows changes: counts and the first
+ * frame need the decisions alone, and decoding a million times took 30 ms of every start.
  */
 final class DecisionColumn {
   private static final int VERSION = 1;
+  private static final int HEADER = 1 + 4;
   private static final int ROW = 1 + 8;
+  private static final Decision[] DECISIONS = Decision.values();
 
   private final BTreeMap<Integer, byte[]> map;
   private int size;
   // Blocks of Chunks.SIZE rows, as in Columns: growing never copies the rows already held.
   private byte[][] decision = new byte[0][];
+  /** A block's times once decoded or changed; null: read them from {@code stored} (none: unset). */
   private long[][] decidedAt = new long[0][];
+  private byte[][] stored = new byte[0][];
   private int allocated;
   private final BitSet dirtyChunks = new BitSet();
 
@@ -32,23 +38,24 @@ final class DecisionColumn {
     DecisionColumn c = new DecisionColumn(map);
     c.extendTo(count);
     for (var e : map.entrySet()) {
-      int base = e.getKey() << Chunks.SHIFT;
-      ByteBuffer buf = ByteBuffer.wrap(e.getValue());
-      if (buf.get() != VERSION) {
+      int chunk = e.getKey();
+      byte[] bytes = e.getValue();
+      int n = bytes.length >= HEADER ? readInt(bytes, 1) : -1;
+      if (bytes.length > 0 && bytes[0] != VERSION) {
         throw new Bytes.CorruptRecordException("unknown decision chunk format");
       }
-      int n = buf.getInt();
-      if (n < 0 || n > Chunks.SIZE || base + n > count || e.getValue().length != 5 + n * ROW) {
-        throw new Bytes.CorruptRecordException("decision chunk " + e.getKey() + " is damaged");
+      if (n < 0 || n > Chunks.SIZE || chunk < 0 || (chunk << Chunks.SHIFT) + n > count || bytes.length != HEADER + n * ROW) {
+        throw new Bytes.CorruptRecordException("decision chunk " + chunk + " is damaged");
       }
-      for (int i = 0; i < n; i++) {
-        int d = buf.get();
-        if (d < 0 || d >= Decision.values().length) {
+      byte[] block = c.decision[chunk];
+      for (int i = 0, at = HEADER; i < n; i++, at += ROW) {
+        byte d = bytes[at];
+        if (d < 0 || d >= DECISIONS.length) {
           throw new Bytes.CorruptRecordException("decision out of range");
         }
-        c.decision[e.getKey()][i] = (byte) d;
-        c.decidedAt[e.getKey()][i] = buf.getLong();
+        block[i] = d;
       }
+      c.stored[chunk] = bytes;
     }
     return c;
   }
@@ -60,23 +67,26 @@ final class DecisionColumn {
       int cap = Math.max(blocks, decision.length + (decision.length >> 1) + 1);
       decision = Arrays.copyOf(decision, cap);
       decidedAt = Arrays.copyOf(decidedAt, cap);
+      stored = Arrays.copyOf(stored, cap);
     }
     for (; allocated < blocks; allocated++) {
       decision[allocated] = new byte[Chunks.SIZE];
-      decidedAt[allocated] = new long[Chunks.SIZE];
-      Arrays.fill(decidedAt[allocated], -1);
     }
     size = Math.max(size, count);
   }
-
-  private static final Decision[] DECISIONS = Decision.values();
 
   Decision decision(int o) {
     return DECISIONS[decision[Chunks.chunkOf(o)][Chunks.slotOf(o)]];
   }
 
   long decidedAtMillis(int o) {
-    return decidedAt[Chunks.chunkOf(o)][Chunks.slotOf(o)];
+    int chunk = Chunks.chunkOf(o);
+    int slot = Chunks.slotOf(o);
+    if (decidedAt[chunk] != null) {
+      return decidedAt[chunk][slot];
+    }
+    byte[] bytes = stored[chunk];
+    return bytes != null && slot < readInt(bytes, 1) ? readLong(bytes, HEADER + slot * ROW + 1) : -1;
   }
 
   /** Every decision as one array, for a snapshot. */
@@ -90,22 +100,45 @@ final class DecisionColumn {
   }
 
   void set(int o, Decision d, long atMillis) {
-    decision[Chunks.chunkOf(o)][Chunks.slotOf(o)] = (byte) d.ordinal();
-    decidedAt[Chunks.chunkOf(o)][Chunks.slotOf(o)] = atMillis;
-    dirtyChunks.set(Chunks.chunkOf(o));
+    int chunk = Chunks.chunkOf(o);
+    decision[chunk][Chunks.slotOf(o)] = (byte) d.ordinal();
+    times(chunk)[Chunks.slotOf(o)] = atMillis;
+    dirtyChunks.set(chunk);
   }
 
   void flush() {
     for (int chunk = dirtyChunks.nextSetBit(0); chunk >= 0; chunk = dirtyChunks.nextSetBit(chunk + 1)) {
       int base = chunk << Chunks.SHIFT;
       int n = Math.min(Chunks.SIZE, size - base);
-      ByteBuffer buf = ByteBuffer.allocate(5 + n * ROW);
+      long[] times = times(chunk);
+      ByteBuffer buf = ByteBuffer.allocate(HEADER + n * ROW);
       buf.put((byte) VERSION).putInt(n);
       for (int i = 0; i < n; i++) {
-        buf.put(decision[chunk][i]).putLong(decidedAt[chunk][i]);
+        buf.put(decision[chunk][i]).putLong(times[i]);
       }
       map.put(chunk, buf.array());
     }
     dirtyChunks.clear();
+  }
+
+  /** A block's times, decoded from its stored bytes on first need; from then on they are the truth. */
+  private long[] times(int chunk) {
+    if (decidedAt[chunk] == null) {
+      long[] times = new long[Chunks.SIZE];
+      for (int slot = 0; slot < Chunks.SIZE; slot++) {
+        times[slot] = decidedAtMillis((chunk << Chunks.SHIFT) + slot);
+      }
+      decidedAt[chunk] = times;
+      stored[chunk] = null;
+    }
+    return decidedAt[chunk];
+  }
+
+  private static int readInt(byte[] b, int at) {
+    return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+  }
+
+  private static long readLong(byte[] b, int at) {
+    return (long) readInt(b, at) << 32 | readInt(b, at + 4) & 0xFFFFFFFFL;
   }
 }

@@ -22,16 +22,23 @@ final class FlagColumn {
   /** The stored flags of the first {@code count} invitations, or null when any chunk is unusable. */
   static byte[] load(BTreeMap<Integer, byte[]> map, int count) {
     byte[] flags = new byte[count];
-    for (int chunk = 0; chunk < Chunks.chunksFor(count); chunk++) {
+    int chunks = Chunks.chunksFor(count);
+    if (chunks == 0) {
+      return flags;
+    }
+    // One ordered pass reads each B-tree leaf once; a get per chunk read the path to it every time.
+    int chunk = 0;
+    for (var e : map.headMap(chunks).entrySet()) {
       int from = chunk << Chunks.SHIFT;
       int n = Math.min(Chunks.SIZE, count - from);
-      byte[] bytes = map.get(chunk);
-      if (bytes == null || bytes.length != 1 + n || bytes[0] != VERSION) {
+      byte[] bytes = e.getValue();
+      if (e.getKey() != chunk || bytes.length != 1 + n || bytes[0] != VERSION) {
         return null;
       }
       System.arraycopy(bytes, 1, flags, from, n);
+      chunk++;
     }
-    return flags;
+    return chunk == chunks ? flags : null;
   }
 
   /** Writes the given chunks of {@code flags} (uncommitted). */

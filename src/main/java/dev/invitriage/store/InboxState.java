@@ -785,13 +785,20 @@ final class InboxState {
    */
   String consistencyProblem(boolean thorough) {
     try {
-      if (Chunks.chunksFor(size) != t.invitations.size() || Chunks.chunksFor(size) != t.columns.size()) {
+      int chunks = Chunks.chunksFor(size);
+      if (chunks != Chunks.storedChunks(t.invitations) || chunks != Chunks.storedChunks(t.columns)) {
         return "its invitation count does not match its records";
       }
-      if (Chunks.chunksFor((int) t.metaLong(Tables.META_CONNECTIONS, 0)) != t.connections.size()) {
+      if (Chunks.chunksFor((int) t.metaLong(Tables.META_CONNECTIONS, 0)) != Chunks.storedChunks(t.connections)) {
         return "its connection count does not match its records";
       }
       if (thorough) {
+        if (chunks != t.invitations.size() || chunks != t.columns.size()) {
+          return "its invitation count does not match its records";
+        }
+        if (Chunks.chunksFor((int) t.metaLong(Tables.META_CONNECTIONS, 0)) != t.connections.size()) {
+          return "its connection count does not match its records";
+        }
         columns();
         ids();
         decisions();

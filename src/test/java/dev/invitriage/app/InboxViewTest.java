@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.invitriage.classify.Classifier;
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.FacetFlags;
 import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InvitationId;
@@ -158,6 +159,32 @@ class InboxViewTest {
         assertSameView(rows, app.view(view, sort));
         assertSameCounts(stats, app.stats());
       }
+    }
+  }
+
+  @Test
+  void statsCountedByGroupsOfEqualFactsEqualACountOfEveryInvitation() {
+    try (App app = openSample()) {
+      InboxView all = app.view(View.ALL, SortOrder.DATE);
+      Decision[] decisions = Decision.values();
+      for (int row = 0; row < all.size(); row += 3) {
+        app.decide(List.of(all.get(row).id()), decisions[row % decisions.length]);
+      }
+      FacetTable t = app.inbox().facets();
+      // The facet table counts one invitation at a time (FacetFlags' own forEachGroup).
+      FacetFlags oneByOne = new FacetFlags() {
+        @Override public int size() { return t.size(); }
+        @Override public Direction direction(int o) { return t.direction(o); }
+        @Override public Verdict verdict(int o) { return t.verdict(o); }
+        @Override public Decision decision(int o) { return t.decision(o); }
+        @Override public boolean client(int o) { return t.client(o); }
+        @Override public boolean connection(int o) { return t.connection(o); }
+        @Override public boolean hasNote(int o) { return t.hasNote(o); }
+      };
+      Stats counted = Stats.of(oneByOne);
+      assertThat(counted.decision(Decision.PENDING)).isLessThan(counted.direction(Direction.INCOMING));
+      assertThat(counted.clients()).isPositive();
+      assertSameCounts(app.stats(), counted);
     }
   }
 
