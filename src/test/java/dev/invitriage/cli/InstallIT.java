@@ -86,6 +86,17 @@ class InstallIT {
     assertThat(r.out).contains("-XX:+UseSerialGC");
   }
 
+  /** The inbox and the server get a small young generation; a short command needs none. */
+  @Test
+  void theInboxAndTheServerRunWithASmallYoungGeneration() throws Exception {
+    Map<String, String> env = env();
+    env.put("INVITRIAGE_SHOW_COMMAND", "1");
+    assertThat(invitriage(env, "tui").out.lines()).contains("-Xmn48m");
+    assertThat(invitriage(env, "--db", "x.db").out.lines()).contains("-Xmn48m");
+    assertThat(invitriage(env, "serve").out.lines()).contains("-Xmn48m");
+    assertThat(invitriage(env, "stats").out.lines()).doesNotContain("-Xmn48m").contains("-XX:TieredStopAtLevel=1");
+  }
+
   @Test
   void withoutAUsableJavaSaysSoInOneLineAndExits69() throws Exception {
     Map<String, String> env = env();
