@@ -229,6 +229,11 @@ public final class App implements AutoCloseable {
     return Stats.of(inbox.flags());
   }
 
+  /** The counts, the last twelve months and the most-sent templates, as of now. */
+  public Overview overview() {
+    return Overview.of(inbox.facets(), inbox.templates(Overview.TEMPLATES), java.time.YearMonth.now(clock));
+  }
+
   // ---------------------------------------------------------------- ids
 
   /** The one invitation whose id starts with {@code prefix}; a clear error when none or several. */

@@ -9,6 +9,7 @@ import dev.invitriage.domain.ImportResult;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InboxRepository;
 import dev.invitriage.domain.InvitationId;
+import dev.invitriage.domain.TemplateUse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -105,6 +106,11 @@ final class ChangeCountingInbox implements InboxRepository {
   @Override
   public FacetFlags flags() {
     return inbox.flags();
+  }
+
+  @Override
+  public List<TemplateUse> templates(int limit) {
+    return inbox.templates(limit);
   }
 
   @Override

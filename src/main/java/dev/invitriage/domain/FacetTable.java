@@ -10,6 +10,9 @@ public interface FacetTable extends FacetFlags {
   /** The first characters of the other person's normalised name, sortable as unsigned. */
   long nameKey(int ordinal);
 
+  /** When the invitation was sent: minutes since 1970 of the time in the export, read as UTC. */
+  int sentAtMinute(int ordinal);
+
   /** Every ordinal, newest first, then in import order. Shared: do not modify. */
   int[] newestFirst();
 }

@@ -37,6 +37,12 @@ public interface InboxRepository extends AutoCloseable {
   /** The flags of every invitation, as of now: what counts need, cheaper than {@link #facets()}. */
   FacetFlags flags();
 
+  /**
+   * The most-sent templates among incoming invitations, most senders first (then most
+   * invitations), at most {@code limit}.
+   */
+  List<TemplateUse> templates(int limit);
+
   /** The invitation at an ordinal (0 ≤ ordinal < size()). */
   InboxEntry entryAt(int ordinal);
 

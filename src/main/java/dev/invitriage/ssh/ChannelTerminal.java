@@ -92,6 +92,19 @@ public final class ChannelTerminal extends ANSITerminal {
     writeToTerminal(TerminalBytes.of(s));
   }
 
+  /**
+   * Sends bytes that draw nothing (an OSC sequence) straight to the client's terminal, flushed.
+   * A failure is dropped: the channel closing ends the session through its input anyway.
+   */
+  public void sendInvisible(byte[] sequence) {
+    try {
+      writeToTerminal(sequence);
+      flush();
+    } catch (IOException ignored) {
+      // The session ends through its input.
+    }
+  }
+
   /** The PTY's size; never asks the remote terminal. */
   @Override
   protected TerminalSize findTerminalSize() {

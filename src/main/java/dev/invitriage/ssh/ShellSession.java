@@ -4,6 +4,7 @@ import dev.invitriage.app.App;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.text.TerminalText;
 import dev.invitriage.ui.InboxUi;
+import dev.invitriage.ui.Links;
 import dev.invitriage.ui.UiSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,7 +101,7 @@ final class ShellSession implements Command, Sessions.Running {
       }
       log.accept("session " + number + " start: " + who + " from " + from + " (" + TerminalText.sanitize(t.term())
           + ", " + env.getEnv().get(Environment.ENV_COLUMNS) + "x" + env.getEnv().get(Environment.ENV_LINES) + ")");
-      decided = InboxUi.run(t, app, settings.remote(who));
+      decided = InboxUi.run(t, app, settings.remote(who, Links.clipboard(t::sendInvisible)));
     } catch (InvitriageException e) {
       ended = hungUp ? ", connection lost" : ", " + TerminalText.sanitize(e.getMessage());
     } catch (RuntimeException e) {

@@ -204,6 +204,11 @@ final class Columns {
     return sentAt[Chunks.chunkOf(o)][Chunks.slotOf(o)];
   }
 
+  /** The blocks of times sent as they are now; a time is set once, when its invitation is added. */
+  int[][] sentAtBlocks() {
+    return Arrays.copyOf(sentAt, sentAt.length);
+  }
+
   /** The name-key blocks as they are now; blocks are never rewritten, only added. */
   long[][] nameKeyBlocks() {
     return Arrays.copyOf(nameKey, nameKey.length);

@@ -14,10 +14,12 @@ import dev.invitriage.domain.MessageClassifier;
 import dev.invitriage.domain.Names;
 import dev.invitriage.domain.ProfileUrl;
 import dev.invitriage.domain.RestoredTriage;
+import dev.invitriage.domain.TemplateUse;
 import dev.invitriage.domain.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -674,12 +676,43 @@ final class InboxState {
    * keys come from {@code nameKeys} when first needed: the caller passes {@link #nameKeyBlocks()}
    * wrapped in its lock.
    */
-  FacetSnapshot facets(Supplier<long[][]> nameKeys) {
-    return new FacetSnapshot(size, derivedFlags(), decisionCopy(), newestFirst(), nameKeys);
+  FacetSnapshot facets(Supplier<long[][]> nameKeys, Supplier<int[][]> sentAt) {
+    return new FacetSnapshot(size, derivedFlags(), decisionCopy(), newestFirst(), nameKeys, sentAt);
   }
 
   long[][] nameKeyBlocks() {
     return columns().nameKeyBlocks();
+  }
+
+  int[][] sentAtBlocks() {
+    return columns().sentAtBlocks();
+  }
+
+  /**
+   * The most-sent templates: the invitations judged TEMPLATE grouped by their text's key, with
+   * their different senders counted in full (the counter that judges stops at three), most
+   * senders first. Each is shown as the first of them that was imported.
+   */
+  List<TemplateUse> templates(int limit) {
+    Columns c = columns();
+    FlagSnapshot flags = new FlagSnapshot(size, derivedFlags(), null);
+    Map<Long, Set<Long>> senders = new HashMap<>();
+    Map<Long, int[]> uses = new HashMap<>(); // key: {invitations, first ordinal}
+    for (int o = 0; o < size; o++) {
+      if (flags.verdict(o) == Verdict.TEMPLATE) {
+        long key = c.templateKey(o);
+        senders.computeIfAbsent(key, k -> new HashSet<>()).add(c.personHash(o));
+        int first = o;
+        uses.computeIfAbsent(key, k -> new int[] {0, first})[0]++;
+      }
+    }
+    return uses.entrySet().stream()
+        .sorted(Comparator.<Map.Entry<Long, int[]>>comparingInt(e -> -senders.get(e.getKey()).size())
+            .thenComparingInt(e -> -e.getValue()[0])
+            .thenComparingInt(e -> e.getValue()[1]))
+        .limit(limit)
+        .map(e -> new TemplateUse(invitationAt(e.getValue()[1]).message(), senders.get(e.getKey()).size(), e.getValue()[0]))
+        .toList();
   }
 
   private int[] newestFirst() {

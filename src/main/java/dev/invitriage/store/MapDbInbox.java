@@ -5,6 +5,7 @@ import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.FacetFlags;
 import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.ImportProducer;
+import dev.invitriage.domain.TemplateUse;
 import dev.invitriage.domain.ImportResult;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InboxRepository;
@@ -795,11 +796,20 @@ public final class MapDbInbox implements InboxRepository {
 
   @Override
   public synchronized FacetTable facets() {
-    return reading(() -> state.facets(this::nameKeyBlocks));
+    return reading(() -> state.facets(this::nameKeyBlocks, this::sentAtBlocks));
   }
 
   private synchronized long[][] nameKeyBlocks() {
     return reading(state::nameKeyBlocks);
+  }
+
+  private synchronized int[][] sentAtBlocks() {
+    return reading(state::sentAtBlocks);
+  }
+
+  @Override
+  public synchronized List<TemplateUse> templates(int limit) {
+    return reading(() -> state.templates(limit));
   }
 
   @Override

@@ -41,6 +41,9 @@ public enum Action {
   MARK_ALL("mark all in view", "*"),
   CLEAR("clear search/marks", "Esc"),
   EXPORT("export view", "e"),
+  PROFILE("open profile on LinkedIn", "o"),
+  INVITATION_MANAGER("LinkedIn invitation manager", "O"),
+  STATS("stats screen", "S"),
   HELP("help", "?", "F1"),
   QUIT("quit", "q", "Ctrl-c");
 

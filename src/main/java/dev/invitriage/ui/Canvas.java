@@ -121,6 +121,38 @@ final class Canvas {
   }
 
   /**
+   * Draws a framed box: a line around the rectangle, its inside filled with spaces, the title in
+   * the top line and the hint in the bottom one. Every cell of the rectangle is drawn, so nothing
+   * of what lies beneath shows through it, and no cell outside it changes.
+   */
+  void frame(int x, int y, int w, int h, Style style, String title, String hint) {
+    if (w < 2 || h < 2) {
+      fill(x, y, w, h, style);
+      return;
+    }
+    fill(x + 1, y + 1, w - 2, h - 2, style);
+    text(x, y, 1, "┌", style);
+    text(x + 1, y, w - 2, "─".repeat(w - 2), style);
+    text(x + w - 1, y, 1, "┐", style);
+    for (int r = y + 1; r < y + h - 1; r++) {
+      text(x, r, 1, "│", style);
+      text(x + w - 1, r, 1, "│", style);
+    }
+    text(x, y + h - 1, 1, "└", style);
+    text(x + 1, y + h - 1, w - 2, "─".repeat(w - 2), style);
+    text(x + w - 1, y + h - 1, 1, "┘", style);
+    if (!title.isEmpty() && w > 6) {
+      String t = " " + title + " ";
+      text(x + 2, y, Math.min(TerminalText.width(Canvas.drawable(TerminalText.sanitize(t))), w - 4), t, style);
+    }
+    if (!hint.isEmpty() && w > 6) {
+      String t = " " + hint + " ";
+      int tw = Math.min(TerminalText.width(Canvas.drawable(TerminalText.sanitize(t))), w - 4);
+      text(x + w - 2 - tw, y + h - 1, tw, t, style);
+    }
+  }
+
+  /**
    * Draws untrusted single-line text at (x, y) in exactly {@code w} columns (fitted with an
    * ellipsis, padded with spaces) and returns the column after it.
    */

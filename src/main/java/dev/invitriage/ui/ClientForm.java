@@ -84,15 +84,29 @@ final class ClientForm implements Overlay {
     return Math.max(1, c.height() / 2 - 3);
   }
 
+  /** The form's framed box: 72 columns, or the whole width on a narrower screen. */
+  private static int boxW(Canvas c) {
+    return Math.min(c.width(), 72);
+  }
+
+  private static int boxX(Canvas c) {
+    return (c.width() - boxW(c)) / 2;
+  }
+
+  /** Columns left for a field's text inside the frame, after its label. */
+  private static int fieldW(Canvas c) {
+    return Math.max(1, boxW(c) - LABEL_W - 5);
+  }
+
   @Override
   public void draw(Canvas c, Theme t) {
     int y = top(c);
+    int x = boxX(c);
     Style body = t.style("overlay");
-    c.fill(0, y, c.width(), 7, body);
-    c.text(0, y, c.width(), " " + title + "  (Enter next/save · Tab move · Ctrl-s save · Esc cancel)", t.style("overlay.title"));
+    c.frame(x, y, boxW(c), 7, body, title, "Enter next · Tab move · Ctrl-s save · Esc cancel");
     for (int i = 0; i < fields.length; i++) {
-      c.text(1, y + 2 + i, LABEL_W, LABELS[i] + ":", i == field ? t.style("overlay.selected") : body);
-      c.text(1 + LABEL_W, y + 2 + i, c.width() - LABEL_W - 2, tail(fields[i].toString(), c.width() - LABEL_W - 3), body);
+      c.text(x + 2, y + 2 + i, LABEL_W, LABELS[i] + ":", i == field ? t.style("overlay.selected") : body);
+      c.text(x + 2 + LABEL_W, y + 2 + i, fieldW(c), tail(fields[i].toString(), fieldW(c) - 1), body);
     }
   }
 
@@ -106,7 +120,7 @@ final class ClientForm implements Overlay {
 
   @Override
   public TerminalPosition cursor(Canvas c) {
-    int col = TerminalText.width(tail(fields[field].toString(), c.width() - LABEL_W - 3));
-    return new TerminalPosition(Math.min(c.width() - 1, 1 + LABEL_W + col), top(c) + 2 + field);
+    int col = TerminalText.width(tail(fields[field].toString(), fieldW(c) - 1));
+    return new TerminalPosition(Math.min(c.width() - 1, boxX(c) + 2 + LABEL_W + col), top(c) + 2 + field);
   }
 }

@@ -124,7 +124,7 @@ public final class InboxUi {
       if (key == null) {
         // Another session (over SSH) may have changed the inbox: show it within a poll. A reason
         // still being judged is drawn again until it comes.
-        dirty = model.refreshIfChanged() || model.reasonPending;
+        dirty = model.refreshIfChanged() | model.takePosted() || model.reasonPending;
         if (!dirty) {
           if (System.nanoTime() - lastKey < BURST_NANOS) {
             pause(BURST_POLL_NANOS);
@@ -274,10 +274,31 @@ public final class InboxUi {
         }
       }
       case EXPORT -> export();
+      case PROFILE -> openLink(cur == null ? null : cur.invitation().counterpartUrl());
+      case INVITATION_MANAGER -> openLink(Links.INVITATION_MANAGER);
+      case STATS -> m.overlays.push(new StatsScreen(m));
       case HELP -> m.overlays.push(new Help(keys));
       case QUIT -> m.quit = true;
       default -> throw new IllegalStateException("unhandled action " + a);
     }
+  }
+
+  /**
+   * Leads the user to {@code field} when it is a LinkedIn address (a browser here, the clipboard
+   * over SSH); anything else in the field is refused on the message line and never opened.
+   */
+  private void openLink(String field) {
+    ScreenModel m = model;
+    if (field == null || field.isBlank()) {
+      m.error("no profile link for this invitation");
+      return;
+    }
+    String url = Links.linkedIn(field);
+    if (url == null) {
+      m.error("not a LinkedIn address, not opened: " + TerminalText.fit(TerminalText.sanitize(field), 60));
+      return;
+    }
+    m.flash(TerminalText.sanitize(m.settings.links().open(url, m::post)));
   }
 
   /** With marks, asks and decides all marked as one change; else decides the current one. */

@@ -116,17 +116,52 @@ final class NoteEditor implements Overlay {
     return !open;
   }
 
-  private int boxX(Canvas c) {
-    return c.width() >= 60 ? (c.width() - boxW(c)) / 2 : 0;
+  /**
+   * A framed box in the middle of the inbox, clear of its edges, on a screen of 60x16 or more;
+   * the whole screen below that. Either way no sliver of the screen beneath shows beside it.
+   */
+  private static boolean boxed(Canvas c) {
+    return c.width() >= 60 && c.height() >= 16;
   }
 
-  private int boxW(Canvas c) {
-    return c.width() >= 60 ? Math.min(c.width() - 4, 100) : c.width();
+  private static int boxX(Canvas c) {
+    return boxed(c) ? (c.width() - boxW(c)) / 2 : 0;
+  }
+
+  private static int boxW(Canvas c) {
+    return boxed(c) ? Math.min(c.width() - 8, 100) : c.width();
+  }
+
+  private static int boxY(Canvas c) {
+    return boxed(c) ? (c.height() - boxH(c)) / 2 : 0;
+  }
+
+  private static int boxH(Canvas c) {
+    return boxed(c) ? Math.min(c.height() - 6, 24) : c.height();
+  }
+
+  /** Rows of text inside: the box less its frame, or the screen less its title and hint lines. */
+  private static int textRows(Canvas c) {
+    return boxH(c) - 2;
+  }
+
+  /** Screen column of the text, a space inside the frame. */
+  private static int textX(Canvas c) {
+    return boxX(c) + (boxed(c) ? 2 : 1);
+  }
+
+  /** Columns of text: inside the frame and a space each side, or the screen less a margin. */
+  private static int textW(Canvas c) {
+    return boxW(c) - (boxed(c) ? 4 : 2);
+  }
+
+  /** Screen row of the first text row. */
+  private static int textTop(Canvas c) {
+    return boxY(c) + 1;
   }
 
   private int firstShown(Canvas c) {
-    int rows = c.height() - 4;
-    return Math.max(0, buffer.row - rows + 1);
+    return Math.max(0, buffer.row - textRows(c) + 1);
   }
 
   /** The part of a line shown in {@code w} columns, scrolled so the cursor column is visible. */
@@ -140,17 +175,21 @@ final class NoteEditor implements Overlay {
 
   @Override
   public void draw(Canvas c, Theme t) {
-    int x = boxX(c);
-    int w = boxW(c);
     Style body = t.style("overlay");
-    c.fill(x, 1, w, c.height() - 2, body);
-    c.text(x, 1, w, " Note: " + title + "  (Ctrl-s save · Esc close)", t.style("overlay.title"));
+    String hint = "Ctrl-s save · Esc close";
+    if (boxed(c)) {
+      c.frame(boxX(c), boxY(c), boxW(c), boxH(c), body, "Note: " + title, hint);
+    } else {
+      c.fill(0, 0, c.width(), c.height(), body);
+      c.text(0, 0, c.width(), " Note: " + title, t.style("overlay.title"));
+      c.text(0, c.height() - 1, c.width(), " " + hint, t.style("overlay.title"));
+    }
     List<StringBuilder> lines = buffer.lines();
     int first = firstShown(c);
-    for (int i = 0; i < c.height() - 4 && first + i < lines.size(); i++) {
+    for (int i = 0; i < textRows(c) && first + i < lines.size(); i++) {
       String line = lines.get(first + i).toString();
-      int start = first + i == buffer.row ? hscroll(line, buffer.col, w - 2) : 0;
-      c.text(x + 1, 2 + i, w - 2, line.substring(start), body);
+      int start = first + i == buffer.row ? hscroll(line, buffer.col, textW(c)) : 0;
+      c.text(textX(c), textTop(c) + i, textW(c), line.substring(start), body);
     }
   }
 
@@ -160,9 +199,9 @@ final class NoteEditor implements Overlay {
       return null;
     }
     String line = buffer.line().toString();
-    int w = boxW(c) - 2;
+    int w = textW(c);
     int start = hscroll(line, buffer.col, w);
     int col = TerminalText.width(Canvas.drawable(TerminalText.sanitize(line.substring(start, buffer.col))));
-    return new TerminalPosition(boxX(c) + 1 + Math.min(col, w - 1), 2 + buffer.row - firstShown(c));
+    return new TerminalPosition(textX(c) + Math.min(col, w - 1), textTop(c) + buffer.row - firstShown(c));
   }
 }

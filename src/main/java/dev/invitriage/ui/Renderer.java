@@ -24,6 +24,9 @@ final class Renderer {
   static final int MIN_WIDTH = 40;
   static final int MIN_HEIGHT = 10;
   static final int WIDE = 120;
+  /** Rows of the list and of the detail below it when the screen is shared (80x24: 8 + 1 + 12). */
+  static final int MIN_LIST_ROWS = 8;
+  static final int DETAIL_ROWS = 12;
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("yy-MM-dd");
@@ -85,8 +88,10 @@ final class Renderer {
       }
       m.reasonPending = detail(m.current(), c, listW + 1, bodyTop, detailW, bodyH);
     } else if (bodyH >= 14) {
-      int detailH = Math.max(6, bodyH / 3);
-      int listH = bodyH - detailH - 1;
+      // The message is what the user judges: at 80x24 the detail gets twelve rows (seven of them
+      // the message's) beside an eight-row list; taller screens give both more.
+      int listH = Math.max(MIN_LIST_ROWS, bodyH - 1 - Math.max(DETAIL_ROWS, bodyH * 2 / 5));
+      int detailH = bodyH - listH - 1;
       list(m, c, 0, bodyTop, w, listH);
       c.text(0, bodyTop + listH, w, "─".repeat(w), theme.style("detail"));
       m.reasonPending = detail(m.current(), c, 0, bodyTop + listH + 1, w, detailH);
@@ -150,13 +155,27 @@ final class Renderer {
 
   // ------------------------------------------------------------------ list
 
-  /** Column widths of one list row for a pane {@code w} wide. */
-  record Columns(int date, int name, int flags, boolean longDate) {
+  /**
+   * Column widths of one list row for a pane {@code w} wide. The message gets its room before the
+   * sender's job title does: the title joins the name only where the message still has
+   * {@link #MESSAGE_ROOM} columns, and a narrow pane leaves out the id (the detail shows it).
+   */
+  record Columns(int id, int date, int name, int flags, boolean longDate, boolean headline) {
+    static final int MESSAGE_ROOM = 40;
+    private static final int NAME = 18;
+    private static final int HEADLINE = 26;
+
     static Columns forWidth(int w) {
       boolean wide = w >= 100;
-      // Wide terminals spend their extra columns on the name, which then carries the headline.
-      int name = Math.max(10, Math.min(w >= 110 ? 44 : 24, (w - 60) / 2 + 10));
-      return new Columns(wide ? 10 : 8, name, wide ? 11 : 6, wide);
+      int id = wide ? 9 : 0;
+      int date = wide ? 10 : 8;
+      int flags = wide ? 11 : 6;
+      // Marks and badge (4), verdict (9) and decision (8), each column with its gap.
+      int fixed = 4 + id + date + 1 + 9 + 8 + flags + 1 + NAME + 1;
+      int spare = w - fixed - MESSAGE_ROOM;
+      boolean headline = spare >= 20;
+      int name = headline ? NAME + Math.min(HEADLINE, spare) : NAME;
+      return new Columns(id, date, name, flags, wide, headline);
     }
   }
 
@@ -198,11 +217,13 @@ final class Renderer {
     x = c.text(x, y, 1, selected ? ">" : " ", base);
     x = c.text(x, y, 1, marked ? "*" : " ", base);
     x = c.text(x, y, 2, e.offender() ? "!" : " ", base.withSgr(SGR.BOLD));
-    x = c.text(x, y, Math.min(9, end - x), e.abbrev(), base);
+    if (cols.id() > 0) {
+      x = c.text(x, y, Math.min(cols.id(), end - x), e.abbrev(), base);
+    }
     x = c.text(x, y, Math.min(cols.date() + 1, end - x),
         (cols.longDate() ? DATE : SHORT_DATE).format(e.invitation().sentAt()), base);
     String name = (e.invitation().direction() == Direction.OUTGOING ? "→ " : "") + e.invitation().counterpartName()
-        + (e.headline().isEmpty() || cols.name() < 20 ? "" : " · " + e.headline());
+        + (e.headline().isEmpty() || !cols.headline() ? "" : " · " + e.headline());
     // Fitted one column short, so a cut name never runs into the badge.
     x = c.text(x, y, Math.min(cols.name() + 1, end - x), TerminalText.fit(name, cols.name()), base);
     Style badge = e.offender() || selected ? base : theme.style("badge." + e.verdict().name().toLowerCase(Locale.ROOT), kind);
@@ -219,7 +240,12 @@ final class Renderer {
 
   // ------------------------------------------------------------------ detail
 
-  /** Draws the selected invitation; true when its reason is still to come (see reasonPending). */
+  /**
+   * Draws the selected invitation, its message first (as many lines as fit beside the facts, then
+   * "…"), then the facts about it compacted: who and their work; verdict and reason; when sent,
+   * decision, client and connection, id; profile; the user's note. True when its reason is still
+   * to come (see reasonPending).
+   */
   private boolean detail(InboxEntry e, Canvas c, int x, int y, int w, int h) {
     Style body = theme.style("detail", "list.normal");
     Style label = theme.style("detail.label", "detail");
@@ -227,56 +253,62 @@ final class Renderer {
     if (e == null || w < 4 || h < 1) {
       return false;
     }
-    List<String[]> lines = new ArrayList<>();
+    int textW = Math.max(1, w - 2);
     boolean out = e.invitation().direction() == Direction.OUTGOING;
-    lines.add(new String[] {out ? "To" : "From", e.invitation().counterpartName()});
-    if (!e.headline().isEmpty()) {
-      lines.add(new String[] {"Works", e.headline()});
-    }
-    lines.add(new String[] {"Profile", e.invitation().counterpartUrl().isEmpty() ? "(none)" : e.invitation().counterpartUrl()});
-    lines.add(new String[] {"Sent", DATE_TIME.format(e.invitation().sentAt()) + (out ? " (outgoing)" : "")});
     String reason = e.reasonIfReady();
-    lines.add(new String[] {"Verdict", (e.offender() ? "! OFFENDER " : "") + e.verdict().name() + " — "
-        + (reason == null ? "judging…" : reason)});
-    lines.add(new String[] {"Client", (e.client() ? "CLIENT" : "no") + " · connection: " + (e.connection() ? "yes" : "no")});
-    lines.add(new String[] {"Decision", e.decision().word() + (e.decidedAt() == null ? ""
-        : " (" + DATE_TIME.format(e.decidedAt().atZone(zone)) + ")")});
-    lines.add(new String[] {"Id", e.id().hex()});
-    int labelW = 10;
+    List<Fact> facts = new ArrayList<>();
+    facts.add(new Fact((out ? "to " : "") + e.invitation().counterpartName()
+        + (e.headline().isEmpty() ? "" : " · " + e.headline()), label));
+    facts.add(new Fact((e.offender() ? "! OFFENDER " : "") + e.verdict().name() + " — "
+        + (reason == null ? "judging…" : reason),
+        e.offender() ? theme.style("detail.offender", "list.offender") : body));
+    facts.add(new Fact((out ? "sent " : "received ") + DATE_TIME.format(e.invitation().sentAt())
+        + " · " + e.decision().word()
+        + (e.decidedAt() == null ? "" : " " + DATE_TIME.format(e.decidedAt().atZone(zone)))
+        + (e.client() ? " · CLIENT" : "") + (e.connection() ? " · connection" : "")
+        + " · id " + e.abbrev(), body));
+    facts.add(new Fact(e.invitation().counterpartUrl().isEmpty() ? "(no profile link)" : e.invitation().counterpartUrl(), body));
+    List<String> note = e.note().isEmpty() ? List.of() : TerminalText.wrap(cutToFit("note: " + e.note(), h, textW), textW);
+    // The message keeps at least two rows; the facts, then the note, give way below it.
+    int factRows = Math.min(facts.size() + note.size(), Math.max(0, h - MESSAGE_MIN_ROWS - 1));
+    int messageRows = Math.max(Math.min(MESSAGE_MIN_ROWS, h), h - factRows - (factRows > 0 ? 1 : 0));
+    String message = e.invitation().message();
     int row = y;
-    for (String[] l : lines) {
+    if (message.isEmpty()) {
+      c.text(x + 1, row++, textW, "(no message)", label);
+    } else {
+      List<String> wrapped = TerminalText.wrap(cutToFit(message, messageRows, textW), textW);
+      for (int i = 0; i < wrapped.size() && i < messageRows; i++) {
+        boolean cut = i == messageRows - 1 && i < wrapped.size() - 1;
+        c.text(x + 1, row++, textW, cut ? TerminalText.fit(wrapped.get(i) + " …", textW) : wrapped.get(i), body);
+      }
+    }
+    if (factRows > 0) {
+      row++; // a blank row between the message and the facts
+    }
+    for (Fact f : facts) {
       if (row >= y + h) {
         return reason == null;
       }
-      c.text(x + 1, row, labelW, l[0], label);
-      c.text(x + 1 + labelW, row, w - labelW - 2, l[1], l[0].equals("Verdict") && e.offender()
-          ? theme.style("detail.offender", "list.offender") : body);
-      row++;
+      c.text(x + 1, row++, textW, TerminalText.fit(f.text, textW), f.style);
     }
-    int textW = Math.max(1, w - 2);
-    if (!e.note().isEmpty()) {
-      row = block(c, "Note", e.note(), x, row, y + h, textW, label, body);
+    for (String line : note) {
+      if (row >= y + h) {
+        break;
+      }
+      c.text(x + 1, row++, textW, line, label);
     }
-    block(c, "Message", e.invitation().message().isEmpty() ? "(no message)" : e.invitation().message(),
-        x, row, y + h, textW, label, body);
     return reason == null;
   }
 
-  /** Draws a titled, wrapped block; returns the next free row. Reads no more than fits. */
-  private int block(Canvas c, String title, String text, int x, int row, int bottom, int w, Style label, Style body) {
-    if (row + 1 >= bottom) {
-      return row;
-    }
-    row++;
-    c.text(x + 1, row++, w, title, label);
-    // A 5,000-character message is wrapped only as far as the pane can show.
-    int budget = Math.max(0, (bottom - row) * (w + 1) * 4);
-    String cut = text.length() > budget ? text.substring(0, budget) : text;
-    List<String> wrapped = TerminalText.wrap(cut, w);
-    for (int i = 0; i < wrapped.size() && row < bottom; i++) {
-      boolean last = row == bottom - 1 && i < wrapped.size() - 1;
-      c.text(x + 1, row++, w, last ? TerminalText.fit(wrapped.get(i) + " …", w) : wrapped.get(i), body);
-    }
-    return row;
+  private static final int MESSAGE_MIN_ROWS = 2;
+
+  /** One line of facts under the message, and how it is drawn. */
+  private record Fact(String text, Style style) { }
+
+  /** A 5,000-character text is wrapped only as far as {@code rows} of {@code w} columns can show. */
+  private static String cutToFit(String text, int rows, int w) {
+    int budget = Math.max(0, rows * (w + 1) * 4);
+    return text.length() > budget ? text.substring(0, budget) : text;
   }
 }

@@ -129,6 +129,27 @@ final class ScreenModel {
     messageIsError = true;
   }
 
+  /** Lines that other threads want on the message line (a browser that failed), taken by the UI thread. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<String> posted = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** From any thread: shows {@code text} as an error at the UI's next poll. */
+  void post(String text) {
+    posted.add(text);
+  }
+
+  /** Shows what other threads posted; returns whether there was anything. */
+  boolean takePosted() {
+    String text = posted.poll();
+    if (text == null) {
+      return false;
+    }
+    for (String more = posted.poll(); more != null; more = posted.poll()) {
+      text = more;
+    }
+    error(dev.invitriage.text.TerminalText.sanitize(text));
+    return true;
+  }
+
   // ------------------------------------------------------------------ navigation
 
   void moveTo(int row) {

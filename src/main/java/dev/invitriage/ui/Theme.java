@@ -28,7 +28,7 @@ public final class Theme {
       "list.client", "list.client.selected", "list.outgoing", "list.outgoing.selected", "list.marked", "badge.default", "badge.empty",
       "badge.generic", "badge.template", "badge.personal", "decision.pending", "decision.accept", "decision.ignore",
       "decision.later", "detail", "detail.label", "detail.offender", "status", "message", "error", "overlay",
-      "overlay.title", "overlay.selected", "prompt");
+      "overlay.title", "overlay.selected", "prompt", "chart.bar", "chart.offender", "chart.personal");
 
   /** Names of the themes bundled in the jar, under {@code /themes/}. */
   public static final List<String> BUNDLED = List.of("dark", "light", "mono");

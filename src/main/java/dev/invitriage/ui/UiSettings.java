@@ -17,34 +17,42 @@ import java.util.Map;
  * @param exportFormat the format the export key offers first: csv or json (the export.format setting)
  * @param onFrame called on the UI thread after every frame reaches the terminal (after each
  *     screen refresh): a hook for measurements ({@code make bench} times keys by it); a no-op by default
+ * @param links how the profile and invitation-manager keys lead to LinkedIn: a browser here, the
+ *     client's clipboard over SSH
  */
 public record UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock, String who,
-    boolean writesFiles, Runnable onFrame, String exportFormat) {
+    boolean writesFiles, Runnable onFrame, String exportFormat, Links links) {
 
   public UiSettings {
     who = who == null ? "" : who;
     onFrame = onFrame == null ? () -> { } : onFrame;
     exportFormat = exportFormat == null ? "csv" : exportFormat;
+    links = links == null ? Links.NONE : links;
   }
 
-  /** Settings for the local terminal: nobody named, exports written to files. */
+  /** Settings for the local terminal: nobody named, exports written to files, no links opened. */
   public UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone, Clock clock) {
-    this(theme, keys, workingDir, zone, clock, "", true, () -> { }, "csv");
+    this(theme, keys, workingDir, zone, clock, "", true, () -> { }, "csv", Links.NONE);
   }
 
-  /** These settings for a remote user: {@code who} in the status bar, no files written. */
-  public UiSettings remote(String who) {
-    return new UiSettings(theme, keys, workingDir, zone, clock, who, false, onFrame, exportFormat);
+  /** These settings for a remote user: {@code who} in the status bar, no files written, links as given. */
+  public UiSettings remote(String who, Links links) {
+    return new UiSettings(theme, keys, workingDir, zone, clock, who, false, onFrame, exportFormat, links);
   }
 
   /** These settings with {@code onFrame} called after every frame. */
   public UiSettings withOnFrame(Runnable onFrame) {
-    return new UiSettings(theme, keys, workingDir, zone, clock, who, writesFiles, onFrame, exportFormat);
+    return new UiSettings(theme, keys, workingDir, zone, clock, who, writesFiles, onFrame, exportFormat, links);
   }
 
   /** These settings with the export key offering {@code format} (csv or json) first. */
   public UiSettings withExportFormat(String format) {
-    return new UiSettings(theme, keys, workingDir, zone, clock, who, writesFiles, onFrame, format);
+    return new UiSettings(theme, keys, workingDir, zone, clock, who, writesFiles, onFrame, format, links);
+  }
+
+  /** These settings with links opened by {@code links}. */
+  public UiSettings withLinks(Links links) {
+    return new UiSettings(theme, keys, workingDir, zone, clock, who, writesFiles, onFrame, exportFormat, links);
   }
 
   /** The file key bindings are read from. */
@@ -66,6 +74,6 @@ public record UiSettings(Theme theme, KeyMap keys, Path workingDir, ZoneId zone,
       theme = Theme.bundled("mono");
     }
     KeyMap keys = KeyMap.load(keysFile(locations));
-    return new UiSettings(theme, keys, workingDir, ZoneId.systemDefault(), clock);
+    return new UiSettings(theme, keys, workingDir, ZoneId.systemDefault(), clock).withLinks(Links.browser(env));
   }
 }

@@ -389,6 +389,50 @@ class CliTest {
   }
 
   @Test
+  void statsAsJsonAddsTheLastTwelveMonthsAndTheMostSentTemplates() throws IOException {
+    String template = "Hi Pat, our AI platform triples outbound pipeline for SaaS founders in 90 days, guaranteed";
+    Files.writeString(invitations, HEADER
+        + "Ana One,Pat,\"11/20/26, 8:56 PM\",\"" + template + "\",INCOMING,https://www.linkedin.com/in/ana,https://www.linkedin.com/in/pat\n"
+        + "Bo Two,Pat,\"11/02/26, 8:56 PM\",\"" + template + "\",INCOMING,https://www.linkedin.com/in/bo,https://www.linkedin.com/in/pat\n"
+        + "Cy Three,Pat,\"10/15/26, 8:56 PM\",\"" + template + "\",INCOMING,https://www.linkedin.com/in/cy,https://www.linkedin.com/in/pat\n"
+        + "Di Four,Pat,\"10/01/26, 8:56 PM\",\"Pat, we spoke at the Kafka summit about your talk on retries\",INCOMING,https://www.linkedin.com/in/di,https://www.linkedin.com/in/pat\n"
+        + "Ed Five,Pat,\"12/24/25, 8:56 PM\",,INCOMING,https://www.linkedin.com/in/ed,https://www.linkedin.com/in/pat\n"
+        + "Old Six,Pat,\"11/24/25, 8:56 PM\",,INCOMING,https://www.linkedin.com/in/old,https://www.linkedin.com/in/pat\n"
+        + "Pat,Out Seven,\"11/21/26, 8:56 PM\",,OUTGOING,https://www.linkedin.com/in/pat,https://www.linkedin.com/in/out\n");
+    CliRunner.Result imported = cli.run("import", invitations.toString());
+    assertThat(imported.code()).as(imported.err()).isZero();
+    CliRunner.Result r = cli.run("stats", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("invitations").asInt()).isEqualTo(7);
+    assertThat(json.get("incoming").asInt()).isEqualTo(6);
+    assertThat(json.get("verdicts").get("template").asInt()).isEqualTo(3);
+    assertThat(json.get("verdicts").get("personal").asInt()).isEqualTo(1);
+    assertThat(json.get("offenders").asInt()).isEqualTo(5);
+    assertThat(json.get("decisions").get("pending").asInt()).isEqualTo(6);
+    // Twelve months ending with the clock's (2026-11): November 2025 falls outside.
+    JsonNode months = json.get("months");
+    assertThat(months).hasSize(12);
+    assertThat(months.get(0).get("month").asText()).isEqualTo("2025-12");
+    assertThat(months.get(11).get("month").asText()).isEqualTo("2026-11");
+    assertThat(months.get(11).get("incoming").asInt()).isEqualTo(2);
+    assertThat(months.get(11).get("offenders").asInt()).isEqualTo(2);
+    assertThat(months.get(10).get("incoming").asInt()).isEqualTo(2);
+    assertThat(months.get(10).get("personal").asInt()).isEqualTo(1);
+    assertThat(months.get(0).get("incoming").asInt()).isEqualTo(1);
+    int counted = 0;
+    for (JsonNode m : months) {
+      counted += m.get("incoming").asInt();
+    }
+    assertThat(counted).isEqualTo(5);
+    JsonNode templates = json.get("templates");
+    assertThat(templates).hasSize(1);
+    assertThat(templates.get(0).get("text").asText()).isEqualTo(template);
+    assertThat(templates.get(0).get("senders").asInt()).isEqualTo(3);
+    assertThat(templates.get(0).get("invitations").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void offendersAreRedOnATerminalUnlessNoColor() {
     importSample();
     cli.terminal = true;

@@ -67,6 +67,29 @@ class TriageServerTest {
     assertThat(ssh.log).anyMatch(l -> l.startsWith("session 1 start: alice from 127.0.0.1:") && l.contains("xterm-256color, 100x30"));
   }
 
+  /**
+   * Over SSH a browser would open on the server: o puts the profile's address on the client's
+   * clipboard, one OSC 52 sequence carrying exactly that address, and shows it.
+   */
+  @Test
+  void oCopiesTheProfileAddressToTheClientsClipboardWithOneOsc52Sequence() throws Exception {
+    ssh.start();
+    try (SshFixture.Shell shell = ssh.shell(100, 30)) {
+      shell.waitFor("Pending 1/56");
+      shell.type("o");
+      shell.waitFor("copied to your clipboard: https://www.linkedin.com/in/dana-whitfield");
+      String raw = shell.raw();
+      String osc = "\u001b]52;";
+      assertThat(raw.indexOf(osc)).isNotNegative();
+      assertThat(raw.indexOf(osc, raw.indexOf(osc) + 1)).as("a second OSC 52").isNegative();
+      int start = raw.indexOf(osc) + osc.length();
+      String payload = raw.substring(start, raw.indexOf('\u0007', start));
+      assertThat(payload).startsWith("c;");
+      assertThat(new String(java.util.Base64.getDecoder().decode(payload.substring(2)), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo("https://www.linkedin.com/in/dana-whitfield");
+    }
+  }
+
   @Test
   void aSessionWithoutPtyGetsOneLineAndStatusOne() throws Exception {
     ssh.start();

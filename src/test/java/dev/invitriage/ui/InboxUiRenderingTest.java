@@ -72,28 +72,151 @@ class InboxUiRenderingTest {
       assertThat(ui.line(0)).contains("1 Pending", "2 Offenders", "3 Personal", "4 Clients", "5 Decided",
           "6 Outgoing", "7 All");
       assertThat(ui.line(1)).contains("> !", "Dana Whitfield", "EMPTY", "pending", "conn");
-      assertThat(ui.screen()).contains("Verdict", "? help");
+      // Eight list rows, the rule, then the detail: her (empty) message first, then the facts.
+      assertThat(ui.line(9)).startsWith("─");
+      assertThat(ui.line(10)).contains("(no message)");
+      assertThat(ui.screen()).contains("Dana Whitfield · Engineering Manager, Northwind", "! OFFENDER EMPTY", "? help");
       assertThat(ui.line(23)).contains("a accept");
       ui.quit();
     }
   }
 
   @Test
+  void at80x24TheSelectedInvitationsMessageLeadsTheDetailBesideAnEightRowList() throws Exception {
+    try (UiDriver ui = new UiDriver(hostileStore(), 80, 24).start()) {
+      ui.waitFor("Pending 1/4");
+      ui.type("j").type("j").waitFor("Pending 3/4");
+      assertThat(ui.line(3)).startsWith(">").contains("Long Writer");
+      List<String> lines = ui.screen().lines().toList();
+      int rule = lines.indexOf("─".repeat(80));
+      assertThat(rule).isEqualTo(9); // eight list rows under the tabs
+      List<String> message = lines.subList(rule + 1, lines.size()).stream()
+          .takeWhile(l -> l.startsWith(" long long")).toList();
+      assertThat(message).hasSizeGreaterThanOrEqualTo(4);
+      assertThat(message.get(message.size() - 1).strip()).endsWith("…");
+      assertThat(ui.screen()).contains("Long Writer", "https://www.linkedin.com/in/long", " · id ");
+      ui.quit();
+    }
+  }
+
+  /** Every overlay is a frame over the inbox or the whole screen: no other cell changes under it. */
+  @Test
+  void overlaysChangeNoCellOutsideTheirFrame() {
+    try (UiDriver ui = new UiDriver(sampleStore(), 80, 24).start()) {
+      ui.waitFor("Pending 1/56");
+      ui.type("j").type("j").waitFor("Pending 3/56");
+      TextCharacter[][] inbox = cells(ui);
+      ui.type("n").waitFor("Ctrl-s save");
+      assertOnlyAFrameChanged(ui, inbox);
+      ui.key(KeyType.Escape).waitFor("note unchanged");
+      ui.type("C").waitFor("a add · e edit");
+      TextCharacter[][] clients = cells(ui);
+      ui.type("a").waitFor("Ctrl-s save");
+      assertOnlyAFrameChanged(ui, clients);
+      ui.key(KeyType.Escape).waitFor("a add · e edit");
+      ui.key(KeyType.Escape).waitFor("Pending 3/56");
+      ui.quit();
+    }
+  }
+
+  private static TextCharacter[][] cells(UiDriver ui) {
+    TextCharacter[][] cells = new TextCharacter[24][80];
+    for (int r = 0; r < 24; r++) {
+      for (int col = 0; col < 80; col++) {
+        cells[r][col] = ui.terminal.getCharacter(col, r);
+      }
+    }
+    return cells;
+  }
+
+  /** A box drawn in one piece, clear of the screen's edges, and every cell outside it as it was. */
+  private static void assertOnlyAFrameChanged(UiDriver ui, TextCharacter[][] before) {
+    List<String> rows = ui.screen().lines().toList();
+    int top = -1;
+    int bottom = -1;
+    for (int r = 0; r < rows.size(); r++) {
+      top = top < 0 && rows.get(r).contains("┌") ? r : top;
+      bottom = rows.get(r).contains("┘") ? r : bottom;
+    }
+    assertThat(top).as(ui.screen()).isPositive();
+    int left = rows.get(top).indexOf('┌');
+    int right = rows.get(top).indexOf('┐');
+    assertThat(rows.get(bottom).indexOf('└')).isEqualTo(left);
+    assertThat(rows.get(bottom).indexOf('┘')).isEqualTo(right);
+    assertThat(left).as("no sliver of a cut row beside the box").isGreaterThanOrEqualTo(3);
+    assertThat(right).isLessThanOrEqualTo(76);
+    for (int r = top + 1; r < bottom; r++) {
+      assertThat(rows.get(r).charAt(left)).isEqualTo('│');
+      assertThat(rows.get(r).charAt(right)).isEqualTo('│');
+    }
+    for (int r = 0; r < 24; r++) {
+      for (int col = 0; col < 80; col++) {
+        if (r < top || r > bottom || col < left || col > right) {
+          assertThat(ui.terminal.getCharacter(col, r)).as("row %d col %d", r, col).isEqualTo(before[r][col]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theStatsScreenDrawsBarsAsLongAsTheirFiguresGiveAndFits80x24() {
+    try (UiDriver ui = new UiDriver(sampleStore(), 80, 24).start()) {
+      ui.waitFor("Pending 1/56");
+      ui.type("S").waitFor("Inbox at a glance");
+      // The sample: 56 incoming; personal 13, default 18, generic 3, empty 18, template 4.
+      int[] counts = {13, 18, 3, 18, 4};
+      String[] names = {"personal", "default", "generic", "empty", "template"};
+      int barW = 80 / 2 - 1 - 9 - 8 - 2;
+      for (int i = 0; i < names.length; i++) {
+        String line = leftColumnRow(ui, names[i]);
+        long bars = line.substring(0, 40).chars().filter(ch -> ch == StatsScreen.BAR).count();
+        assertThat(bars).as(line).isEqualTo(StatsScreen.barLength(counts[i], 18, barW));
+        assertThat(line.substring(0, 40)).contains(" " + counts[i]);
+      }
+      String offenders = leftColumnRow(ui, "offenders");
+      assertThat(offenders.substring(0, 40).chars().filter(ch -> ch == StatsScreen.OFFENDER_BAR).count())
+          .isEqualTo(StatsScreen.barLength(42, 56, barW));
+      assertThat(ui.screen()).contains("2026-11", "2025-12", "Most-sent templates", "Triage: 0 decided, 56 pending");
+      assertThat(ui.rowOf("2026-11")).isLessThan(23);
+      ui.resize(100, 30).waitFor("Inbox at a glance");
+      ui.key(KeyType.Escape).waitFor("Pending 1/56");
+      ui.quit();
+    }
+  }
+
+  /** The stats screen's row whose left column starts with {@code label}. */
+  private static String leftColumnRow(UiDriver ui, String label) {
+    return ui.screen().lines().filter(l -> l.startsWith(" " + label + " ")).findFirst().orElseThrow();
+  }
+
+  @Test
   void wideTerminalsShowTheDetailBesideTheList() {
     try (UiDriver ui = new UiDriver(sampleStore(), 140, 40).start()) {
       ui.waitFor("Pending 1/56");
-      // The first row's sender is a connection: the detail names her work, then her profile.
-      assertThat(ui.line(2)).contains("│").contains("Works     Engineering Manager, Northwind");
-      assertThat(ui.line(3)).contains("│").contains("Profile");
+      // The first row's sender has no message; below it the detail names her and her work.
+      assertThat(ui.line(1)).contains("│ (no message)");
+      assertThat(ui.line(3)).contains("│ Dana Whitfield · Engineering Manager, Northwind");
+      assertThat(ui.line(6)).contains("│ https://www.linkedin.com/in/dana-whitfield");
       ui.quit();
     }
   }
 
   @Test
-  void theListShowsTheSendersWorkWhenConnectionsSayIt() {
-    try (UiDriver ui = new UiDriver(sampleStore(), 200, 40).start()) {
+  void theListGivesTheMessageItsRoomBeforeTheSendersWork() {
+    Path store = sampleStore();
+    try (UiDriver ui = new UiDriver(store, 80, 24).start()) {
+      ui.waitFor("Pending 1/56");
+      int jurgen = ui.rowOf("Jürgen Weiß");
+      assertThat(ui.line(jurgen)).contains("Hallo Mira, ich möchte").doesNotContain("·");
+      ui.quit();
+    }
+    try (UiDriver ui = new UiDriver(store, 240, 40).start()) {
       ui.waitFor("Pending 1/56");
       assertThat(ui.line(1)).contains("Dana Whitfield · Engineering Manager,");
+      int jurgen = ui.rowOf("Jürgen Weiß");
+      String row = ui.line(jurgen).substring(0, ui.line(jurgen).indexOf('│'));
+      int message = row.indexOf("Hallo Mira");
+      assertThat(row.length() - message).as(row).isGreaterThanOrEqualTo(Renderer.Columns.MESSAGE_ROOM);
       ui.quit();
     }
   }
@@ -116,7 +239,7 @@ class InboxUiRenderingTest {
 
   @Test
   void offenderRowsAreRedAndClientRowsAreNot() {
-    try (UiDriver ui = new UiDriver(sampleStore(), 80, 24).start()) {
+    try (UiDriver ui = new UiDriver(sampleStore(), 80, 50).start()) {
       ui.waitFor("Pending 1/56");
       int offender = ui.rowOf("Jürgen Weiß");
       int client = ui.rowOf("Kwame Mensah"); // DEFAULT text, but a client
@@ -133,7 +256,7 @@ class InboxUiRenderingTest {
   @Test
   void noColorShowsOffendersInReverseVideoWithTheirBadge() {
     UiSettings mono = UiSettings.load(Map.of("NO_COLOR", "1", "HOME", dir.toString()), null, dir, UiDriver.CLOCK);
-    try (UiDriver ui = new UiDriver(sampleStore(), 80, 24).start(mono)) {
+    try (UiDriver ui = new UiDriver(sampleStore(), 80, 50).start(mono)) {
       ui.waitFor("Pending 1/56");
       int offender = ui.rowOf("Jürgen Weiß");
       TextCharacter cell = ui.terminal.getCharacter(20, offender);
@@ -152,7 +275,7 @@ class InboxUiRenderingTest {
       assertNoControlCharacters(ui.screen());
       assertThat(ui.screen()).contains("␛").contains("王小明");
       for (int i = 0; i < 4; i++) {
-        ui.key(KeyType.Enter).waitFor("Verdict");
+        ui.key(KeyType.Enter).waitFor(" · id ");
         assertNoControlCharacters(ui.screen());
         ui.key(KeyType.Enter).type("j").waitFor("Pending " + Math.min(4, i + 2) + "/4");
         assertNoControlCharacters(ui.screen());

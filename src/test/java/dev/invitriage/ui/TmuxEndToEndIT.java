@@ -62,7 +62,8 @@ class TmuxEndToEndIT {
 
   List<String> env() {
     return List.of("env", "-u", "NO_COLOR", "TERM=xterm-256color", "HOME=" + dir,
-        "XDG_CONFIG_HOME=" + dir.resolve("config"), "XDG_DATA_HOME=" + dir.resolve("data"));
+        "XDG_CONFIG_HOME=" + dir.resolve("config"), "XDG_DATA_HOME=" + dir.resolve("data"),
+        "BROWSER=" + dir.resolve("browser"));
   }
 
   Result cli(String... args) throws Exception {
@@ -118,6 +119,33 @@ class TmuxEndToEndIT {
     waitFor("the accept", s -> s.contains("Pending 1/55"));
     send("x");
     waitFor("the ignore", s -> s.contains("Pending 1/54"));
+
+    // A note, in the framed editor: typed, saved with Ctrl-s.
+    send("n");
+    waitFor("the note editor", s -> s.contains("Note: Aiko Tanaka") && s.contains("Ctrl-s save"));
+    send("-l", "met at the Kafka summit");
+    send("C-s");
+    waitFor("the saved note", s -> !s.contains("Ctrl-s save") && s.contains("note: met at the Kafka summit"));
+
+    // The client screen, and back.
+    send("C");
+    waitFor("the client screen", s -> s.contains("Clients (5)") && s.contains("Company"));
+    send("Escape");
+    waitFor("the inbox again", s -> s.contains("Pending 1/54"));
+
+    // o hands the profile's address to $BROWSER, which records it; the screen stays as it was.
+    Path browser = dir.resolve("browser");
+    Path opened = dir.resolve("opened.txt");
+    Files.writeString(browser, "#!/bin/sh\nprintf '%s\\n' \"$@\" > " + quote(opened.toString()) + "\n");
+    assertThat(browser.toFile().setExecutable(true)).isTrue();
+    send("o");
+    waitFor("the status line", s -> s.contains("opening https://www.linkedin.com/in/aiko-tanaka"));
+    long waited = System.currentTimeMillis() + 20_000;
+    while (!Files.exists(opened) && System.currentTimeMillis() < waited) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.readAllLines(opened)).containsExactly("https://www.linkedin.com/in/aiko-tanaka");
+    assertThat(capture(false)).contains("Pending 1/54", "Aiko Tanaka");
     send("q");
     long deadline = System.currentTimeMillis() + 20_000;
     while (System.currentTimeMillis() < deadline && run(List.of("tmux", "has-session", "-t", session)).code == 0) {
@@ -139,6 +167,11 @@ class TmuxEndToEndIT {
     }
     assertThat(dana).isEqualTo("accept");
     assertThat(jurgen).isEqualTo("ignore");
+    for (JsonNode n : all) {
+      if (n.get("from_name").asText().equals("Aiko Tanaka")) {
+        assertThat(n.get("note").asText()).isEqualTo("met at the Kafka summit");
+      }
+    }
   }
 
   static String quote(String s) {
