@@ -1,5 +1,6 @@
 package dev.invitriage.classify;
 
+import dev.invitriage.text.Entities;
 import java.text.Normalizer;
 import java.util.Arrays;
 

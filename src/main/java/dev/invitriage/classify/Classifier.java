@@ -127,6 +127,11 @@ public final class Classifier implements MessageClassifier {
       }
 
       @Override
+      public String templateKeyOfPersonal(String message, String senderName, String recipientName) {
+        return built().templateKeyOfPersonal(message, senderName, recipientName);
+      }
+
+      @Override
       public String fingerprint() {
         return fingerprint;
       }
@@ -390,6 +395,14 @@ public final class Classifier implements MessageClassifier {
   public String templateKey(String message, String senderName, String recipientName) {
     if (message == null || message.isEmpty()
         || classify(message, senderName, recipientName).verdict() != Verdict.PERSONAL) {
+      return "";
+    }
+    return templateKeyOfPersonal(message, senderName, recipientName);
+  }
+
+  @Override
+  public String templateKeyOfPersonal(String message, String senderName, String recipientName) {
+    if (message == null || message.isEmpty()) {
       return "";
     }
     PersonName sender = PersonName.sender(senderName);

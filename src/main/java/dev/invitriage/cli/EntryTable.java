@@ -2,6 +2,7 @@ package dev.invitriage.cli;
 
 import dev.invitriage.domain.Direction;
 import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.text.Entities;
 import dev.invitriage.text.TerminalText;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
@@ -50,7 +51,7 @@ final class EntryTable {
       }
       String marks = (e.client() ? "client " : "") + (e.connection() ? "conn" : "");
       String line = row(e.offender() ? "!" : " ", e.abbrev(), idW, DATE.format(e.invitation().sentAt()), name, nameW,
-          e.verdict().name(), e.decision().word(), marks.strip(), TerminalText.firstLine(e.invitation().message()), messageW);
+          e.verdict().name(), e.decision().word(), marks.strip(), TerminalText.firstLine(Entities.decode(e.invitation().message())), messageW);
       out.println(colour && e.offender() ? RED + line + RESET : line);
     }
   }

@@ -1,5 +1,6 @@
 package dev.invitriage.cli;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import dev.invitriage.text.TerminalBytes;
 import dev.invitriage.ui.FrameBuffered;
@@ -22,6 +23,28 @@ final class TtyTerminal extends UnixTerminal implements FrameBuffered {
 
   static TtyTerminal open() throws IOException {
     return new TtyTerminal(new FrameOutput(System.out));
+  }
+
+  /**
+   * The window's size as the tty knows it ({@code stty size}), not by Lanterna's in-band probe: that
+   * moves the cursor far away and reads the terminal's position report from the same input as the
+   * keys, and an Esc typed just before a resize merged with the report, so the size read was
+   * wrong (a few columns) until the next resize while keys went on acting unseen. The probe
+   * remains the fallback when stty cannot answer.
+   */
+  @Override
+  protected TerminalSize findTerminalSize() throws IOException {
+    try {
+      String[] rowsColumns = runSTTYCommand("size").strip().split("\\s+");
+      int rows = Integer.parseInt(rowsColumns[0]);
+      int columns = Integer.parseInt(rowsColumns[1]);
+      if (rows > 0 && columns > 0) {
+        return new TerminalSize(columns, rows);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not a tty stty can read: ask the terminal instead.
+    }
+    return super.findTerminalSize();
   }
 
   @Override

@@ -20,6 +20,14 @@ public interface MessageClassifier {
    */
   String templateKey(String message, String senderName, String recipientName);
 
+  /**
+   * {@link #templateKey(String, String, String)} of a message the caller has just judged
+   * PERSONAL: an import judges every message once, and the key need not judge it again.
+   */
+  default String templateKeyOfPersonal(String message, String senderName, String recipientName) {
+    return templateKey(message, senderName, recipientName);
+  }
+
   /** {@link #templateKey(String, String, String)} with the recipient unknown. */
   default String templateKey(String message, String senderName) {
     return templateKey(message, senderName, "");

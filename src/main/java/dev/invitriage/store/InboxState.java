@@ -23,8 +23,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Map.Entry;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -235,15 +235,51 @@ final class InboxState {
     return new Tally(size);
   }
 
+  /**
+   * What the store needs to know of an invitation beyond itself, found without the store: its id,
+   * its verdict and its template key. Pure, so an import makes them on another core while this
+   * state applies the part before (see MapDbInbox#importStream).
+   */
+  record Judged(InvitationId id, Verdict verdict, long template) {
+    static Judged of(Invitation inv, MessageClassifier classifier) {
+      Verdict v = classifier.classify(inv.message(), inv.fromName(), inv.toName()).verdict();
+      return new Judged(InvitationId.of(inv), v, templateKeyOf(inv, v, classifier));
+    }
+  }
+
+  /** A part of an import with every invitation of it judged, rows first, then restored rows. */
+  record JudgedPart(ImportBatch part, List<Judged> judged) {
+    static JudgedPart of(ImportBatch part, MessageClassifier classifier) {
+      List<Judged> judged = new ArrayList<>(part.invitations().size() + part.restored().size());
+      for (Invitation inv : part.invitations()) {
+        judged.add(Judged.of(inv, classifier));
+      }
+      for (RestoredTriage r : part.restored()) {
+        judged.add(Judged.of(r.invitation(), classifier));
+      }
+      return new JudgedPart(part, judged);
+    }
+  }
+
+  MessageClassifier classifier() {
+    return classifier;
+  }
+
   void applyImportPart(ImportBatch part, Tally tally) {
+    applyImportPart(JudgedPart.of(part, classifier), tally);
+  }
+
+  void applyImportPart(JudgedPart judgedPart, Tally tally) {
+    ImportBatch part = judgedPart.part();
     invalidateFlags();
     decisionCopy = null;
     newestFirst = null;
+    int row = 0;
     for (Invitation inv : part.invitations()) {
-      insert(inv, tally);
+      insert(inv, judgedPart.judged().get(row++), tally);
     }
     for (RestoredTriage r : part.restored()) {
-      insert(r.invitation(), tally);
+      insert(r.invitation(), judgedPart.judged().get(row++), tally);
     }
     for (Connection c : part.connections()) {
       connections().add(c);
@@ -251,7 +287,7 @@ final class InboxState {
     tally.connectionsRead += part.connections().size();
     int[] ordinals = new int[part.restored().size()];
     for (int i = 0; i < ordinals.length; i++) {
-      ordinals[i] = ids().ordinalOf(InvitationId.of(part.restored().get(i).invitation()));
+      ordinals[i] = ids().ordinalOf(judgedPart.judged().get(part.invitations().size() + i).id());
       restore(ordinals[i], part.restored().get(i));
     }
     // Connections of rows with a profile URL first: a row without one was matched to its
@@ -270,8 +306,8 @@ final class InboxState {
     }
   }
 
-  private void insert(Invitation inv, Tally tally) {
-    InvitationId id = InvitationId.of(inv);
+  private void insert(Invitation inv, Judged judged, Tally tally) {
+    InvitationId id = judged.id();
     int existing = ids().ordinalOf(id);
     if (existing >= 0) {
       // Seen before this import: known. Seen earlier in this import: a duplicate row, not counted.
@@ -281,13 +317,12 @@ final class InboxState {
       return;
     }
     int ordinal = size;
-    Classification c = classifier.classify(inv.message(), inv.fromName(), inv.toName());
-    long template = templateKeyOf(inv, c.verdict());
+    long template = judged.template();
     long[] grams = gramFilter(Chunks.chunkOf(ordinal));
     records.append(ordinal, Codec.invitation(inv));
     addGrams(grams, inv, "");
     gramsChanged(Chunks.chunkOf(ordinal), grams);
-    columns().append(inv, c.verdict(), template);
+    columns().append(inv, judged.verdict(), template);
     decisions().extendTo(ordinal + 1);
     ids().add(id, ordinal);
     size++;
@@ -297,11 +332,11 @@ final class InboxState {
     tally.fresh++;
   }
 
-  private long templateKeyOf(Invitation inv, Verdict baseVerdict) {
+  private static long templateKeyOf(Invitation inv, Verdict baseVerdict, MessageClassifier classifier) {
     if (baseVerdict != Verdict.PERSONAL || inv.direction() != Direction.INCOMING) {
       return 0;
     }
-    String key = classifier.templateKey(inv.message(), inv.fromName(), inv.toName());
+    String key = classifier.templateKeyOfPersonal(inv.message(), inv.fromName(), inv.toName());
     return key.isEmpty() ? 0 : Hashes.of(key);
   }
 
@@ -339,7 +374,7 @@ final class InboxState {
     for (int o = 0; o < size; o++) {
       Invitation inv = invitationAt(o);
       Verdict v = classifier.classify(inv.message(), inv.fromName(), inv.toName()).verdict();
-      long template = templateKeyOf(inv, v);
+      long template = templateKeyOf(inv, v, classifier);
       if (v != c.baseVerdict(o) || template != c.templateKey(o)) {
         c.reclassify(o, v, template);
         changed++;

@@ -5,13 +5,13 @@ import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.FacetFlags;
 import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.ImportProducer;
-import dev.invitriage.domain.TemplateUse;
 import dev.invitriage.domain.ImportResult;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InboxRepository;
 import dev.invitriage.domain.InvitationId;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.domain.MessageClassifier;
+import dev.invitriage.domain.TemplateUse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -23,10 +23,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
@@ -686,15 +691,31 @@ public final class MapDbInbox implements InboxRepository {
     List<Journal.Ref> parts = new ArrayList<>();
     InboxState.Tally tally = state.startImport();
     List<String> sources;
+    // Parts are judged (verdict, template key, id: pure, half of an import's work) on a second
+    // core while this thread reads the next part and journals and stores the one before.
+    ExecutorService judge = Executors.newSingleThreadExecutor(runnable -> {
+      Thread t = new Thread(runnable, "import-judge");
+      t.setDaemon(true);
+      return t;
+    });
+    ArrayDeque<Future<InboxState.JudgedPart>> ahead = new ArrayDeque<>();
+    MessageClassifier judging = state.classifier();
     try {
       sources = producer.produce(part -> {
-        parts.add(io(() -> journal.append(Journal.Type.IMPORT, Codec.importBatch(part), false), journal.path(), "cannot write journal"));
-        state.applyImportPart(part, tally);
+        ahead.add(judge.submit(() -> InboxState.JudgedPart.of(part, judging)));
+        while (ahead.size() > PARTS_AHEAD) {
+          applyJudged(ahead.poll(), parts, tally);
+        }
       });
+      while (!ahead.isEmpty()) {
+        applyJudged(ahead.poll(), parts, tally);
+      }
     } catch (RuntimeException e) {
       abort(parts);
       dropAbortedParts(parts);
       throw asStoreError(e);
+    } finally {
+      judge.shutdownNow();
     }
     long first = parts.isEmpty() ? lastSeqPlusOne() : parts.get(0).seq();
     Journal.Ref end;
@@ -706,6 +727,30 @@ public final class MapDbInbox implements InboxRepository {
     }
     commitBracketed(end);
     return new ImportResult(tally.fresh + tally.known, tally.fresh, tally.connectionsRead, sources);
+  }
+
+  /** Parts judged ahead of the one being stored: enough to keep the second core busy. */
+  private static final int PARTS_AHEAD = 2;
+
+  /** Journals, then applies, a part once it is judged; a failure in judging is thrown as it was. */
+  private void applyJudged(Future<InboxState.JudgedPart> judged, List<Journal.Ref> parts, InboxState.Tally tally) {
+    InboxState.JudgedPart part;
+    try {
+      part = judged.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw InvitriageException.io("import interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    parts.add(io(() -> journal.append(Journal.Type.IMPORT, Codec.importBatch(part.part()), false), journal.path(), "cannot write journal"));
+    state.applyImportPart(part, tally);
   }
 
   /**

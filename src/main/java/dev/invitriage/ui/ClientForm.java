@@ -3,7 +3,6 @@ package dev.invitriage.ui;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.invitriage.domain.Client;
-import dev.invitriage.text.TerminalText;
 import java.util.function.Consumer;
 
 /** A small form for a client: name, URL, company, note. Enter moves on and saves on the last field. */
@@ -13,7 +12,7 @@ final class ClientForm implements Overlay {
 
   private final String title;
   private final long id;
-  private final StringBuilder[] fields = new StringBuilder[4];
+  private final LineEditor[] fields = new LineEditor[4];
   private final Consumer<Client> save;
   private final ScreenModel model;
   private int field;
@@ -22,16 +21,15 @@ final class ClientForm implements Overlay {
     this.model = model;
     this.title = title;
     this.id = initial.id();
-    fields[0] = new StringBuilder(initial.name());
-    fields[1] = new StringBuilder(initial.url());
-    fields[2] = new StringBuilder(initial.company());
-    fields[3] = new StringBuilder(initial.note());
+    fields[0] = new LineEditor(initial.name());
+    fields[1] = new LineEditor(initial.url());
+    fields[2] = new LineEditor(initial.company());
+    fields[3] = new LineEditor(initial.note());
     this.save = save;
   }
 
   @Override
   public boolean handle(KeyStroke key) {
-    StringBuilder f = fields[field];
     switch (key.getKeyType()) {
       case Escape -> {
         model.flash("client not saved");
@@ -46,37 +44,29 @@ final class ClientForm implements Overlay {
       }
       case Tab, ArrowDown -> field = (field + 1) % fields.length;
       case ReverseTab, ArrowUp -> field = (field + fields.length - 1) % fields.length;
-      case Backspace -> {
-        if (f.length() > 0) {
-          f.setLength(f.offsetByCodePoints(f.length(), -1));
-        }
-      }
       case Character -> {
-        if (key.isCtrlDown()) {
-          if (key.getCharacter() == 's') {
-            return trySave();
-          }
-          if (key.getCharacter() == 'c') {
-            model.flash("client not saved");
-            return false;
-          }
-        } else if (!key.isAltDown()) {
-          f.append(key.getCharacter());
+        if (key.isCtrlDown() && key.getCharacter() == 's') {
+          return trySave();
         }
+        if (key.isCtrlDown() && key.getCharacter() == 'c') {
+          model.flash("client not saved");
+          return false;
+        }
+        fields[field].edit(key);
       }
-      default -> { }
+      default -> fields[field].edit(key);
     }
     return true;
   }
 
   private boolean trySave() {
-    if (fields[0].toString().isBlank()) {
+    if (fields[0].text().isBlank()) {
       model.error("a client needs a name");
       field = 0;
       return true;
     }
-    save.accept(new Client(id, fields[0].toString().strip(), fields[1].toString().strip(),
-        fields[2].toString().strip(), fields[3].toString().strip()));
+    save.accept(new Client(id, fields[0].text().strip(), fields[1].text().strip(),
+        fields[2].text().strip(), fields[3].text().strip()));
     return false;
   }
 
@@ -106,21 +96,13 @@ final class ClientForm implements Overlay {
     c.frame(x, y, boxW(c), 7, body, title, "Enter next · Tab move · Ctrl-s save · Esc cancel");
     for (int i = 0; i < fields.length; i++) {
       c.text(x + 2, y + 2 + i, LABEL_W, LABELS[i] + ":", i == field ? t.style("overlay.selected") : body);
-      c.text(x + 2 + LABEL_W, y + 2 + i, fieldW(c), tail(fields[i].toString(), fieldW(c) - 1), body);
+      c.text(x + 2 + LABEL_W, y + 2 + i, fieldW(c), fields[i].shown(fieldW(c) - 1), body);
     }
-  }
-
-  private static String tail(String s, int room) {
-    String t = Canvas.drawable(TerminalText.sanitize(s));
-    while (TerminalText.width(t) > room && !t.isEmpty()) {
-      t = t.substring(t.offsetByCodePoints(0, 1));
-    }
-    return t;
   }
 
   @Override
   public TerminalPosition cursor(Canvas c) {
-    int col = TerminalText.width(tail(fields[field].toString(), fieldW(c) - 1));
+    int col = fields[field].cursorColumn(fieldW(c) - 1);
     return new TerminalPosition(Math.min(c.width() - 1, boxX(c) + 2 + LABEL_W + col), top(c) + 2 + field);
   }
 }

@@ -97,6 +97,16 @@ final class ClientsScreen implements Overlay {
     return true;
   }
 
+  /** A LinkedIn address without the part every row shares, so the part that differs shows. */
+  static String shownUrl(String url) {
+    for (String prefix : new String[] {"https://www.linkedin.com", "http://www.linkedin.com", "https://linkedin.com"}) {
+      if (url.startsWith(prefix + "/")) {
+        return url.substring(prefix.length());
+      }
+    }
+    return url;
+  }
+
   @Override
   public void draw(Canvas c, Theme t) {
     Style body = t.style("overlay");
@@ -125,7 +135,7 @@ final class ClientsScreen implements Overlay {
       Client cl = clients.get(top + i);
       boolean selected = top + i == cursor;
       row(c, 2 + i, selected ? t.style("overlay.selected") : body, selected ? ">" : "", cl.name(), nameW,
-          cl.company(), companyW, cl.url(), urlW, TerminalText.firstLine(cl.note()));
+          cl.company(), companyW, shownUrl(cl.url()), urlW, TerminalText.firstLine(cl.note()));
     }
   }
 

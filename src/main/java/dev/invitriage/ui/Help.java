@@ -36,7 +36,7 @@ final class Help implements Overlay {
     int rows = Math.max(1, c.height() - 2);
     int cols = (lines.size() + rows - 1) / rows;
     int colWidth = Math.max(20, c.width() / Math.max(1, cols));
-    int keyWidth = 11;
+    int keyWidth = 10;
     for (int i = 0; i < lines.size(); i++) {
       int x = (i / rows) * colWidth;
       int y = 1 + i % rows;
@@ -46,7 +46,8 @@ final class Help implements Overlay {
       }
       int w = Math.min(colWidth, c.width() - x);
       c.text(x, y, Math.min(keyWidth, w), " " + lines.get(i)[0], t.style("overlay.title"));
-      c.text(x + keyWidth, y, w - keyWidth, " " + lines.get(i)[1], body);
+      // A column short of the next column: a long description never runs into its keys.
+      c.text(x + keyWidth, y, w - keyWidth - 1, " " + lines.get(i)[1], body);
     }
   }
 }

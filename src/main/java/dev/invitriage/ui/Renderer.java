@@ -8,6 +8,7 @@ import dev.invitriage.domain.Direction;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InvitationId;
 import dev.invitriage.domain.Verdict;
+import dev.invitriage.text.Entities;
 import dev.invitriage.text.TerminalText;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,7 +24,11 @@ import java.util.Map;
 final class Renderer {
   static final int MIN_WIDTH = 40;
   static final int MIN_HEIGHT = 10;
-  static final int WIDE = 120;
+  /**
+   * From this width the detail stands beside the list; below it, under the list. At 120 columns the
+   * list beside a 48-column detail left the message 15 columns: the list wants the whole width.
+   */
+  static final int WIDE = 160;
   /** Rows of the list and of the detail below it when the screen is shared (80x24: 8 + 1 + 12). */
   static final int MIN_LIST_ROWS = 8;
   static final int DETAIL_ROWS = 12;
@@ -80,7 +85,7 @@ final class Renderer {
       m.scrollToCursor(1);
       m.reasonPending = detail(m.current(), c, 0, bodyTop, w, bodyH);
     } else if (w >= WIDE) {
-      int detailW = Math.max(40, w * 2 / 5);
+      int detailW = Math.max(48, w / 3);
       int listW = w - detailW - 1;
       list(m, c, 0, bodyTop, listW, bodyH);
       for (int y = bodyTop; y < bodyTop + bodyH; y++) {
@@ -234,7 +239,7 @@ final class Renderer {
         : e.client() ? "CLIENT" : e.connection() ? "conn" : "";
     x = c.text(x, y, Math.min(cols.flags() + 1, end - x), flags, base);
     if (x < end) {
-      c.text(x, y, end - x, TerminalText.firstLine(e.invitation().message()), base);
+      c.text(x, y, end - x, TerminalText.firstLine(Entities.decode(e.invitation().message())), base);
     }
   }
 
@@ -268,11 +273,21 @@ final class Renderer {
         + (e.client() ? " · CLIENT" : "") + (e.connection() ? " · connection" : "")
         + " · id " + e.abbrev(), body));
     facts.add(new Fact(e.invitation().counterpartUrl().isEmpty() ? "(no profile link)" : e.invitation().counterpartUrl(), body));
-    List<String> note = e.note().isEmpty() ? List.of() : TerminalText.wrap(cutToFit("note: " + e.note(), h, textW), textW);
-    // The message keeps at least two rows; the facts, then the note, give way below it.
-    int factRows = Math.min(facts.size() + note.size(), Math.max(0, h - MESSAGE_MIN_ROWS - 1));
+    if (!e.note().isEmpty()) {
+      facts.add(new Fact("note: " + e.note(), label));
+    }
+    // Each fact wrapped, not cut: a reason or a narrow pane's id must not be lost off the edge.
+    List<Fact> lines = new ArrayList<>();
+    for (Fact f : facts) {
+      for (String line : TerminalText.wrap(cutToFit(f.text, h, textW), textW)) {
+        lines.add(new Fact(line, f.style));
+      }
+    }
+    // The message keeps at least two rows; the facts give way below it, the last ones first.
+    int factRows = Math.min(lines.size(), Math.max(0, h - MESSAGE_MIN_ROWS - 1));
     int messageRows = Math.max(Math.min(MESSAGE_MIN_ROWS, h), h - factRows - (factRows > 0 ? 1 : 0));
-    String message = e.invitation().message();
+    // Shown as it reads: exports carry HTML character references ("I&#39;d like…").
+    String message = Entities.decode(e.invitation().message());
     int row = y;
     if (message.isEmpty()) {
       c.text(x + 1, row++, textW, "(no message)", label);
@@ -286,17 +301,11 @@ final class Renderer {
     if (factRows > 0) {
       row++; // a blank row between the message and the facts
     }
-    for (Fact f : facts) {
-      if (row >= y + h) {
-        return reason == null;
-      }
-      c.text(x + 1, row++, textW, TerminalText.fit(f.text, textW), f.style);
-    }
-    for (String line : note) {
+    for (Fact f : lines) {
       if (row >= y + h) {
         break;
       }
-      c.text(x + 1, row++, textW, line, label);
+      c.text(x + 1, row++, textW, f.text, f.style);
     }
     return reason == null;
   }

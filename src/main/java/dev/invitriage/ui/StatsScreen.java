@@ -7,6 +7,7 @@ import dev.invitriage.app.Stats;
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.TemplateUse;
 import dev.invitriage.domain.Verdict;
+import dev.invitriage.text.Entities;
 import dev.invitriage.text.TerminalText;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,8 @@ import java.util.Locale;
  * The inbox as a whole, on the whole screen (S): verdicts with the offenders' share, triage
  * progress, incoming invitations by month with offenders and personal ones side by side, the
  * most-sent templates, clients and connections. Two columns from 80x24 up; bars in block
- * characters whose length is the figure's share of the largest of its chart, offenders drawn
+ * characters whose length is the figure's share (of the incoming invitations on the left, of the
+ * busiest month on the right), offenders drawn
  * {@value #OFFENDER_BAR} and the rest {@value #BAR}, so the charts read without colour too. Made
  * once when opened (a picture, not a live view); Esc, q or S returns.
  */
@@ -70,28 +72,21 @@ final class StatsScreen implements Overlay {
     Stats s = overview.stats();
     int incoming = s.direction(dev.invitriage.domain.Direction.INCOMING);
     int row = y;
+    // Every bar of this column is a share of the incoming invitations, so they compare at a glance.
     row = line(c, x, row, bottom, w, "Verdicts of " + number(incoming) + " incoming", title);
-    int maxVerdict = 0;
-    for (Verdict v : Verdict.values()) {
-      maxVerdict = Math.max(maxVerdict, s.verdict(v));
-    }
     for (Verdict v : List.of(Verdict.PERSONAL, Verdict.DEFAULT, Verdict.GENERIC, Verdict.EMPTY, Verdict.TEMPLATE)) {
       Style style = v == Verdict.PERSONAL ? t.style("chart.personal", "chart.bar") : t.style("chart.bar");
-      row = bar(c, x, row, bottom, w, v.name().toLowerCase(Locale.ROOT), s.verdict(v), maxVerdict, BAR, style, body);
+      row = bar(c, x, row, bottom, w, v.name().toLowerCase(Locale.ROOT), s.verdict(v), incoming, BAR, style, body);
     }
-    row = bar(c, x, row, bottom, w, "offenders", s.offenders(), Math.max(incoming, 1), OFFENDER_BAR,
+    row = bar(c, x, row, bottom, w, "offenders", s.offenders(), incoming, OFFENDER_BAR,
         t.style("chart.offender", "chart.bar"), body);
     row = line(c, x, row, bottom, w, "  " + percent(s.offenders(), incoming) + " of incoming offend", body);
     row++;
     int pending = s.decision(Decision.PENDING);
     row = line(c, x, row, bottom, w, "Triage: " + number(incoming - pending) + " decided, " + number(pending)
         + " pending (" + percent(incoming - pending, incoming) + " done)", title);
-    int maxDecision = 0;
-    for (Decision d : Decision.values()) {
-      maxDecision = Math.max(maxDecision, s.decision(d));
-    }
     for (Decision d : List.of(Decision.ACCEPT, Decision.IGNORE, Decision.LATER, Decision.PENDING)) {
-      row = bar(c, x, row, bottom, w, d.word(), s.decision(d), maxDecision, BAR, t.style("chart.bar"), body);
+      row = bar(c, x, row, bottom, w, d.word(), s.decision(d), incoming, BAR, t.style("chart.bar"), body);
     }
     row++;
     row = line(c, x, row, bottom, w, "Clients: " + number(s.clients()) + " invitations", title);
@@ -132,7 +127,7 @@ final class StatsScreen implements Overlay {
         return;
       }
       c.text(x, row, 6, String.format(Locale.ROOT, "%5d ", u.senders()), body);
-      c.text(x + 6, row, w - 6, TerminalText.firstLine(u.text()), body);
+      c.text(x + 6, row, w - 6, TerminalText.firstLine(Entities.decode(u.text())), body);
       row++;
     }
   }

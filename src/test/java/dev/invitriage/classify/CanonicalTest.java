@@ -1,12 +1,12 @@
 package dev.invitriage.classify;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.invitriage.text.Entities;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Link tokens: e-mail addresses and URLs become one flagged token, ordinary words do not. */
 class CanonicalTest {

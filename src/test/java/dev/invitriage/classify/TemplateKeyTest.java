@@ -29,6 +29,22 @@ class TemplateKeyTest {
     assertThat(a).isEqualTo("im from acme we help companies grow their sales pipeline");
   }
 
+  /** The key an import asks for, of a note it judged PERSONAL, is the key itself: over every golden note. */
+  @Test
+  void theKeyOfANoteJudgedPersonalIsItsKey() {
+    int personal = 0;
+    for (GoldenCase g : GoldenCase.all()) {
+      String key = CLASSIFIER.templateKey(g.message(), g.sender(), g.recipient());
+      if (CLASSIFIER.classify(g.message(), g.sender(), g.recipient()).verdict() == dev.invitriage.domain.Verdict.PERSONAL) {
+        assertThat(CLASSIFIER.templateKeyOfPersonal(g.message(), g.sender(), g.recipient())).as(g.toString()).isEqualTo(key);
+        personal++;
+      } else {
+        assertThat(key).as(g.toString()).isEmpty();
+      }
+    }
+    assertThat(personal).isGreaterThan(500);
+  }
+
   @Test
   void differentTemplatesGiveDifferentKeys() {
     assertThat(CLASSIFIER.templateKey("Hi Anna, we help companies grow.", ""))

@@ -156,9 +156,9 @@ class TriageServerTest {
     ssh.start();
     try (SshFixture.Shell shell = ssh.shell(100, 30)) {
       shell.waitFor("the status bar at 100 columns", s -> s.lines().anyMatch(l -> l.endsWith("alice · ? help ")));
-      shell.resize(130, 30);
-      // At 120 columns and more the detail pane moves to the right of the list, behind a rule.
-      String screen = shell.waitFor("the wide layout", s -> s.lines().filter(l -> l.length() == 130)
+      shell.resize(170, 30);
+      // From 160 columns the detail pane moves to the right of the list, behind a rule.
+      String screen = shell.waitFor("the wide layout", s -> s.lines().filter(l -> l.length() == 170)
           .anyMatch(l -> l.endsWith("alice · ? help ")) && s.contains("│"));
       assertThat(screen.lines().filter(l -> l.contains("│")).count()).isGreaterThan(10);
     }

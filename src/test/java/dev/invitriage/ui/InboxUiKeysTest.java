@@ -225,6 +225,8 @@ class InboxUiKeysTest {
   @Test
   void theClientScreenSortsByNameAndAlignsEveryColumnUnderItsHeader() {
     String screen = ui.type("C").waitFor("Clients (5)").screen();
+    // Profiles without the part every row shares, so the part that differs shows at 80 columns.
+    assertThat(screen).contains("/in/luis-ortega").doesNotContain("https://www.linkedin.co");
     List<String> lines = screen.lines().toList();
     int header = ui.rowOf("Company");
     String head = lines.get(header);

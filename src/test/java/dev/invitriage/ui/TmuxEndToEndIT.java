@@ -174,6 +174,32 @@ class TmuxEndToEndIT {
     }
   }
 
+  /**
+   * An Esc typed just before a resize once left "terminal too small" on a blank screen until the
+   * next resize, while keys went on acting unseen: Lanterna read the size by a cursor-position
+   * report mixed into the key input. The size now comes from the tty (see TtyTerminal).
+   */
+  @Test
+  void escRightBeforeAResizeStillRedrawsAtTheNewSize() throws Exception {
+    String command = String.join(" ", env().stream().map(TmuxEndToEndIT::quote).toList())
+        + " java -Djava.awt.headless=true -jar " + quote(JAR.toString()) + " --db " + quote(db.toString());
+    assertThat(run(List.of("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)).code).isZero();
+    waitFor("the inbox", s -> s.contains("Pending 1/56"));
+    for (int[] size : new int[][] {{120, 35}, {80, 24}, {100, 30}}) {
+      send("Escape");
+      assertThat(run(List.of("tmux", "resize-window", "-t", session, "-x", String.valueOf(size[0]), "-y",
+          String.valueOf(size[1]))).code).isZero();
+      // Drawn at the new width: the status line ends with the help hint in its last columns.
+      String screen = waitFor("the inbox at " + size[0] + "x" + size[1], s -> s.contains("Pending 1/56")
+          && s.lines().anyMatch(l -> l.endsWith("? help") && l.length() == size[0] - 1));
+      assertThat(screen).doesNotContain("too small");
+    }
+    // Past the input decoder's wait after Esc (an Esc then a key at once is Alt and the key).
+    Thread.sleep(600);
+    send("j");
+    waitFor("the next row", s -> s.contains("Pending 2/56"));
+  }
+
   static String quote(String s) {
     return "'" + s.replace("'", "'\\''") + "'";
   }

@@ -1,4 +1,4 @@
-package dev.invitriage.classify;
+package dev.invitriage.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

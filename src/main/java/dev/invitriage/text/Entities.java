@@ -1,9 +1,9 @@
-package dev.invitriage.classify;
+package dev.invitriage.text;
 
 import java.util.Map;
 
 /** Decodes the HTML character references that exports and copy-paste leave in notes. */
-final class Entities {
+public final class Entities {
   private Entities() {}
 
   private static final Map<String, String> NAMED =
@@ -50,7 +50,7 @@ final class Entities {
           Map.entry("szlig", "ß"));
 
   /** Decodes named and numeric references; anything malformed is left as it was. */
-  static String decode(String s) {
+  public static String decode(String s) {
     int amp = s.indexOf('&');
     if (amp < 0) {
       return s;
