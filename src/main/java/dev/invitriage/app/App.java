@@ -112,6 +112,9 @@ public final class App implements AutoCloseable {
    * invitriage export) and stores them in one durable step; a bad file stores nothing.
    */
   public ImportResult importFiles(List<Path> paths, boolean skipBad, Consumer<String> skipped) {
+    // Every row will be judged: the classifier (0.7 s to make in a fresh JVM) is made while the
+    // safety copy is kept and the first rows are read, not when the first part needs it.
+    prepareClassifier();
     LinkedInExportReader reader = new LinkedInExportReader();
     return inbox.importStream(parts -> reader.read(paths, skipBad, skipped, parts));
   }

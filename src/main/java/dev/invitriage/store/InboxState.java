@@ -247,8 +247,11 @@ final class InboxState {
     }
   }
 
-  /** A part of an import with every invitation of it judged, rows first, then restored rows. */
-  record JudgedPart(ImportBatch part, List<Judged> judged) {
+  /**
+   * A part of an import with every invitation of it judged, rows first, then restored rows, and
+   * (when made for an import rather than a replay) the part as the journal keeps it.
+   */
+  record JudgedPart(ImportBatch part, List<Judged> judged, byte[] journalEntry) {
     static JudgedPart of(ImportBatch part, MessageClassifier classifier) {
       List<Judged> judged = new ArrayList<>(part.invitations().size() + part.restored().size());
       for (Invitation inv : part.invitations()) {
@@ -257,7 +260,13 @@ final class InboxState {
       for (RestoredTriage r : part.restored()) {
         judged.add(Judged.of(r.invitation(), classifier));
       }
-      return new JudgedPart(part, judged);
+      return new JudgedPart(part, judged, null);
+    }
+
+    /** {@link #of}, with the journal's entry for the part encoded too (pure as well). */
+    static JudgedPart forJournal(ImportBatch part, MessageClassifier classifier) {
+      JudgedPart p = of(part, classifier);
+      return new JudgedPart(part, p.judged(), Codec.importBatch(part));
     }
   }
 

@@ -691,8 +691,9 @@ public final class MapDbInbox implements InboxRepository {
     List<Journal.Ref> parts = new ArrayList<>();
     InboxState.Tally tally = state.startImport();
     List<String> sources;
-    // Parts are judged (verdict, template key, id: pure, half of an import's work) on a second
-    // core while this thread reads the next part and journals and stores the one before.
+    // Parts are judged (verdict, template key, id) and encoded for the journal, all pure and half
+    // an import's work, on a second core while this thread reads the next part and journals and
+    // stores the one before.
     ExecutorService judge = Executors.newSingleThreadExecutor(runnable -> {
       Thread t = new Thread(runnable, "import-judge");
       t.setDaemon(true);
@@ -702,7 +703,7 @@ public final class MapDbInbox implements InboxRepository {
     MessageClassifier judging = state.classifier();
     try {
       sources = producer.produce(part -> {
-        ahead.add(judge.submit(() -> InboxState.JudgedPart.of(part, judging)));
+        ahead.add(judge.submit(() -> InboxState.JudgedPart.forJournal(part, judging)));
         while (ahead.size() > PARTS_AHEAD) {
           applyJudged(ahead.poll(), parts, tally);
         }
@@ -749,7 +750,7 @@ public final class MapDbInbox implements InboxRepository {
       }
       throw new IllegalStateException(e.getCause());
     }
-    parts.add(io(() -> journal.append(Journal.Type.IMPORT, Codec.importBatch(part.part()), false), journal.path(), "cannot write journal"));
+    parts.add(io(() -> journal.append(Journal.Type.IMPORT, part.journalEntry(), false), journal.path(), "cannot write journal"));
     state.applyImportPart(part, tally);
   }
 
