@@ -62,6 +62,8 @@ final class InboxState {
   private boolean flagsInvalidated;
   /** Chunks of {@link #derivedFlags} changed one row at a time since the last flush. */
   private final BitSet changedFlagChunks = new BitSet();
+  /** The reasons for the base verdicts, read a chunk at a time. */
+  private ReasonColumn reasons;
   /** {@link SearchGrams} filters by chunk, each read or derived on first use; null when not yet. */
   private long[][] gramFilters = new long[0][];
   /** Filters changed since the last flush. */
@@ -100,6 +102,7 @@ final class InboxState {
     gramNeedle = null;
     decisionCopy = null;
     newestFirst = null;
+    reasons = null;
   }
 
   /** Drops the derived flags: the next read, or the next flush, derives them again. */
@@ -128,6 +131,9 @@ final class InboxState {
     }
     if (decisions != null) {
       decisions.flush();
+    }
+    if (reasons != null) {
+      reasons.flush(size);
     }
     if (ids != null) {
       ids.flush();
@@ -164,6 +170,13 @@ final class InboxState {
       columns = Columns.load(t.columns, size);
     }
     return columns;
+  }
+
+  private ReasonColumn reasons() {
+    if (reasons == null) {
+      reasons = new ReasonColumn(t.reasons);
+    }
+    return reasons;
   }
 
   private DecisionColumn decisions() {
@@ -240,10 +253,10 @@ final class InboxState {
    * its verdict and its template key. Pure, so an import makes them on another core while this
    * state applies the part before (see MapDbInbox#importStream).
    */
-  record Judged(InvitationId id, Verdict verdict, long template) {
+  record Judged(InvitationId id, Verdict verdict, String reason, long template) {
     static Judged of(Invitation inv, MessageClassifier classifier) {
-      Verdict v = classifier.classify(inv.message(), inv.fromName(), inv.toName()).verdict();
-      return new Judged(InvitationId.of(inv), v, templateKeyOf(inv, v, classifier));
+      Classification c = classifier.classify(inv.message(), inv.fromName(), inv.toName());
+      return new Judged(InvitationId.of(inv), c.verdict(), c.reason(), templateKeyOf(inv, c.verdict(), classifier));
     }
   }
 
@@ -332,6 +345,7 @@ final class InboxState {
     addGrams(grams, inv, "");
     gramsChanged(Chunks.chunkOf(ordinal), grams);
     columns().append(inv, judged.verdict(), template);
+    reasons().set(ordinal, judged.reason());
     decisions().extendTo(ordinal + 1);
     ids().add(id, ordinal);
     size++;
@@ -382,12 +396,16 @@ final class InboxState {
     Columns c = columns();
     for (int o = 0; o < size; o++) {
       Invitation inv = invitationAt(o);
-      Verdict v = classifier.classify(inv.message(), inv.fromName(), inv.toName()).verdict();
+      Classification judged = classifier.classify(inv.message(), inv.fromName(), inv.toName());
+      Verdict v = judged.verdict();
       long template = templateKeyOf(inv, v, classifier);
       if (v != c.baseVerdict(o) || template != c.templateKey(o)) {
         c.reclassify(o, v, template);
         changed++;
       }
+      // Every reason, changed verdict or not: the wording may have changed, or a store from
+      // before schema 3 has none yet.
+      reasons().set(o, judged.reason());
     }
     templates = null;
     invalidateFlags();
@@ -684,12 +702,15 @@ final class InboxState {
     InvitationId id = ids != null ? ids.idAt(o) : InvitationId.of(inv);
     // What involves other invitations (template counts, clients, connections) comes from the
     // derived flags, the very byte the views and counts read, so a row always agrees with them.
-    // The verdict too: the classifier is asked only for the reason, and only when it is read.
+    // The verdict too: its reason is the one stored when the note was judged, and only where
+    // there is none (a store from before schema 3) is the classifier asked, when it is read.
     FlagSnapshot flags = new FlagSnapshot(size, derivedFlags(), null);
     Verdict verdict = flags.verdict(o);
+    String reason = verdict == Verdict.TEMPLATE ? null : reasons().reasonOf(o);
     Judgement judgement = verdict == Verdict.TEMPLATE
         ? Judgement.of(new Classification(Verdict.TEMPLATE,
             "mass template: the same text came from " + TemplateCounter.ENOUGH + " or more different senders"))
+        : reason != null ? Judgement.of(new Classification(verdict, reason))
         : Judgement.later(verdict, () -> classifier.classify(inv.message(), inv.fromName(), inv.toName()),
             classifier::ready);
     boolean client = flags.client(o);

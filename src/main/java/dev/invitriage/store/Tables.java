@@ -18,9 +18,10 @@ import org.mapdb.volume.VolumeFactory;
 final class Tables implements AutoCloseable {
   /**
    * Written into every store; its absence means the file is not ours. 2 added the derived tables
-   * ({@link #derived}, {@link #order}, {@link #connectionHashes}, {@link #grams}).
+   * ({@link #derived}, {@link #order}, {@link #connectionHashes}, {@link #grams}); 3 the reasons
+   * ({@link #reasons}), which an older invitriage would leave behind its verdicts.
    */
-  static final long SCHEMA_VERSION = 2;
+  static final long SCHEMA_VERSION = 3;
 
   static final String META_SCHEMA = "invitriage.schema";
   static final String META_APPLIED_SEQ = "applied.seq";
@@ -58,6 +59,8 @@ final class Tables implements AutoCloseable {
   final BTreeMap<Integer, byte[]> decisions;
   /** {@link FlagColumn} chunks: each invitation's derived flags, so that opening need not recompute them. */
   final BTreeMap<Integer, byte[]> derived;
+  /** {@link ReasonColumn} chunks: the reason for each base verdict, as judged. */
+  final BTreeMap<Integer, byte[]> reasons;
   /** {@link SearchGrams} filters, by chunk. */
   final BTreeMap<Integer, byte[]> grams;
   /** {@link OrderColumn} blocks: every ordinal, newest first. */
@@ -77,7 +80,7 @@ final class Tables implements AutoCloseable {
 
   /** Every collection's name, as {@link #Tables(DB)} opens them. */
   static final List<String> NAMES = List.of("meta", "invitations", "columns", "decisions", "ids", "derived", "order",
-      "grams", "connections", "connection-hashes", "notes", "clients", "undo", "redo");
+      "grams", "reasons", "connections", "connection-hashes", "notes", "clients", "undo", "redo");
 
   private Tables(DB db) {
     this.db = db;
@@ -89,6 +92,7 @@ final class Tables implements AutoCloseable {
     derived = chunked(db, "derived");
     order = chunked(db, "order");
     grams = chunked(db, "grams");
+    reasons = chunked(db, "reasons");
     connections = chunked(db, "connections");
     connectionHashes = chunked(db, "connection-hashes");
     notes = db.treeMap("notes", Serializer.INTEGER, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();

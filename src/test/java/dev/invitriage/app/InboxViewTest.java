@@ -188,6 +188,30 @@ class InboxViewTest {
     }
   }
 
+  /**
+   * The reasons are stored as the notes are judged: a store opened afresh shows every reason at
+   * once, without making the classifier, and each is the one the classifier gives.
+   */
+  @Test
+  void aStoreOpenedAfreshHasEveryReasonWithoutJudgingAgain() {
+    openSample().close();
+    Classifier classifier = Classifier.create(List.of());
+    try (App app = App.open(dir.resolve("inbox.db"), new PhraseBook(dir.resolve("no-phrases.txt")), CLOCK, notice -> { })) {
+      InboxView all = app.view(View.ALL, SortOrder.DATE);
+      int judged = 0;
+      for (int row = 0; row < all.size(); row++) {
+        InboxEntry e = all.get(row);
+        assertThat(e.reasonIfReady()).as("row %d", row).isNotNull();
+        if (e.verdict() != Verdict.TEMPLATE) {
+          assertThat(e.reasonIfReady()).as("row %d", row)
+              .isEqualTo(classifier.classify(e.invitation().message(), e.invitation().fromName(), e.invitation().toName()).reason());
+          judged++;
+        }
+      }
+      assertThat(judged).isGreaterThan(all.size() / 2);
+    }
+  }
+
   @Test
   void aDecisionThatKeepsTheRowShowsTheNewDecisionInItsEntry() {
     try (App app = openSample()) {

@@ -174,7 +174,7 @@ class FullDiskTest {
     StoreTestAccess.setSchemaVersion(older.resolve("inbox.db"), 1);
     Outcome o = run(older, storeKb - 1, false, "decide", someId, "ignore");
     assertOneCleanIoError(o, "inbox.db.bak: cannot keep a safety copy before upgrading it: File too large");
-    assertThat(o.notices()).as("the next open upgrades it").anyMatch(n -> n.contains("upgraded from schema 1 to 2"));
+    assertThat(o.notices()).as("the next open upgrades it").anyMatch(n -> n.contains("upgraded from schema 1 to 3"));
   }
 
   /** Every limit from 1 MiB past the end of the import in 256 KiB steps: always 74, never a change. */

@@ -73,7 +73,7 @@ class MapDbInboxTest {
       t.db.commit();
     }
     try (MapDbInbox inbox = open()) {
-      assertThat(notices).containsExactly(db + ": upgraded from schema 1 to 2; the store as it was is kept in inbox.db.bak");
+      assertThat(notices).containsExactly(db + ": upgraded from schema 1 to 3; the store as it was is kept in inbox.db.bak");
       assertThat(inbox.size()).isEqualTo(300);
       assertThat(inbox.find(InvitationId.of(incoming(2, "We met at meetup 2"))).orElseThrow().note()).isEqualTo("met in Lisbon");
       assertThat(inbox.textFilter("lisbon").test(2)).isTrue();
