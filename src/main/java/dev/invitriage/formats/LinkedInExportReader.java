@@ -134,8 +134,12 @@ public final class LinkedInExportReader {
     return List.copyOf(batch.sources);
   }
 
-  /** Rows handed over at a time by the streaming {@code read}. */
-  public static final int PART_SIZE = 256;
+  /**
+   * Rows handed over at a time by the streaming {@code read}, each part one journal entry: at 256
+   * a million-row import left 4,000 entries whose headers every later open reads (20 ms of a cold
+   * `stats`); 4,096 rows are about a megabyte of memory per part.
+   */
+  public static final int PART_SIZE = 4096;
 
   private void readPath(Path path, Batch batch) {
     if (!Files.exists(path)) {
