@@ -170,6 +170,8 @@ final class ManPage {
 
   private void environment() {
     section("ENVIRONMENT");
+    entry("BROWSER", "The browser the inbox's \\fBo\\fR and \\fBO\\fR open LinkedIn in (its first ':' entry;"
+        + " %s stands for the address); else \\fBxdg\\-open\\fR, else \\fBopen\\fR.");
     entry("INVITRIAGE_DB", "The store, when \\fB\\-\\-db\\fR is not given.");
     entry("INVITRIAGE_JAVA_OPTS", "Extra options for the Java virtual machine, passed by the launcher.");
     entry("INVITRIAGE_SHOW_COMMAND", "When set, the launcher prints the Java command it would run, a word a line, and runs nothing.");
