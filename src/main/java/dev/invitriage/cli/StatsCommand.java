@@ -56,10 +56,14 @@ final class StatsCommand extends BaseCommand {
     out.println("offenders    " + s.offenders());
     out.println("decisions    pending " + s.decision(Decision.PENDING) + " · accept " + s.decision(Decision.ACCEPT)
         + " · ignore " + s.decision(Decision.IGNORE) + " · later " + s.decision(Decision.LATER) + " (incoming)");
-    out.println("clients      " + s.clients() + " invitations from or to clients");
-    out.println("connections  " + s.connections() + " invitations from or to existing connections");
-    out.println("notes        " + s.withNotes() + " invitations with a note");
+    out.println("clients      " + invitations(s.clients()) + " from or to clients");
+    out.println("connections  " + invitations(s.connections()) + " from or to existing connections");
+    out.println("notes        " + invitations(s.withNotes()) + " with a note");
     return ExitCodes.OK;
+  }
+
+  private static String invitations(int n) {
+    return n + (n == 1 ? " invitation" : " invitations");
   }
 
   /** The figures as JSON: names in lower case, counts as numbers, months oldest first. */

@@ -380,12 +380,16 @@ class CliTest {
   }
 
   @Test
-  void statsCountsByDirectionVerdictAndDecision() {
+  void statsCountsByDirectionVerdictAndDecision() throws IOException {
     importSample();
     String out = cli.run("stats").out();
     assertThat(out).contains("invitations  5 (incoming 4, outgoing 1)");
     assertThat(out).contains("offenders    2");
     assertThat(out).contains("pending 4");
+    assertThat(out).contains("notes        0 invitations with a note");
+    String id = listJson().get(0).get("id").asText();
+    assertThat(cli.run("note", id, "met in Lisbon").code()).isZero();
+    assertThat(cli.run("stats").out()).contains("notes        1 invitation with a note");
   }
 
   @Test
