@@ -40,7 +40,7 @@ final class DecisionColumn {
     for (var e : map.entrySet()) {
       int chunk = e.getKey();
       byte[] bytes = e.getValue();
-      int n = bytes.length >= HEADER ? readInt(bytes, 1) : -1;
+      int n = bytes.length >= HEADER ? ByteBuffer.wrap(bytes).getInt(1) : -1;
       if (bytes.length > 0 && bytes[0] != VERSION) {
         throw new Bytes.CorruptRecordException("unknown decision chunk format");
       }
@@ -86,7 +86,11 @@ final class DecisionColumn {
       return decidedAt[chunk][slot];
     }
     byte[] bytes = stored[chunk];
-    return bytes != null && slot < readInt(bytes, 1) ? readLong(bytes, HEADER + slot * ROW + 1) : -1;
+    if (bytes == null) {
+      return -1;
+    }
+    ByteBuffer row = ByteBuffer.wrap(bytes);
+    return slot < row.getInt(1) ? row.getLong(HEADER + slot * ROW + 1) : -1;
   }
 
   /** Every decision as one array, for a snapshot. */
@@ -132,13 +136,5 @@ final class DecisionColumn {
       stored[chunk] = null;
     }
     return decidedAt[chunk];
-  }
-
-  private static int readInt(byte[] b, int at) {
-    return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
-  }
-
-  private static long readLong(byte[] b, int at) {
-    return (long) readInt(b, at) << 32 | readInt(b, at + 4) & 0xFFFFFFFFL;
   }
 }

@@ -266,6 +266,15 @@ final class InboxState {
    */
   record JudgedPart(ImportBatch part, List<Judged> judged, byte[] journalEntry) {
     static JudgedPart of(ImportBatch part, MessageClassifier classifier) {
+      return new JudgedPart(part, judgeAll(part, classifier), null);
+    }
+
+    /** {@link #of}, with the journal's entry for the part encoded too (pure as well). */
+    static JudgedPart forJournal(ImportBatch part, MessageClassifier classifier) {
+      return new JudgedPart(part, judgeAll(part, classifier), Codec.importBatch(part));
+    }
+
+    private static List<Judged> judgeAll(ImportBatch part, MessageClassifier classifier) {
       List<Judged> judged = new ArrayList<>(part.invitations().size() + part.restored().size());
       for (Invitation inv : part.invitations()) {
         judged.add(Judged.of(inv, classifier));
@@ -273,13 +282,7 @@ final class InboxState {
       for (RestoredTriage r : part.restored()) {
         judged.add(Judged.of(r.invitation(), classifier));
       }
-      return new JudgedPart(part, judged, null);
-    }
-
-    /** {@link #of}, with the journal's entry for the part encoded too (pure as well). */
-    static JudgedPart forJournal(ImportBatch part, MessageClassifier classifier) {
-      JudgedPart p = of(part, classifier);
-      return new JudgedPart(part, p.judged(), Codec.importBatch(part));
+      return judged;
     }
   }
 

@@ -143,11 +143,11 @@ final class Canvas {
     text(x + w - 1, y + h - 1, 1, "┘", style);
     if (!title.isEmpty() && w > 6) {
       String t = " " + title + " ";
-      text(x + 2, y, Math.min(TerminalText.width(Canvas.drawable(TerminalText.sanitize(t))), w - 4), t, style);
+      text(x + 2, y, Math.min(columns(t), w - 4), t, style);
     }
     if (!hint.isEmpty() && w > 6) {
       String t = " " + hint + " ";
-      int tw = Math.min(TerminalText.width(Canvas.drawable(TerminalText.sanitize(t))), w - 4);
+      int tw = Math.min(columns(t), w - 4);
       text(x + w - 2 - tw, y + h - 1, tw, t, style);
     }
   }
@@ -273,6 +273,11 @@ final class Canvas {
   }
 
   /** Text that Lanterna 3.1 can draw: astral characters would print as "??". */
+  /** Columns untrusted text takes once drawn: sanitised and stripped as {@link #text} draws it. */
+  static int columns(String untrusted) {
+    return TerminalText.width(drawable(TerminalText.sanitize(untrusted)));
+  }
+
   static String drawable(String sanitized) {
     return TerminalText.replaceUnsupported(sanitized, cp -> cp <= 0xFFFF);
   }

@@ -122,9 +122,12 @@ public final class InboxUi {
       }
       KeyStroke key = screen.pollInput();
       if (key == null) {
-        // Another session (over SSH) may have changed the inbox: show it within a poll. A reason
-        // still being judged is drawn again until it comes.
-        dirty = model.refreshIfChanged() | model.takePosted() || model.reasonPending;
+        // Another session (over SSH) may have changed the inbox, or a browser failed and said so
+        // from its thread: show it within a poll. A reason still being judged is drawn again
+        // until it comes.
+        boolean changedElsewhere = model.refreshIfChanged();
+        boolean posted = model.takePosted();
+        dirty = changedElsewhere || posted || model.reasonPending;
         if (!dirty) {
           if (System.nanoTime() - lastKey < BURST_NANOS) {
             pause(BURST_POLL_NANOS);

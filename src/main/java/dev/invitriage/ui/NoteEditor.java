@@ -2,7 +2,6 @@ package dev.invitriage.ui;
 
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.input.KeyStroke;
-import dev.invitriage.text.TerminalText;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -167,7 +166,7 @@ final class NoteEditor implements Overlay {
   /** The part of a line shown in {@code w} columns, scrolled so the cursor column is visible. */
   private int hscroll(String line, int col, int w) {
     int start = 0;
-    while (TerminalText.width(Canvas.drawable(TerminalText.sanitize(line.substring(start, col)))) >= w - 1) {
+    while (Canvas.columns(line.substring(start, col)) >= w - 1) {
       start = line.offsetByCodePoints(start, 1);
     }
     return start;
@@ -201,7 +200,7 @@ final class NoteEditor implements Overlay {
     String line = buffer.line().toString();
     int w = textW(c);
     int start = hscroll(line, buffer.col, w);
-    int col = TerminalText.width(Canvas.drawable(TerminalText.sanitize(line.substring(start, buffer.col))));
+    int col = Canvas.columns(line.substring(start, buffer.col));
     return new TerminalPosition(textX(c) + Math.min(col, w - 1), textTop(c) + buffer.row - firstShown(c));
   }
 }

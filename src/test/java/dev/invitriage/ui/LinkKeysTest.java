@@ -35,10 +35,15 @@ class LinkKeysTest {
     return store;
   }
 
+  /** The inbox on the three invitations, opening links through {@link #recording}. */
+  private UiDriver start() throws Exception {
+    UiSettings settings = UiDriver.settings(KeyMap.defaults(), Theme.bundled("dark"), dir).withLinks(recording);
+    return new UiDriver(store(), 80, 24).start(settings);
+  }
+
   @Test
   void oOpensTheProfileAndBigOTheInvitationManager() throws Exception {
-    UiSettings settings = UiDriver.settings(KeyMap.defaults(), Theme.bundled("dark"), dir).withLinks(recording);
-    try (UiDriver ui = new UiDriver(store(), 80, 24).start(settings)) {
+    try (UiDriver ui = start()) {
       ui.waitFor("Pending 1/3");
       ui.type("o").waitFor("opening https://www.linkedin.com/in/ada-real");
       ui.type("O").waitFor("opening " + Links.INVITATION_MANAGER);
@@ -49,8 +54,7 @@ class LinkKeysTest {
 
   @Test
   void anAddressOffLinkedInOrNoneIsRefusedOnTheMessageLineAndNeverOpened() throws Exception {
-    UiSettings settings = UiDriver.settings(KeyMap.defaults(), Theme.bundled("dark"), dir).withLinks(recording);
-    try (UiDriver ui = new UiDriver(store(), 80, 24).start(settings)) {
+    try (UiDriver ui = start()) {
       ui.waitFor("Pending 1/3");
       ui.type("j").waitFor("Pending 2/3");
       ui.type("o").waitFor("not a LinkedIn address, not opened");
