@@ -33,7 +33,7 @@ import org.mapdb.BTreeMap;
 /**
  * The inbox's logic over its MapDB tables: applying journal entries (deterministically, so a
  * replay rebuilds exactly the same state) and reading invitations back. It never commits: {@link
- * MapDbInbox} calls {@link #flush()} and commits, or rolls back and calls {@link #reset()}.
+ * DurableStore} calls {@link #flush()} and commits, or rolls back and calls {@link #reset()}.
  *
  * <p>The per-invitation structures ({@link Columns}, {@link DecisionColumn}, {@link IdIndex},
  * {@link ConnectionIndex}, the template counts) are loaded on first use and then kept in step
@@ -251,7 +251,7 @@ final class InboxState {
   /**
    * What the store needs to know of an invitation beyond itself, found without the store: its id,
    * its verdict and its template key. Pure, so an import makes them on another core while this
-   * state applies the part before (see MapDbInbox#importStream).
+   * state applies the part before (see BulkImport).
    */
   record Judged(InvitationId id, Verdict verdict, String reason, long template) {
     static Judged of(Invitation inv, MessageClassifier classifier) {
@@ -914,11 +914,11 @@ final class InboxState {
       }
       return null;
     } catch (RuntimeException | AssertionError e) {
-      if (MapDbInbox.isIoFailure(e)) {
+      if (StoreFailures.isIoFailure(e)) {
         throw e; // the disk failed, not the store: the caller reports it as such
       }
       // MapDB 3.1.0 is built with its consistency assertions on (CC.ASSERT): they throw errors.
-      return "reading it fails: " + MapDbInbox.describe(e);
+      return "reading it fails: " + StoreFailures.describe(e);
     }
   }
 

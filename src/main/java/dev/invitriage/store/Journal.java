@@ -24,7 +24,7 @@ import java.util.zip.CRC32C;
  * new disk space is needed, so it works on a full disk): NONE when appended, COMMITTING just
  * before MapDB's commit starts, COMMITTED after it returned, ABORTED when the change failed and
  * must never be applied, DOUBT when MapDB's commit itself failed. On open the states tell whether
- * MapDB holds the entry, lacks it, or may be damaged (see {@link MapDbInbox}).
+ * MapDB holds the entry, lacks it, or may be damaged (see {@link DurableStore}).
  *
  * <p>Entry layout: {@code int payloadLength, int crc32c(seq, type, payload), long seq, byte type,
  * byte state, payload}. A torn entry at the end (a kill during append) fails its length or

@@ -28,7 +28,7 @@ final class StoreLock implements AutoCloseable {
     try {
       ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw InvitriageException.io(lockFile + ": cannot create lock file: " + MapDbInbox.describe(e), e);
+      throw InvitriageException.io(lockFile + ": cannot create lock file: " + StoreFailures.describe(e), e);
     }
     try {
       FileLock lock = ch.tryLock();
@@ -39,7 +39,7 @@ final class StoreLock implements AutoCloseable {
       // Another open store in this JVM holds it: just as busy.
     } catch (IOException e) {
       closeQuietly(ch);
-      throw InvitriageException.io(lockFile + ": cannot lock: " + MapDbInbox.describe(e), e);
+      throw InvitriageException.io(lockFile + ": cannot lock: " + StoreFailures.describe(e), e);
     }
     closeQuietly(ch);
     throw new InvitriageException(
