@@ -17,13 +17,23 @@ import picocli.CommandLine.Spec;
 abstract class BaseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** The root and streams of a command {@link Cli} runs without picocli; null under picocli. */
+  private Direct direct;
+
+  record Direct(RootCommand root, PrintWriter out, PrintWriter err) {}
+
+  /** Makes this command runnable without picocli, with these instead of its spec's. */
+  void runDirectly(RootCommand root, PrintWriter out, PrintWriter err) {
+    direct = new Direct(root, out, err);
+  }
+
   // Help on every subcommand; --version belongs to invitriage itself (`list --ver` completes
   // to --verdict).
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean helpRequested;
 
   RootCommand root() {
-    return (RootCommand) spec.root().userObject();
+    return direct != null ? direct.root() : (RootCommand) spec.root().userObject();
   }
 
   Context context() {
@@ -40,11 +50,11 @@ abstract class BaseCommand implements Callable<Integer> {
   }
 
   PrintWriter out() {
-    return spec.commandLine().getOut();
+    return direct != null ? direct.out() : spec.commandLine().getOut();
   }
 
   PrintWriter err() {
-    return spec.commandLine().getErr();
+    return direct != null ? direct.err() : spec.commandLine().getErr();
   }
 
   /**

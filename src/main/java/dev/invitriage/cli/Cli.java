@@ -5,6 +5,8 @@ import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.domain.Verdict;
 import dev.invitriage.text.TerminalText;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,9 +106,8 @@ public final class Cli {
         return ExitCodes.CONFIG;
       }
       Verdict.setOffending(settings.offenders());
-      CommandLine cl = commandLine(ctx, out, err, args);
-      ((RootCommand) cl.getCommand()).settings = settings;
-      code = cl.execute(args);
+      Integer direct = runStatsDirectly(ctx, settings, out, err, args);
+      code = direct != null ? direct : runWithPicocli(ctx, settings, out, err, args);
     } catch (OutOfMemoryError e) {
       // Still one line, no stack trace. An import is journaled and committed only at its end, so
       // an import cut short here stored nothing.
@@ -120,9 +121,66 @@ public final class Cli {
     return code;
   }
 
+  /** {@code args} parsed and run by picocli. */
+  static int runWithPicocli(Context ctx, Settings settings, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = commandLine(ctx, out, err, args);
+    ((RootCommand) cl.getCommand()).settings = settings;
+    return cl.execute(args);
+  }
+
+  /**
+   * {@code stats} as it is typed ({@code [--db PATH] stats [--db PATH] [--format text|json]},
+   * each option at most once) run without picocli, as picocli would run it: building picocli's
+   * model (annotations read through generated proxy classes, the root's help and version
+   * options) was 45 ms of a 300 ms cold {@code stats}. Null, and nothing done, for any other
+   * command line, or one picocli might read otherwise (an {@code @file}, {@code --db=PATH}, a
+   * value that starts with {@code -}, an empty or repeated one, {@code --debug}...): picocli runs
+   * those, and words their errors.
+   */
+  static Integer runStatsDirectly(Context ctx, Settings settings, PrintWriter out, PrintWriter err, String... args) {
+    RootCommand root = new RootCommand(ctx);
+    StatsCommand stats = new StatsCommand();
+    boolean named = false;
+    boolean formatGiven = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String value = i + 1 < args.length ? args[i + 1] : "";
+      boolean plainValue = !value.isEmpty() && !value.startsWith("-") && !value.startsWith("@") && !value.equals("stats");
+      if (arg.equals("stats") && !named) {
+        named = true;
+      } else if (arg.equals("--db") && root.db == null && plainValue) {
+        try {
+          root.db = Path.of(value);
+        } catch (InvalidPathException e) {
+          return null;
+        }
+        i++;
+      } else if (arg.equals("--format") && named && !formatGiven && (value.equals("text") || value.equals("json"))) {
+        stats.format = value.equals("json") ? StatsCommand.Format.JSON : StatsCommand.Format.TEXT;
+        formatGiven = true;
+        i++;
+      } else {
+        return null;
+      }
+    }
+    if (!named) {
+      return null;
+    }
+    root.settings = settings;
+    stats.runDirectly(root, out, err);
+    try {
+      return stats.call();
+    } catch (Exception e) {
+      return reportFailure(e, err, false);
+    }
+  }
+
   private static int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-    PrintWriter err = cl.getErr();
-    boolean debug = ((RootCommand) cl.getCommandSpec().root().userObject()).debug;
+    return reportFailure(e, cl.getErr(), ((RootCommand) cl.getCommandSpec().root().userObject()).debug);
+  }
+
+  /** A command's failure as one line on {@code err} (and its stack trace with --debug): its exit code. */
+  private static int reportFailure(Exception e, PrintWriter err, boolean debug) {
     if (e instanceof InvitriageException ie) {
       err.println("invitriage: " + TerminalText.sanitize(ie.getMessage()));
       if (debug) {

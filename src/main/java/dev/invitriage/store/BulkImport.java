@@ -1,10 +1,17 @@
 package dev.invitriage.store;
 
+import static dev.invitriage.store.StoreFailures.describe;
+import static dev.invitriage.store.StoreFailures.io;
+
 import dev.invitriage.domain.ImportProducer;
 import dev.invitriage.domain.ImportResult;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.domain.MessageClassifier;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +19,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
- * An import into an open store: every part journalled and applied as the producer hands it over,
- * then one IMPORT_END entry and one commit complete it; any failure before that stores nothing.
+ * An import into an open store, written once: into a copy of the store ({@code inbox.db.import})
+ * opened without MapDB's write-ahead log, which then takes the store's place. The old file stays
+ * as the safety copy {@code inbox.db.bak}, so a user who regrets an import gets back what they had.
+ *
+ * <p>Why this is as safe as a change made through the log: every part is journalled as it is
+ * applied, and the IMPORT_END entry, synced once the copy is committed and closed, confirms the
+ * import. Killed before that, the journal aborts the parts and the store was never touched; killed
+ * after it but before the copy is in place, the next open replays the import from the journal into
+ * the store as it was; the copy takes the store's name in one rename. A half-written copy never
+ * takes it, and the next open or import deletes it.
  *
  * <p>Parts are judged (verdict, reason, template key, id) and encoded for the journal, all pure and
  * half an import's work, on a second core while this thread reads the next part and journals and
@@ -26,61 +42,91 @@ final class BulkImport {
   private static final int PARTS_AHEAD = 2;
 
   private final DurableStore store;
-  private final List<Journal.Ref> parts = new ArrayList<>();
-  private final InboxState.Tally tally;
+  private final Path copy;
+  private final List<Journal.Ref> entries = new ArrayList<>();
 
   private BulkImport(DurableStore store) {
     this.store = store;
-    this.tally = store.state.startImport();
+    this.copy = StoreFiles.importCopy(store.file);
   }
 
-  /** Imports what {@code producer} reads into {@code store}, keeping a safety copy first. */
+  /** Imports what {@code producer} reads into {@code store}. */
   static ImportResult run(DurableStore store, ImportProducer producer) {
     store.requireWhole();
-    StoreCopies.keepSafetyCopy(store, "importing");
     return new BulkImport(store).importAll(producer);
   }
 
   private ImportResult importAll(ImportProducer producer) {
+    // What the store's state holds in memory is replaced when the import succeeds, and read
+    // again when it fails: an import into a large inbox open in the UI need not hold it twice.
+    store.state.reset();
+    Tables target = openCopy();
+    InboxState importing;
+    InboxState.Tally tally;
     List<String> sources;
+    try {
+      importing = new InboxState(target, store.classifier);
+      tally = importing.startImport();
+      sources = judgeAndApply(producer, importing, tally);
+      long first = entries.isEmpty() ? store.journal.lastSeq() + 1 : entries.get(0).seq();
+      Journal.Ref end = store.append(Journal.Type.IMPORT_END, new Bytes.Out().writeVarLong(first).toByteArray(), false);
+      entries.add(end);
+      importing.flush();
+      target.meta.put(Tables.META_APPLIED_SEQ, end.seq());
+      target.db.commit();
+      target.close();
+      // From here the import is confirmed: the journal holds it whole.
+      io(() -> { store.journal.sync(); return null; }, store.journal.path(), "cannot write journal");
+    } catch (RuntimeException e) {
+      abort(target);
+      throw store.asStoreError(e);
+    }
+    takeTheStoresPlace(target, entries.get(entries.size() - 1));
+    return new ImportResult(tally.fresh + tally.known, tally.fresh, tally.connectionsRead, sources);
+  }
+
+  /** The store as last committed, copied beside it and opened without MapDB's log. */
+  private Tables openCopy() {
+    StoreFiles.deleteStoreFiles(copy);
+    try {
+      StoreFiles.copyAtomically(store.storeIo, store.file, copy);
+    } catch (IOException e) {
+      throw InvitriageException.io(copy + ": cannot copy the store to import into: " + describe(e), e);
+    }
+    try {
+      return Tables.openWithoutLog(copy, store.storeIo.volumes());
+    } catch (RuntimeException e) {
+      StoreFiles.deleteStoreFiles(copy);
+      throw store.asStoreError(e);
+    }
+  }
+
+  private List<String> judgeAndApply(ImportProducer producer, InboxState importing, InboxState.Tally tally) {
     ExecutorService judge = Executors.newSingleThreadExecutor(runnable -> {
       Thread t = new Thread(runnable, "import-judge");
       t.setDaemon(true);
       return t;
     });
     ArrayDeque<Future<InboxState.JudgedPart>> ahead = new ArrayDeque<>();
-    MessageClassifier judging = store.state.classifier();
+    MessageClassifier judging = importing.classifier();
     try {
-      sources = producer.produce(part -> {
+      List<String> sources = producer.produce(part -> {
         ahead.add(judge.submit(() -> InboxState.JudgedPart.forJournal(part, judging)));
         while (ahead.size() > PARTS_AHEAD) {
-          store(ahead.poll());
+          apply(ahead.poll(), importing, tally);
         }
       });
       while (!ahead.isEmpty()) {
-        store(ahead.poll());
+        apply(ahead.poll(), importing, tally);
       }
-    } catch (RuntimeException e) {
-      store.abort(parts);
-      dropAbortedParts();
-      throw store.asStoreError(e);
+      return sources;
     } finally {
       judge.shutdownNow();
     }
-    long first = parts.isEmpty() ? store.journal.lastSeq() + 1 : parts.get(0).seq();
-    Journal.Ref end;
-    try {
-      end = store.append(Journal.Type.IMPORT_END, new Bytes.Out().writeVarLong(first).toByteArray(), false);
-    } catch (RuntimeException e) {
-      store.abort(parts);
-      throw e;
-    }
-    store.commitBracketed(end);
-    return new ImportResult(tally.fresh + tally.known, tally.fresh, tally.connectionsRead, sources);
   }
 
   /** Journals, then applies, a part once it is judged; a failure in judging is thrown as it was. */
-  private void store(Future<InboxState.JudgedPart> judged) {
+  private void apply(Future<InboxState.JudgedPart> judged, InboxState importing, InboxState.Tally tally) {
     InboxState.JudgedPart part;
     try {
       part = judged.get();
@@ -96,23 +142,92 @@ final class BulkImport {
       }
       throw new IllegalStateException(e.getCause());
     }
-    parts.add(store.append(Journal.Type.IMPORT, part.journalEntry(), false));
-    store.state.applyImportPart(part, tally);
+    entries.add(store.append(Journal.Type.IMPORT, part.journalEntry(), false));
+    importing.applyImportPart(part, tally);
   }
 
   /**
-   * Removes an aborted import's parts from the journal's end (they are marked ABORTED first, so
-   * a failure to cut them off is harmless): a failed million-row import must not leave hundreds
-   * of megabytes of journal behind.
+   * Stores nothing of an import that failed: the copy is deleted, and its journal entries are
+   * marked ABORTED, then cut off the journal's end (a failure to cut them off is harmless), so a
+   * failed million-row import leaves no hundreds of megabytes behind.
    */
-  private void dropAbortedParts() {
-    if (parts.isEmpty() || store.broken()) {
-      return;
+  private void abort(Tables target) {
+    try {
+      target.close();
+    } catch (RuntimeException ignored) {
+      // It is deleted next; closing it may fail with the disk that failed the import.
     }
     try {
-      store.journal.truncateFrom(parts.get(0));
+      StoreFiles.deleteStoreFiles(copy);
+    } catch (RuntimeException ignored) {
+      // Left over, it is deleted by the next open or import.
+    }
+    entries.forEach(ref -> store.markQuietly(ref, Journal.State.ABORTED));
+    if (!entries.isEmpty()) {
+      try {
+        store.journal.truncateFrom(entries.get(0));
+      } catch (IOException | RuntimeException e) {
+        // They stay, marked ABORTED: never applied, dropped at the next compaction.
+      }
+    }
+  }
+
+  /**
+   * Puts the committed copy in the store's place, in one rename: up to it a failure aborts the
+   * import and leaves the store as it was; after it the import is done. The old file keeps its
+   * bytes as {@code inbox.db.bak}: a second name for it, or a copy where the file system has no
+   * links.
+   */
+  private void takeTheStoresPlace(Tables copied, Journal.Ref end) {
+    Path bak = store.file.resolveSibling(store.file.getFileName() + ".bak");
+    try {
+      store.tables.close();
+    } catch (RuntimeException ignored) {
+      // Everything in it was committed; it is reopened or replaced next.
+    }
+    try {
+      requireNoWriteAheadLog();
+      Files.deleteIfExists(bak);
+      try {
+        Files.createLink(bak, store.file);
+      } catch (UnsupportedOperationException | FileSystemException noLinks) {
+        StoreFiles.copyAtomically(store.storeIo, store.file, bak);
+      }
+      Files.move(copy, store.file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | RuntimeException e) {
-      // They stay, marked ABORTED: never applied, dropped at the next compaction.
+      abort(copied);
+      reopen();
+      throw InvitriageException.io(store.file + ": cannot put the imported store in place: " + describe(e), e);
+    }
+    Journal.syncDirectory(store.file.getParent());
+    store.markQuietly(end, Journal.State.COMMITTED);
+    reopen();
+  }
+
+  /**
+   * Opens the store again on its file. Failing, the store takes no more changes and says so: the
+   * next start opens it (and the import, when it took place, is in it).
+   */
+  private void reopen() {
+    try {
+      store.tables = Tables.open(store.file, false, store.storeIo.volumes());
+      store.state = new InboxState(store.tables, store.classifier);
+    } catch (RuntimeException e) {
+      store.tables = null;
+      store.markBroken();
+    }
+  }
+
+  /**
+   * MapDB empties its write-ahead log at every commit, so a closed store has none; one left would
+   * be replayed into the copy at the next open, so the copy never takes the store's place then.
+   */
+  private void requireNoWriteAheadLog() throws IOException {
+    String prefix = store.file.getFileName() + ".wal.";
+    try (Stream<Path> files = Files.list(store.file.getParent())) {
+      if (files.anyMatch(p -> p.getFileName().toString().startsWith(prefix))) {
+        throw new IOException("MapDB left its write-ahead log behind");
+      }
     }
   }
 }

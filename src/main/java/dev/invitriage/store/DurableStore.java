@@ -56,6 +56,11 @@ final class DurableStore {
     return broken;
   }
 
+  /** Nothing more is written to the store until it is opened again (and recovered). */
+  void markBroken() {
+    broken = true;
+  }
+
   void requireWhole() {
     if (broken) {
       throw new InvitriageException(InvitriageException.Kind.IO, file + ": an earlier save failed; restart invitriage to recover the store");

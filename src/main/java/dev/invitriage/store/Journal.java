@@ -269,6 +269,11 @@ final class Journal implements Closeable {
     return ref;
   }
 
+  /** Makes every entry appended so far durable. */
+  void sync() throws IOException {
+    channel.force(false);
+  }
+
   /** Overwrites an entry's commit state in place; synced unless it only records success. */
   Ref mark(Ref ref, State state) throws IOException {
     writeFully(channel, ByteBuffer.wrap(new byte[] {(byte) state.ordinal()}), ref.offset() + STATE_OFFSET);

@@ -28,6 +28,11 @@ final class StoreFiles {
     return store.resolveSibling(store.getFileName() + ".journal");
   }
 
+  /** Where {@link BulkImport} builds the store an import makes, beside it. */
+  static Path importCopy(Path store) {
+    return store.resolveSibling(store.getFileName() + ".import");
+  }
+
   /** A free name to keep a damaged store file under, beside it. */
   static Path asideName(Path store) {
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());

@@ -40,6 +40,7 @@ final class StoreRecovery {
   }
 
   private void openOrRecover() {
+    deleteUnfinishedImportCopy();
     Path jf = store.journalFile();
     boolean storeExists = Files.exists(file());
     boolean journalExists = Files.exists(jf);
@@ -66,6 +67,18 @@ final class StoreRecovery {
       return;
     }
     openTablesOrRecover();
+  }
+
+  /**
+   * A copy an import was building when it was killed is never the store (see {@link BulkImport}):
+   * whatever of it the journal confirms is replayed into the store itself.
+   */
+  private void deleteUnfinishedImportCopy() {
+    try {
+      StoreFiles.deleteStoreFiles(StoreFiles.importCopy(file()));
+    } catch (RuntimeException e) {
+      // Left over, it costs disk space until the next import deletes it.
+    }
   }
 
   /** Opens the existing MapDB file; a failed open leaves the file as it was. */

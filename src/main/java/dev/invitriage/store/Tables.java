@@ -6,6 +6,8 @@ import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBException;
 import org.mapdb.Serializer;
+import org.mapdb.Store;
+import org.mapdb.StoreDirect;
 import org.mapdb.StoreWAL;
 import org.mapdb.volume.VolumeFactory;
 
@@ -128,13 +130,36 @@ final class Tables implements AutoCloseable {
   static Tables open(Path file, boolean create, VolumeFactory volumes) {
     String path = file.toFile().getPath();
     boolean exists = volumes.exists(path);
-    StoreWAL store;
+    Store store;
     try {
       store = StoreWAL.make(path, volumes, FILE_LOCK_WAIT, THREAD_SAFE, CONCURRENCY_SHIFT,
           ALLOCATE_INCREMENT, ALLOCATE_START_SIZE, false, false, false, true, false);
     } catch (AssertionError e) {
       throw damaged(e);
     }
+    return over(store, exists, create);
+  }
+
+  /**
+   * Opens a copy of a store without MapDB's write-ahead log, for {@link BulkImport} alone: every
+   * byte is written once, straight into the file, and a commit only syncs it. A kill can leave
+   * such a file half written, so it is only ever a scratch file that takes the store's name once
+   * committed and closed. The file format is the same: the store opens it with its log again.
+   */
+  static Tables openWithoutLog(Path file, VolumeFactory volumes) {
+    String path = file.toFile().getPath();
+    boolean exists = volumes.exists(path);
+    Store store;
+    try {
+      store = StoreDirect.Companion.make(path, volumes, FILE_LOCK_WAIT, false, THREAD_SAFE, CONCURRENCY_SHIFT,
+          ALLOCATE_INCREMENT, ALLOCATE_START_SIZE, false, false, false, true, false);
+    } catch (AssertionError e) {
+      throw damaged(e);
+    }
+    return over(store, exists, false);
+  }
+
+  private static Tables over(Store store, boolean exists, boolean create) {
     DB db = new DB(store, exists, THREAD_SAFE, Thread.currentThread().getContextClassLoader(), NO_SHUTDOWN_HOOK);
     try {
       if (!create && !db.exists("meta")) {

@@ -5,16 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.invitriage.app.PhraseBook;
+import dev.invitriage.app.Settings;
 import dev.invitriage.classify.Classifier;
 import dev.invitriage.domain.Classification;
 import dev.invitriage.domain.MessageClassifier;
 import dev.invitriage.domain.Verdict;
 import dev.invitriage.store.MapDbInbox;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -390,6 +398,60 @@ class CliTest {
     String id = listJson().get(0).get("id").asText();
     assertThat(cli.run("note", id, "met in Lisbon").code()).isZero();
     assertThat(cli.run("stats").out()).contains("notes        1 invitation with a note");
+  }
+
+  /**
+   * {@code stats} as it is typed runs without picocli (Cli.runStatsDirectly): it must print and
+   * exit as picocli's run of the same words does, and leave every other shape to picocli.
+   */
+  @Test
+  void statsRunWithoutPicocliActsAsPicocliDoes() throws IOException {
+    importSample();
+    String db = cli.db().toString();
+    String missing = home.resolve("no-such-dir").resolve("x").toString();
+    Files.writeString(home.resolve("no-such-dir"), "a file where a folder should be");
+    List<String[]> direct = List.of(new String[] {"--db", db, "stats"}, new String[] {"stats", "--db", db},
+        new String[] {"stats", "--db", db, "--format", "json"}, new String[] {"--db", db, "stats", "--format", "text"},
+        new String[] {"stats", "--db", missing});
+    for (String[] args : direct) {
+      assertThat(Cli.runStatsDirectly(context(), settings(), sink(), sink(), args)).as(String.join(" ", args)).isNotNull();
+      assertThat(cli.runRaw(args)).as(String.join(" ", args)).isEqualTo(viaPicocli(args));
+    }
+    List<String[]> picocli = List.of(new String[] {"--db", db, "stats", "--format", "JSON"},
+        new String[] {"--db", db, "stats", "--format", "xml"}, new String[] {"--db", db, "stats", "--debug"},
+        new String[] {"--db", db, "stats", "--db", db}, new String[] {"--db=" + db, "stats"},
+        new String[] {"stats", "--db"}, new String[] {"stats", "--db", "-x"}, new String[] {"stats", "--db", "@args"},
+        new String[] {"--db", db, "--format", "json", "stats"}, new String[] {"--db", db, "stats", "stats"},
+        new String[] {"--db", db, "stats", "--help"}, new String[] {"--db", db, "list"}, new String[] {"--db", db});
+    for (String[] args : picocli) {
+      assertThat(Cli.runStatsDirectly(context(), settings(), sink(), sink(), args)).as(String.join(" ", args)).isNull();
+    }
+  }
+
+  private Settings settings() {
+    return Settings.load(cli.env);
+  }
+
+  private Context context() {
+    // CliRunner's clock: stats --format json counts the months up to the clock's.
+    return new Context(cli.env, InputStream.nullInputStream(), false, 0,
+        Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
+  }
+
+  private static PrintWriter sink() {
+    return new PrintWriter(Writer.nullWriter());
+  }
+
+  /** What picocli's run of {@code args} prints and returns, as {@link CliRunner#runRaw} reports it. */
+  private CliRunner.Result viaPicocli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    PrintWriter o = new PrintWriter(out);
+    PrintWriter e = new PrintWriter(err);
+    int code = Cli.runWithPicocli(context(), settings(), o, e, args);
+    o.flush();
+    e.flush();
+    return new CliRunner.Result(code, out.toString(), err.toString());
   }
 
   @Test

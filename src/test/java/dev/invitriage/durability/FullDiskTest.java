@@ -125,15 +125,15 @@ class FullDiskTest {
   }
 
   @Test
-  void anImportThatCannotAllocateTheWriteAheadLogLeavesTheStoreAsItWas() throws IOException {
+  void anImportWithNoRoomToGrowItsFilesLeavesTheStoreAsItWas() throws IOException {
     assertOneCleanIoError(runLimited(1000, "import", bigExport.toString()), "File too large");
   }
 
   /**
    * Limits rising from just under the store's size until the import fits: the write that fails
-   * moves from the safety copy ({@code inbox.db.bak}, as large as the store) to MapDB's
-   * write-ahead log and commit. Each must fail cleanly and change nothing, and together
-   * they must reach both places.
+   * moves from the copy of the store the import writes into ({@code inbox.db.import}, as large as
+   * the store) to MapDB's writes into that copy. Each must fail cleanly and change nothing, and
+   * together they must reach both places.
    */
   @Test
   void anImportFailingAtAnyOfItsWritesLeavesTheStoreAsItWas() throws IOException {
@@ -149,11 +149,12 @@ class FullDiskTest {
     System.out.println("full disk import: " + where);
     // The journal (a few MiB) never reaches a limit before MapDB's files (allocated a MiB at a time)
     // do, so an import's journal append is not reached here; a decision's is, below.
-    assertThat(where).as("where the writes failed").containsKeys("safety copy", "MapDB");
+    assertThat(where).as("where the writes failed").containsKeys("copy of the store", "MapDB");
   }
 
   static String placeOf(Outcome o) {
     return o.err().contains("safety copy") ? "safety copy"
+        : o.err().contains("cannot copy the store") ? "copy of the store"
         : o.err().contains("cannot write journal") ? "journal append"
         : o.err().contains("cannot open") ? "opening (write-ahead log)" : "MapDB";
   }

@@ -124,6 +124,37 @@ class MapDbInboxTest {
       assertThat(inbox.size()).isEqualTo(7);
       assertThat(all(inbox)).extracting(e -> e.invitation().fromName()).doesNotContain("Sender 400", "Sender 12");
     }
+    assertThat(dir.resolve("inbox.db.import")).as("the copy the failed import wrote into").doesNotExist();
+  }
+
+  /** A kill after the journal confirmed an import, before its copy took the store's place. */
+  @Test
+  void anImportConfirmedByTheJournalIsReplayedWhenItsCopyNeverTookTheStoresPlace() throws java.io.IOException {
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batchOf(0, 5));
+      inbox.importBatch(batchOf(5, 300));
+    }
+    // The store file as it was before the second import: its safety copy holds exactly those bytes.
+    java.nio.file.Files.copy(dir.resolve("inbox.db.bak"), dir.resolve("inbox.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (MapDbInbox inbox = open()) {
+      assertThat(inbox.size()).isEqualTo(305);
+      assertThat(all(inbox)).extracting(e -> e.invitation().fromName()).contains("Sender 4", "Sender 304");
+    }
+    assertThat(notices).singleElement().asString().contains("replayed");
+  }
+
+  /** A kill while an import wrote its copy: the journal never confirmed it, so it is not the store. */
+  @Test
+  void aCopyLeftByAnUnfinishedImportIsDeletedAndNeverUsed() throws java.io.IOException {
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batchOf(0, 5));
+    }
+    java.nio.file.Files.write(dir.resolve("inbox.db.import"), new byte[] {0x4A, 0x03, 1, 2, 3});
+    try (MapDbInbox inbox = open()) {
+      assertThat(inbox.size()).isEqualTo(5);
+    }
+    assertThat(dir.resolve("inbox.db.import")).doesNotExist();
+    assertThat(notices).isEmpty();
   }
 
   @Test
