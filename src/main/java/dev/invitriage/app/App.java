@@ -153,8 +153,9 @@ public final class App implements AutoCloseable {
   public int export(EntryFilter filter, ExportFormat format, Writer out) {
     InboxView all = view(View.ALL, SortOrder.DATE);
     int written = 0;
-    try (ExportWriter writer = ExportWriter.open(format, out); ReadAhead rows = new ReadAhead(all, inbox)) {
-      for (InboxEntry e; (e = rows.next()) != null; ) {
+    try (ExportWriter writer = ExportWriter.open(format, out)) {
+      for (int row = 0; row < all.size(); row++) {
+        InboxEntry e = all.get(row);
         if (filter.matches(e)) {
           writer.write(e);
           written++;

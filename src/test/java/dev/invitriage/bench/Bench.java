@@ -138,7 +138,8 @@ public final class Bench {
     Path smallStore = store(small);
 
     // The floor under an import: MapDB alone writing as many bytes as the store holds, in the
-    // store's configuration and in the faster one without MapDB's write-ahead log.
+    // import's configuration (no write-ahead log, see BulkImport) and, for comparison, in the
+    // configuration every other change is made in.
     Path written = work.resolve("mapdb-write.db");
     long storeBytes = Files.size(largeStore);
     for (String config : List.of("store", "no-log")) {
@@ -147,8 +148,8 @@ public final class Bench {
       deleteMapDbFiles(written);
       floors.put("mapdb-write-" + config, Map.of("what", "cold JVM that only writes " + Math.round(storeBytes / 1e6)
           + " MB (the " + label(large) + " store's size) into a new MapDB file as 80 KB values outside the B-tree's nodes, "
-          + (config.equals("store") ? "with MapDB's write-ahead log and a forced commit (the store's configuration)"
-              : "without MapDB's write-ahead log, one forced commit (a configuration an import could use)")
+          + (config.equals("store") ? "with MapDB's write-ahead log and a forced commit (how every other change is made)"
+              : "without MapDB's write-ahead log, one forced commit (the import's configuration)")
           + "; the launcher's settings for import",
           "seconds", round(seconds), "vsSqliteImport", round(seconds / imports.get(large)[1])));
     }

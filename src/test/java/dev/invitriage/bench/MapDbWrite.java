@@ -13,10 +13,11 @@ import org.mapdb.Serializer;
  * {@link Bench} reports it beside sqlite3's whole import, in two configurations:
  *
  * <ul>
- *   <li>{@code store}: the store's own (see {@code Tables}): values outside the B-tree's nodes,
- *       MapDB's write-ahead log (transactions), memory-mapped, the commit forced to disk;
- *   <li>{@code no-log}: the same without the write-ahead log, one configuration an import could
- *       use, since our journal alone can rebuild the store: the faster of the two is the floor.
+ *   <li>{@code no-log}: the import's (see {@code BulkImport}, {@code Tables.openWithoutLog}):
+ *       values outside the B-tree's nodes, memory-mapped, no write-ahead log, the commit forced
+ *       to disk: the floor;
+ *   <li>{@code store}: the same with MapDB's write-ahead log (transactions), as every other
+ *       change is made: what the import would cost without writing into a copy.
  * </ul>
  */
 public final class MapDbWrite {
