@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * The user's settings: {@code $XDG_CONFIG_HOME/invitriage/config.properties}, one {@code name =
@@ -43,8 +42,6 @@ public final class Settings {
   /** A setting: its name, default (null for none), what it accepts, and a check that normalises. */
   private record Setting(String name, String defaultValue, String accepts, UnaryOperator<String> check) {}
 
-  private static final Pattern HOST_PORT = Pattern.compile("(?:(?:\\[[^\\]]+\\]|[^:\\[\\]]*):)?(\\d{1,5})");
-  private static final Pattern DURATION = Pattern.compile("0*[1-9]\\d{0,5}[smhd]");
 
   /** Every setting, in the order {@code invitriage config} prints them. */
   private static final List<Setting> ALL = List.of(
@@ -54,10 +51,11 @@ public final class Settings {
       new Setting("export.format", "csv", "csv or json", v -> oneOf(v, "csv", "json")),
       new Setting("export.directory", null, "a directory", Settings::nonEmpty),
       new Setting("store", null, "a file", Settings::nonEmpty),
-      new Setting("serve.listen", "127.0.0.1:2222", "HOST:PORT or a port", Settings::hostPort),
+      new Setting("serve.listen", "127.0.0.1:2222", "HOST:PORT or a port",
+          v -> ServeValues.address(v) != null ? v : null),
       new Setting("serve.max-sessions", "8", "a whole number from 1 to 1000", Settings::sessions),
       new Setting("serve.idle-timeout", "30m", "a time such as 90s, 30m, 2h or 1d",
-          v -> matches(v, DURATION)));
+          v -> ServeValues.duration(v) != null ? v : null));
 
   private final Map<String, Value> values;
 
@@ -212,10 +210,6 @@ public final class Settings {
     return List.of(allowed).contains(lower) ? lower : null;
   }
 
-  private static String matches(String v, Pattern p) {
-    return p.matcher(v).matches() ? v : null;
-  }
-
   private static String verdicts(String v) {
     Set<String> allowed = Set.of("empty", "default", "generic", "template");
     List<String> out = new ArrayList<>();
@@ -232,15 +226,6 @@ public final class Settings {
       }
     }
     return String.join(", ", out);
-  }
-
-  private static String hostPort(String v) {
-    var m = HOST_PORT.matcher(v);
-    if (!m.matches()) {
-      return null;
-    }
-    int port = Integer.parseInt(m.group(1));
-    return port >= 1 && port <= 65535 ? v : null;
   }
 
   private static String sessions(String v) {

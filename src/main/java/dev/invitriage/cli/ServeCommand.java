@@ -1,6 +1,7 @@
 package dev.invitriage.cli;
 
 import dev.invitriage.app.App;
+import dev.invitriage.app.ServeValues;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.ssh.ExecRunner;
 import dev.invitriage.ssh.ServerOptions;
@@ -13,11 +14,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,9 +27,6 @@ import picocli.CommandLine.Option;
     description = {"Serve the inbox over SSH: `ssh -p 2222 HOST` opens it, `ssh -p 2222 HOST export` exports.",
         "Only the public keys in the authorized keys file get in; exec runs stats, list and export only."})
 final class ServeCommand extends BaseCommand {
-  private static final Pattern HOST_PORT = Pattern.compile("(?:\\[([^\\]]+)\\]|([^:\\[\\]]*)):(\\d{1,5})");
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(s|m|h|d)");
-
   @Option(names = "--listen", paramLabel = "HOST:PORT",
       description = "Address to listen on (default: the serve.listen setting, else 127.0.0.1:2222: this machine only).")
   String listen;
@@ -151,36 +146,23 @@ final class ServeCommand extends BaseCommand {
     return n;
   }
 
-  /** {@code HOST:PORT}, {@code [IPv6]:PORT}, or a bare port on the loopback address. */
+  /** The address {@code serve} listens on, in {@link ServeValues#address}'s grammar. */
   static InetSocketAddress address(String s) {
-    String v = s.strip();
-    String host = "127.0.0.1";
-    String port = v;
-    Matcher m = HOST_PORT.matcher(v);
-    if (m.matches()) {
-      host = m.group(1) != null ? m.group(1) : m.group(2).isEmpty() ? host : m.group(2);
-      port = m.group(3);
-    }
-    if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
+    InetSocketAddress a = ServeValues.address(s);
+    if (a == null) {
       throw new InvitriageException(InvitriageException.Kind.USAGE, "--listen " + TerminalText.sanitize(s)
           + ": expected HOST:PORT, like 127.0.0.1:2222");
     }
-    return InetSocketAddress.createUnresolved(host, Integer.parseInt(port));
+    return a;
   }
 
-  /** {@code 90s}, {@code 30m}, {@code 2h}, {@code 1d}. */
+  /** The idle timeout, in {@link ServeValues#duration}'s grammar. */
   static Duration duration(String s) {
-    Matcher m = DURATION.matcher(s.strip().toLowerCase(Locale.ROOT));
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+    Duration d = ServeValues.duration(s);
+    if (d == null) {
       throw new InvitriageException(InvitriageException.Kind.USAGE, "--idle-timeout " + TerminalText.sanitize(s)
           + ": expected a time like 90s, 30m or 2h");
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
+    return d;
   }
 }
