@@ -97,6 +97,16 @@ class InstallIT {
     assertThat(invitriage(env, "stats").out.lines()).doesNotContain("-Xmn48m").contains("-XX:TieredStopAtLevel=1");
   }
 
+  /** Only the commands that run long in a few hot loops get the optimising compiler. */
+  @Test
+  void importRunsOnTheFirstJitTierAndExportOnBoth() throws Exception {
+    Map<String, String> env = env();
+    env.put("INVITRIAGE_SHOW_COMMAND", "1");
+    assertThat(invitriage(env, "import").out.lines()).contains("-XX:TieredStopAtLevel=1");
+    assertThat(invitriage(env, "export").out.lines()).doesNotContain("-XX:TieredStopAtLevel=1");
+    assertThat(invitriage(env, "--db", "x.db").out.lines()).doesNotContain("-XX:TieredStopAtLevel=1");
+  }
+
   @Test
   void withoutAUsableJavaSaysSoInOneLineAndExits69() throws Exception {
     Map<String, String> env = env();
