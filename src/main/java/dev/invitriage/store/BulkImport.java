@@ -107,11 +107,11 @@ final class BulkImport {
       t.setDaemon(true);
       return t;
     });
-    ArrayDeque<Future<InboxState.JudgedPart>> ahead = new ArrayDeque<>();
+    ArrayDeque<Future<JudgedPart>> ahead = new ArrayDeque<>();
     MessageClassifier judging = importing.classifier();
     try {
       List<String> sources = producer.produce(part -> {
-        ahead.add(judge.submit(() -> InboxState.JudgedPart.forJournal(part, judging)));
+        ahead.add(judge.submit(() -> JudgedPart.forJournal(part, judging)));
         while (ahead.size() > PARTS_AHEAD) {
           apply(ahead.poll(), importing, tally);
         }
@@ -126,8 +126,8 @@ final class BulkImport {
   }
 
   /** Journals, then applies, a part once it is judged; a failure in judging is thrown as it was. */
-  private void apply(Future<InboxState.JudgedPart> judged, InboxState importing, InboxState.Tally tally) {
-    InboxState.JudgedPart part;
+  private void apply(Future<JudgedPart> judged, InboxState importing, InboxState.Tally tally) {
+    JudgedPart part;
     try {
       part = judged.get();
     } catch (InterruptedException e) {

@@ -248,44 +248,6 @@ final class InboxState {
     return new Tally(size);
   }
 
-  /**
-   * What the store needs to know of an invitation beyond itself, found without the store: its id,
-   * its verdict and its template key. Pure, so an import makes them on another core while this
-   * state applies the part before (see BulkImport).
-   */
-  record Judged(InvitationId id, Verdict verdict, String reason, long template) {
-    static Judged of(Invitation inv, MessageClassifier classifier) {
-      Classification c = classifier.classify(inv.message(), inv.fromName(), inv.toName());
-      return new Judged(InvitationId.of(inv), c.verdict(), c.reason(), templateKeyOf(inv, c.verdict(), classifier));
-    }
-  }
-
-  /**
-   * A part of an import with every invitation of it judged, rows first, then restored rows, and
-   * (when made for an import rather than a replay) the part as the journal keeps it.
-   */
-  record JudgedPart(ImportBatch part, List<Judged> judged, byte[] journalEntry) {
-    static JudgedPart of(ImportBatch part, MessageClassifier classifier) {
-      return new JudgedPart(part, judgeAll(part, classifier), null);
-    }
-
-    /** {@link #of}, with the journal's entry for the part encoded too (pure as well). */
-    static JudgedPart forJournal(ImportBatch part, MessageClassifier classifier) {
-      return new JudgedPart(part, judgeAll(part, classifier), Codec.importBatch(part));
-    }
-
-    private static List<Judged> judgeAll(ImportBatch part, MessageClassifier classifier) {
-      List<Judged> judged = new ArrayList<>(part.invitations().size() + part.restored().size());
-      for (Invitation inv : part.invitations()) {
-        judged.add(Judged.of(inv, classifier));
-      }
-      for (RestoredTriage r : part.restored()) {
-        judged.add(Judged.of(r.invitation(), classifier));
-      }
-      return judged;
-    }
-  }
-
   MessageClassifier classifier() {
     return classifier;
   }
@@ -331,7 +293,7 @@ final class InboxState {
     }
   }
 
-  private void insert(Invitation inv, Judged judged, Tally tally) {
+  private void insert(Invitation inv, JudgedPart.Judged judged, Tally tally) {
     InvitationId id = judged.id();
     int existing = ids().ordinalOf(id);
     if (existing >= 0) {
@@ -356,14 +318,6 @@ final class InboxState {
       templates.add(template, columns.personHash(ordinal));
     }
     tally.fresh++;
-  }
-
-  private static long templateKeyOf(Invitation inv, Verdict baseVerdict, MessageClassifier classifier) {
-    if (baseVerdict != Verdict.PERSONAL || inv.direction() != Direction.INCOMING) {
-      return 0;
-    }
-    String key = classifier.templateKeyOfPersonal(inv.message(), inv.fromName(), inv.toName());
-    return key.isEmpty() ? 0 : Hashes.of(key);
   }
 
   /**
@@ -401,7 +355,7 @@ final class InboxState {
       Invitation inv = invitationAt(o);
       Classification judged = classifier.classify(inv.message(), inv.fromName(), inv.toName());
       Verdict v = judged.verdict();
-      long template = templateKeyOf(inv, v, classifier);
+      long template = JudgedPart.templateKeyOf(inv, v, classifier);
       if (v != c.baseVerdict(o) || template != c.templateKey(o)) {
         c.reclassify(o, v, template);
         changed++;
