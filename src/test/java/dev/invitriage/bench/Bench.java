@@ -423,9 +423,12 @@ public final class Bench {
     // C2 settles on its final compile of judging after about 6 s (measured: 0.48, 0.66, 0.74, 0.74,
     // then 1.14M notes/s in 2 s iterations), so a shorter warm-up measures the compiler, not the classifier.
     // Three forks: one JVM's JIT can settle on a compile of judging 15% slower or faster than the
-    // next's (measured: forks of one run at 0.88, 1.06 and 1.07 M notes/s); the settings are the
-    // ones the launcher gives an import, where notes are judged.
-    List<String> flags = product.jvmFlags("import");
+    // next's (measured: forks of one run at 0.88, 1.06 and 1.07 M notes/s). The settings are the
+    // ones the launcher gives the inbox, which judges every note again when the classifier or the
+    // user's phrases change: a steady state needs the optimising compiler, which an import goes
+    // without (the launcher's first-tier-only import measured faster up to 1M invitations, both
+    // cores being busy; the classifier there: 0.81M notes/s in this benchmark).
+    List<String> flags = product.jvmFlags("tui");
     Map<String, Object> config = Map.of("warmup", "5 x 2 s", "measurement", "5 x 2 s", "forks", 3, "threads", 1,
         "jvmFlags", flags);
     Runner runner = new Runner(new OptionsBuilder()
