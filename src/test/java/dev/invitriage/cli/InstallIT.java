@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +98,36 @@ class InstallIT {
     assertThat(invitriage(env, "--db", "x.db").out.lines()).contains("-Xmn48m");
     assertThat(invitriage(env, "serve").out.lines()).contains("-Xmn48m");
     assertThat(invitriage(env, "stats").out.lines()).doesNotContain("-Xmn48m").contains("-XX:TieredStopAtLevel=1");
+  }
+
+  /** Making an archive removes those of other jars or JVMs untouched for a month; recent ones stay. */
+  @Test
+  void makingAnArchiveRemovesStaleOnesOfOtherJars() throws Exception {
+    Map<String, String> env = env();
+    Path own = home.resolve("cache-pruned");
+    env.put("XDG_CACHE_HOME", own.toString());
+    Path dir = own.resolve("invitriage");
+    Files.createDirectories(dir);
+    Path stale = dir.resolve("invitriage-1-2-short.jsa");
+    Path staleSize = dir.resolve("invitriage-1-2-short.jsa.size");
+    Path recent = dir.resolve("invitriage-3-4-full.jsa");
+    for (Path p : List.of(stale, staleSize, recent)) {
+      Files.writeString(p, "an archive of another jar");
+    }
+    FileTime monthsAgo = FileTime.from(Instant.now().minus(Duration.ofDays(40)));
+    Files.setLastModifiedTime(stale, monthsAgo);
+    Files.setLastModifiedTime(staleSize, monthsAgo);
+
+    Result r = invitriage(env, "--make-archive");
+
+    assertThat(r.code).as(r.all()).isZero();
+    assertThat(stale).doesNotExist();
+    assertThat(staleSize).doesNotExist();
+    assertThat(recent).exists();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).as("this jar's own archive")
+          .anyMatch(n -> n.endsWith("-short.jsa") || n.endsWith("-short.aot"));
+    }
   }
 
   /** Only the commands that run long in a few hot loops get the optimising compiler. */
