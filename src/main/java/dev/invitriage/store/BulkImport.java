@@ -27,11 +27,12 @@ import java.util.stream.Stream;
  * as the safety copy {@code inbox.db.bak}, so a user who regrets an import gets back what they had.
  *
  * <p>Why this is as safe as a change made through the log: every part is journalled as it is
- * applied, and the IMPORT_END entry, synced once the copy is committed and closed, confirms the
- * import. Killed before that, the journal aborts the parts and the store was never touched; killed
- * after it but before the copy is in place, the next open replays the import from the journal into
- * the store as it was; the copy takes the store's name in one rename. A half-written copy never
- * takes it, and the next open or import deletes it.
+ * applied, and the IMPORT_END entry, written after the last part and synced once the copy is
+ * committed and closed, confirms the import. Killed before IMPORT_END is written, the next open
+ * aborts the parts, and the store was never touched; killed after it but before the copy is in
+ * place, the next open replays the import from the journal into the store as it was. The copy
+ * takes the store's name in one rename; a half-written one never does, and the next open or
+ * import deletes it.
  *
  * <p>Parts are judged (verdict, reason, template key, id) and encoded for the journal, all pure and
  * half an import's work, on a second core while this thread reads the next part and journals and
