@@ -127,6 +127,39 @@ class MapDbInboxTest {
     assertThat(dir.resolve("inbox.db.import")).as("the copy the failed import wrote into").doesNotExist();
   }
 
+  /**
+   * An import that fails while a part is stored, the file being read still holding many parts:
+   * the reading thread stops too, nothing is stored, and the store takes the next import.
+   */
+  @Test
+  void anImportFailingWhileStoringStopsItsReaderAndStoresNothing() throws Exception {
+    Path db = dir.resolve("inbox.db");
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batchOf(0, 5));
+    }
+    Faults faults = Faults.failing(Faults.Kind.WRITE, 40);
+    java.util.concurrent.atomic.AtomicInteger produced = new java.util.concurrent.atomic.AtomicInteger();
+    try (MapDbInbox inbox = MapDbInbox.open(db, CLASSIFIER, notices::add, faults.io())) {
+      assertThatThrownBy(() -> inbox.importStream(parts -> {
+        for (int from = 100; from < 100_000; from += 200) {
+          parts.accept(batchOf(from, 200));
+          produced.incrementAndGet();
+        }
+        return List.of("Invitations.csv");
+      })).isInstanceOf(InvitriageException.class).hasMessageContaining("injected");
+    }
+    assertThat(faults.fired()).isNotNull();
+    for (int i = 0; i < 100 && Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("import-read")); i++) {
+      Thread.sleep(20);
+    }
+    assertThat(Thread.getAllStackTraces().keySet()).as("threads left running").noneMatch(t -> t.getName().equals("import-read"));
+    assertThat(produced.get()).as("parts read before the reader stopped").isLessThan(499);
+    try (MapDbInbox inbox = open()) {
+      assertThat(inbox.size()).isEqualTo(5);
+      assertThat(inbox.importBatch(batchOf(5, 3)).invitationsNew()).isEqualTo(3);
+    }
+  }
+
   /** A kill after the journal confirmed an import, before its copy took the store's place. */
   @Test
   void anImportConfirmedByTheJournalIsReplayedWhenItsCopyNeverTookTheStoresPlace() throws java.io.IOException {
