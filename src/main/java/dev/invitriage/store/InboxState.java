@@ -314,10 +314,27 @@ final class InboxState {
     decisions().extendTo(ordinal + 1);
     ids().add(id, ordinal);
     size++;
+    if (Chunks.slotOf(ordinal) == Chunks.SIZE - 1) {
+      retireFilledChunk(Chunks.chunkOf(ordinal));
+    }
     if (templates != null && template != 0 && inv.direction() == Direction.INCOMING) {
       templates.add(template, columns.personHash(ordinal));
     }
     tally.fresh++;
+  }
+
+  /**
+   * Writes out what only searches, lists and exports read of a chunk an import has just filled
+   * (its search filter and its reasons), and lets go of it: a million-row import held 12 MB of
+   * them until its end, and must fit in a 128 MB heap. The store gives them back when asked.
+   */
+  private void retireFilledChunk(int chunk) {
+    BitSet one = new BitSet();
+    one.set(chunk);
+    SearchGrams.store(t.grams, gramFilters, one);
+    changedGramChunks.clear(chunk);
+    gramFilters[chunk] = null;
+    reasons().retire(chunk);
   }
 
   /**

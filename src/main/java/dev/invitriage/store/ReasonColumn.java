@@ -52,6 +52,15 @@ final class ReasonColumn {
     dirty.clear();
   }
 
+  /** Writes a full chunk if it changed and lets go of it; it is read again when asked. */
+  void retire(int chunk) {
+    String[] reasons = chunks.remove(chunk);
+    if (reasons != null && dirty.get(chunk)) {
+      map.put(chunk, encode(reasons, Chunks.SIZE));
+    }
+    dirty.clear(chunk);
+  }
+
   private String[] chunk(int chunk) {
     return chunks.computeIfAbsent(chunk, c -> decode(map.get(c)));
   }
