@@ -157,7 +157,8 @@ final class ManPage {
     section("FILES");
     entry("$XDG_DATA_HOME/invitriage/inbox.db",
         "The store (default \\fI~/.local/share/invitriage/inbox.db\\fR), with its journal and lock"
-            + " beside it.");
+            + " beside it; \\fIinbox.db.bak\\fR, the store as it was before the last import or upgrade,"
+            + " which opens as a store of its own; \\fIinbox.db.import\\fR while an import writes it.");
     entry("$XDG_CONFIG_HOME/invitriage/config.properties",
         "Settings, one \\fIname\\fR = \\fIvalue\\fR a line; \\fBinvitriage config\\fR prints each"
             + " with its effective value and where it came from.");
