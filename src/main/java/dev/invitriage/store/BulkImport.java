@@ -64,7 +64,11 @@ final class BulkImport {
   private ImportResult importAll(ImportProducer producer) {
     // What the store's state holds in memory is replaced when the import succeeds, and read
     // again when it fails: an import into a large inbox open in the UI need not hold it twice.
-    store.state.reset();
+    try {
+      store.state.reset();
+    } catch (RuntimeException e) {
+      throw store.asStoreError(e); // reading the store's count failed: nothing was changed
+    }
     Tables target = openCopy();
     InboxState importing;
     InboxState.Tally tally;
