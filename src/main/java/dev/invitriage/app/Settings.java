@@ -42,7 +42,6 @@ public final class Settings {
   /** A setting: its name, default (null for none), what it accepts, and a check that normalises. */
   private record Setting(String name, String defaultValue, String accepts, UnaryOperator<String> check) {}
 
-
   /** Every setting, in the order {@code invitriage config} prints them. */
   private static final List<Setting> ALL = List.of(
       new Setting("theme", null, "dark, light, mono or a theme .properties file", Settings::nonEmpty),

@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * An import into an open store, written once: into a copy of the store ({@code inbox.db.import})
@@ -127,17 +126,13 @@ final class BulkImport {
         try {
           next = judged.take();
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw InvitriageException.io("import interrupted", e);
+          throw interrupted(e);
         }
         if (next instanceof Read read) {
           return read.sources();
         }
-        if (next instanceof RuntimeException e) {
-          throw e;
-        }
-        if (next instanceof Error e) {
-          throw e;
+        if (next instanceof Throwable failed) {
+          throw asThrown(failed);
         }
         @SuppressWarnings("unchecked")
         Future<JudgedPart> part = (Future<JudgedPart>) next;
@@ -187,6 +182,22 @@ final class BulkImport {
     }
   }
 
+  /** A failure on the reading or judging thread, to be thrown on this one as it was. */
+  private static RuntimeException asThrown(Throwable failed) {
+    if (failed instanceof RuntimeException r) {
+      return r;
+    }
+    if (failed instanceof Error e) {
+      throw e;
+    }
+    return new IllegalStateException(failed);
+  }
+
+  private static InvitriageException interrupted(InterruptedException e) {
+    Thread.currentThread().interrupt();
+    return InvitriageException.io("import interrupted", e);
+  }
+
   private static Thread daemon(Runnable runnable, String name) {
     Thread t = new Thread(runnable, name);
     t.setDaemon(true); // never keeps a command from ending
@@ -199,16 +210,9 @@ final class BulkImport {
     try {
       part = judged.get();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw InvitriageException.io("import interrupted", e);
+      throw interrupted(e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw asThrown(e.getCause());
     }
     entries.add(store.append(Journal.Type.IMPORT, part.journalEntry(), false));
     importing.applyImportPart(part, tally);
@@ -247,7 +251,7 @@ final class BulkImport {
    * links.
    */
   private void takeTheStoresPlace(Tables copied, Journal.Ref end) {
-    Path bak = store.file.resolveSibling(store.file.getFileName() + ".bak");
+    Path bak = StoreFiles.safetyCopy(store.file);
     try {
       store.tables.close();
     } catch (RuntimeException ignored) {
@@ -291,11 +295,8 @@ final class BulkImport {
    * be replayed into the copy at the next open, so the copy never takes the store's place then.
    */
   private void requireNoWriteAheadLog() throws IOException {
-    String prefix = store.file.getFileName() + ".wal.";
-    try (Stream<Path> files = Files.list(store.file.getParent())) {
-      if (files.anyMatch(p -> p.getFileName().toString().startsWith(prefix))) {
-        throw new IOException("MapDB left its write-ahead log behind");
-      }
+    if (!StoreFiles.writeAheadLogs(store.file).isEmpty()) {
+      throw new IOException("MapDB left its write-ahead log behind");
     }
   }
 }

@@ -19,7 +19,7 @@ final class StoreCopies {
    * open: every change is committed before its method returns, and the caller holds the store.
    */
   static void keepSafetyCopy(DurableStore store, String before) {
-    Path bak = store.file.resolveSibling(store.file.getFileName() + ".bak");
+    Path bak = StoreFiles.safetyCopy(store.file);
     try {
       StoreFiles.copyAtomically(store.storeIo, store.file, bak);
     } catch (IOException e) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +27,11 @@ final class StoreFiles {
 
   static Path journalFile(Path store) {
     return store.resolveSibling(store.getFileName() + ".journal");
+  }
+
+  /** The store as it was before the last import or upgrade, beside it; it opens as a store of its own. */
+  static Path safetyCopy(Path store) {
+    return store.resolveSibling(store.getFileName() + ".bak");
   }
 
   /** Where {@link BulkImport} builds the store an import makes, beside it. */
@@ -44,30 +50,31 @@ final class StoreFiles {
     return aside;
   }
 
-  /** Moves a MapDB file and its write-ahead logs ({@code NAME.wal.N}) to another name. */
+  /** The write-ahead logs MapDB keeps beside a store file ({@code NAME.wal.N}), while it is open. */
+  static List<Path> writeAheadLogs(Path file) throws IOException {
+    String prefix = file.getFileName() + ".wal.";
+    try (Stream<Path> files = Files.list(file.toAbsolutePath().getParent())) {
+      return files.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+    }
+  }
+
+  /** Moves a MapDB file and its write-ahead logs to another name. */
   static void moveStoreFiles(Path from, Path to) throws IOException {
     if (Files.exists(from)) {
       Files.move(from, to);
     }
-    try (Stream<Path> files = Files.list(from.toAbsolutePath().getParent())) {
-      String prefix = from.getFileName() + ".wal.";
-      for (Path p : (Iterable<Path>) files::iterator) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(prefix)) {
-          Files.move(p, to.resolveSibling(to.getFileName() + name.substring(from.getFileName().toString().length())));
-        }
-      }
+    int nameLength = from.getFileName().toString().length();
+    for (Path log : writeAheadLogs(from)) {
+      Files.move(log, to.resolveSibling(to.getFileName() + log.getFileName().toString().substring(nameLength)));
     }
   }
 
-  /** Deletes a leftover half-built rebuild (ours alone: never the user's store). */
+  /** Deletes a leftover half-built rebuild or import copy (ours alone: never the user's store). */
   static void deleteStoreFiles(Path file) {
-    try (Stream<Path> files = Files.list(file.toAbsolutePath().getParent())) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        String name = p.getFileName().toString();
-        if (name.equals(file.getFileName().toString()) || name.startsWith(file.getFileName() + ".wal.")) {
-          Files.delete(p);
-        }
+    try {
+      Files.deleteIfExists(file);
+      for (Path log : writeAheadLogs(file)) {
+        Files.delete(log);
       }
     } catch (IOException e) {
       throw InvitriageException.io(file + ": cannot remove a half-built store: " + describe(e), e);

@@ -168,7 +168,7 @@ final class StoreRecovery {
     store.tables.meta.put(Tables.META_SCHEMA, Tables.SCHEMA_VERSION);
     store.commitBracketed(ref);
     notices.accept(file() + ": upgraded from schema " + schema + " to " + Tables.SCHEMA_VERSION + "; the store as it was is kept in "
-        + file().getFileName() + ".bak");
+        + StoreFiles.safetyCopy(file()).getFileName());
   }
 
   /** Brings an opened store up to the journal, or rebuilds it when it cannot be trusted. */
