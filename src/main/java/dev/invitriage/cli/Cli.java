@@ -5,8 +5,6 @@ import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.domain.Verdict;
 import dev.invitriage.text.TerminalText;
 import java.io.PrintWriter;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +104,7 @@ public final class Cli {
         return ExitCodes.CONFIG;
       }
       Verdict.setOffending(settings.offenders());
-      Integer direct = runStatsDirectly(ctx, settings, out, err, args);
+      Integer direct = runDirectly(ctx, settings, out, err, args);
       code = direct != null ? direct : runWithPicocli(ctx, settings, out, err, args);
     } catch (OutOfMemoryError e) {
       // Still one line, no stack trace. An import is journaled and committed only at its end, so
@@ -129,47 +127,29 @@ public final class Cli {
   }
 
   /**
-   * {@code stats} as it is typed ({@code [--db PATH] stats [--db PATH] [--format text|json]},
-   * each option at most once) run without picocli, as picocli would run it: building picocli's
-   * model (annotations read through generated proxy classes, the root's help and version
-   * options) was 45 ms of a 300 ms cold {@code stats}. Null, and nothing done, for any other
-   * command line, or one picocli might read otherwise (an {@code @file}, {@code --db=PATH}, a
-   * value that starts with {@code -}, an empty or repeated one, {@code --debug}...): picocli runs
-   * those, and words their errors.
+   * Runs a {@link PlainCommandLine} (the inbox or {@code stats} as they are typed) as picocli
+   * would, without building picocli's model; null, and nothing done, for any other command line.
    */
-  static Integer runStatsDirectly(Context ctx, Settings settings, PrintWriter out, PrintWriter err, String... args) {
-    RootCommand root = new RootCommand(ctx);
-    StatsCommand stats = new StatsCommand();
-    boolean named = false;
-    boolean formatGiven = false;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String value = i + 1 < args.length ? args[i + 1] : "";
-      boolean plainValue = !value.isEmpty() && !value.startsWith("-") && !value.startsWith("@") && !value.equals("stats");
-      if (arg.equals("stats") && !named) {
-        named = true;
-      } else if (arg.equals("--db") && root.db == null && plainValue) {
-        try {
-          root.db = Path.of(value);
-        } catch (InvalidPathException e) {
-          return null;
-        }
-        i++;
-      } else if (arg.equals("--format") && named && !formatGiven && (value.equals("text") || value.equals("json"))) {
-        stats.format = value.equals("json") ? StatsCommand.Format.JSON : StatsCommand.Format.TEXT;
-        formatGiven = true;
-        i++;
-      } else {
-        return null;
-      }
-    }
-    if (!named) {
+  static Integer runDirectly(Context ctx, Settings settings, PrintWriter out, PrintWriter err, String... args) {
+    PlainCommandLine plain = PlainCommandLine.parse(args);
+    if (plain == null) {
       return null;
     }
+    RootCommand root = new RootCommand(ctx);
+    root.db = plain.db();
     root.settings = settings;
-    stats.runDirectly(root, out, err);
     try {
-      return stats.call();
+      if (plain.command().equals(PlainCommandLine.STATS)) {
+        StatsCommand stats = new StatsCommand();
+        if (plain.format() != null) {
+          stats.format = plain.format();
+        }
+        stats.runDirectly(root, out, err);
+        return stats.call();
+      }
+      TuiCommand tui = new TuiCommand();
+      tui.runDirectly(root, out, err);
+      return tui.run(plain.theme());
     } catch (Exception e) {
       return reportFailure(e, err, false);
     }

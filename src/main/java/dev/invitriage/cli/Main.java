@@ -19,7 +19,7 @@ public final class Main {
     // Before anything touches AWT: the UI must never open a window, even with DISPLAY set.
     System.setProperty("java.awt.headless", "true");
     boolean tty = System.console() != null;
-    Context ctx = new Context(System.getenv(), System.in, tty, tty ? terminalColumns() : 0, Clock.systemUTC());
+    Context ctx = new Context(System.getenv(), System.in, tty, tty ? Main::terminalColumns : () -> 0, Clock.systemUTC());
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = Cli.run(ctx, out, err, args);

@@ -27,15 +27,19 @@ import java.util.stream.Stream;
 
 /**
  * The training runs the launcher records its class-data archives from (see {@code
- * src/main/dist/invitriage}): {@code Training short}, the commands people run most, in this
- * process, on a small store in a temporary directory; {@code Training full}, those and the
- * full-screen inbox and the SSH server, for the commands that open them. Touches nothing of the
- * user's: every XDG directory points into the temporary one.
+ * src/main/dist/invitriage}), each on a small store in a temporary directory: {@code Training
+ * short}, the commands people run most, in this process; {@code Training inbox}, the full-screen
+ * inbox alone, on a store another JVM imports (the import's classes, the classifier's among them,
+ * would make its archive a third larger, and mapping it slower: the inbox builds its classifier
+ * after its first frame); {@code Training full}, the short commands, the inbox and the SSH
+ * server, for the commands that open them. Touches nothing of the user's: every XDG directory
+ * points into the temporary one.
  */
 public final class Training {
   private Training() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, InterruptedException {
+    String kind = args.length > 0 ? args[0] : "short";
     Path dir = Files.createTempDirectory("invitriage-training");
     try {
       Path invitations = dir.resolve("Invitations.csv");
@@ -45,6 +49,12 @@ public final class Training {
           "HOME", dir.toString(),
           "XDG_CONFIG_HOME", dir.resolve("config").toString(),
           "XDG_DATA_HOME", dir.resolve("data").toString());
+      if (kind.equals("inbox")) {
+        importInAnotherJvm(env, db, invitations);
+        run(env, "--db", db, "stats"); // the way in that the inbox's command line shares with stats
+        inbox(dir, env, Path.of(db));
+        return;
+      }
       run(env, "--version");
       run(env, "--help");
       run(env, "import", "--db", db, invitations.toString());
@@ -55,8 +65,9 @@ public final class Training {
       run(env, "client", "list", "--db", db);
       run(env, "classify", "--explain", "Hi Anna, I'd like to add you to my professional network.");
       run(env, "db", "check", "--db", db);
-      if (args.length > 0 && args[0].equals("full")) {
-        inboxAndServer(dir, env, Path.of(db));
+      if (kind.equals("full")) {
+        inbox(dir, env, Path.of(db));
+        server(dir, env, Path.of(db));
       }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -65,12 +76,25 @@ public final class Training {
     }
   }
 
+  private static void importInAnotherJvm(Map<String, String> env, String db, Path invitations)
+      throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "import", "--db", db, invitations.toString());
+    pb.environment().putAll(env);
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+    int code = pb.start().waitFor();
+    if (code != 0) {
+      throw new IOException("the training store's import failed (exit " + code + ")");
+    }
+  }
+
   /**
-   * The full-screen inbox drawing a frame on a virtual terminal, and the SSH server starting and
-   * stopping: their classes (Lanterna, MINA SSHD, the crypto) are most of what a first frame and a
-   * server's start load.
+   * The full-screen inbox drawing frames on a virtual terminal: its classes (Lanterna's among
+   * them) are most of what a first frame loads. The tty's own terminal class is loaded without a
+   * tty to set up.
    */
-  private static void inboxAndServer(Path dir, Map<String, String> env, Path db) throws IOException {
+  private static void inbox(Path dir, Map<String, String> env, Path db) throws IOException {
     Clock clock = Clock.systemUTC();
     try (App app = App.open(db, new PhraseBook(dir.resolve("phrases.txt")), clock, notice -> { })) {
       UiSettings ui = UiSettings.load(env, null, dir, clock);
@@ -80,7 +104,19 @@ public final class Training {
       }
       terminal.addInput(new KeyStroke('q', false, false));
       InboxUi.run(terminal, app, ui);
+    }
+    try {
+      Class.forName(TtyTerminal.class.getName());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
+  /** The SSH server starting and stopping: its classes (MINA SSHD, the crypto) are most of its start. */
+  private static void server(Path dir, Map<String, String> env, Path db) throws IOException {
+    Clock clock = Clock.systemUTC();
+    try (App app = App.open(db, new PhraseBook(dir.resolve("phrases.txt")), clock, notice -> { })) {
+      UiSettings ui = UiSettings.load(env, null, dir, clock);
       HostKey host = HostKey.loadOrCreate(dir.resolve("host_key"));
       Path keys = dir.resolve("authorized_keys");
       Files.writeString(keys, host.publicKeyLine() + "\n", StandardCharsets.UTF_8);

@@ -1,14 +1,12 @@
 package dev.invitriage.cli;
 
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import dev.invitriage.app.App;
 import dev.invitriage.app.Settings;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.ui.InboxUi;
 import dev.invitriage.ui.UiSettings;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,19 +28,11 @@ final class TuiCommand extends BaseCommand {
     // Settings first: a bad keys.properties or theme is one line of error, before the screen opens.
     UiSettings settings = uiSettings(this, themeOption);
     try (App app = openApp()) {
-      String savedTty = stty("-g");
-      Terminal terminal = createTerminal();
+      Terminal terminal = openTerminal();
       try {
-        // Lanterna leaves XON/XOFF on: Ctrl-s (save a note) would freeze the terminal instead.
-        if (terminal instanceof UnixTerminal && savedTty != null) {
-          stty("-ixon");
-        }
         InboxUi.run(terminal, app, settings);
       } finally {
         closeQuietly(terminal);
-        if (savedTty != null && !savedTty.isBlank()) {
-          stty(savedTty.strip());
-        }
       }
     }
     return ExitCodes.OK;
@@ -68,36 +58,13 @@ final class TuiCommand extends BaseCommand {
         .withExportFormat(user.get("export.format"));
   }
 
-  private Terminal createTerminal() {
+  private static Terminal openTerminal() {
     try {
       TtyTerminal t = TtyTerminal.open();
       t.getInputDecoder().setTimeoutUnits(INPUT_TIMEOUT_UNITS);
       return t;
     } catch (IOException e) {
       throw InvitriageException.io("cannot open the terminal: " + e.getMessage(), e);
-    }
-  }
-
-  /** Runs stty on the controlling terminal; its output, or null when there is no tty or it fails. */
-  private static String stty(String arg) {
-    java.io.File tty = new java.io.File("/dev/tty");
-    if (!tty.canRead()) {
-      return null;
-    }
-    try {
-      Process p = new ProcessBuilder("stty", arg).redirectInput(ProcessBuilder.Redirect.from(tty))
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      if (!p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
-        p.destroyForcibly();
-        return null;
-      }
-      return out;
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
     }
   }
 

@@ -12,27 +12,38 @@ import org.mapdb.BTreeMap;
  */
 final class OrderColumn {
   private static final int VERSION = 1;
-  static final int BLOCK = 1 << 14;
+  /**
+   * Ordinals a block: 32 KB, under MapDB's largest single record (64 KB). A larger value is stored
+   * as linked records, read back through two more copies of it: reading a million ordinals in
+   * 64 KB blocks allocated 16 MB, enough to set off a collection before the inbox's first frame.
+   */
+  static final int BLOCK = 1 << 13;
 
   private OrderColumn() {
   }
 
-  /** The stored order of {@code count} invitations, or null when any block is unusable. */
+  /**
+   * The stored order of {@code count} invitations, or null when any block is unusable. Each block
+   * says how many ordinals it holds, so blocks of any size read back (stores written before blocks
+   * were made smaller than MapDB's record size keep theirs until their next import).
+   */
   static int[] load(BTreeMap<Integer, byte[]> map, int count) {
     int[] order = new int[count];
-    for (int block = 0, from = 0; from < count; block++, from += BLOCK) {
-      int n = Math.min(BLOCK, count - from);
+    int block = 0;
+    for (int from = 0; from < count; block++) {
       byte[] bytes = map.get(block);
-      if (bytes == null || bytes.length != 5 + 4 * n) {
+      if (bytes == null || bytes.length < 5) {
         return null;
       }
       ByteBuffer buf = ByteBuffer.wrap(bytes);
-      if (buf.get() != VERSION || buf.getInt() != n) {
+      int n = buf.get() == VERSION ? buf.getInt() : -1;
+      if (n <= 0 || n > count - from || bytes.length != 5 + 4 * n) {
         return null;
       }
       buf.asIntBuffer().get(order, from, n);
+      from += n;
     }
-    return order;
+    return map.containsKey(block) ? null : order; // more stored than asked for: not this order
   }
 
   /** Writes the whole order (uncommitted); blocks past its end are removed. */

@@ -8,13 +8,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Every colour the UI uses, by element name, parsed from a plain properties file ({@code
@@ -32,8 +32,6 @@ public final class Theme {
 
   /** Names of the themes bundled in the jar, under {@code /themes/}. */
   public static final List<String> BUNDLED = List.of("dark", "light", "mono");
-
-  private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
 
   private final String name;
   private final Map<String, Style> styles;
@@ -95,7 +93,9 @@ public final class Theme {
   /** Parses a theme file's text; {@code file} names it in error messages. */
   public static Theme parse(String file, String text) {
     Map<String, Style> styles = new HashMap<>();
-    String[] lines = text.split("\r?\n|\r", -1);
+    // Read without regular expressions: each one compiled at the inbox's start cost its first
+    // frame (a theme's sixty of them were 10 ms of it).
+    String[] lines = text.lines().toArray(String[]::new);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
@@ -112,17 +112,15 @@ public final class Theme {
       }
       styles.put(element, parseStyle(where, line.substring(eq + 1).strip()));
     }
-    return new Theme(file.replaceFirst("\\.properties$", ""), styles);
+    String name = file.endsWith(".properties") ? file.substring(0, file.length() - ".properties".length()) : file;
+    return new Theme(name, styles);
   }
 
   private static Style parseStyle(String where, String value) {
     TextColor fg = TextColor.ANSI.DEFAULT;
     TextColor bg = TextColor.ANSI.DEFAULT;
     EnumSet<SGR> sgr = EnumSet.noneOf(SGR.class);
-    for (String part : value.split("\\s+")) {
-      if (part.isEmpty()) {
-        continue;
-      }
+    for (String part : words(value)) {
       int eq = part.indexOf('=');
       if (eq <= 0) {
         throw InvitriageException.badInput(where + "expected key=value, got '" + clip(part) + "'");
@@ -156,11 +154,11 @@ public final class Theme {
   /** An ANSI colour name ({@code red}, {@code bright_red}, {@code default}), {@code #rrggbb} or 0–255. */
   static TextColor colour(String where, String v) {
     String s = v.toLowerCase(Locale.ROOT);
-    if (HEX.matcher(s).matches()) {
+    if (s.length() == 7 && s.charAt(0) == '#' && allOf(s.substring(1), 16)) {
       return new TextColor.RGB(Integer.parseInt(s.substring(1, 3), 16), Integer.parseInt(s.substring(3, 5), 16),
           Integer.parseInt(s.substring(5, 7), 16));
     }
-    if (s.matches("\\d{1,3}")) {
+    if (!s.isEmpty() && s.length() <= 3 && allOf(s, 10)) {
       int n = Integer.parseInt(s);
       if (n <= 255) {
         return new TextColor.Indexed(n);
@@ -177,6 +175,33 @@ public final class Theme {
     }
     throw InvitriageException.badInput(where + "unknown colour '" + clip(v)
         + "' (expected an ANSI name such as red or bright_red, #rrggbb, or 0-255)");
+  }
+
+  /** The words of {@code s}, between runs of white space. */
+  private static List<String> words(String s) {
+    List<String> words = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= s.length(); i++) {
+      boolean space = i == s.length() || Character.isWhitespace(s.charAt(i));
+      if (space && start >= 0) {
+        words.add(s.substring(start, i));
+        start = -1;
+      } else if (!space && start < 0) {
+        start = i;
+      }
+    }
+    return words;
+  }
+
+  /** Every character of {@code s} is an ASCII digit in {@code radix} (10, or 16 in lower case). */
+  private static boolean allOf(String s, int radix) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || radix == 16 && c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String clip(String s) {

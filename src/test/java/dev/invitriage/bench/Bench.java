@@ -3,7 +3,9 @@ package dev.invitriage.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -314,30 +316,62 @@ public final class Bench {
     return t;
   }
 
-  /** Seconds from spawning the UI child until it says its first full frame is drawn. */
+  /**
+   * Seconds from starting the installed command on {@code store}, as a user does, in an 80x24
+   * pseudo-terminal (script(1)), until its first full frame has been written: the frame ends with
+   * the key bar's last word and the cursor hidden, bytes no untrusted text can make (escape
+   * sequences in it are neutralised). Then it is sent q.
+   */
   private double coldFirstFrame(Path store) throws Exception {
-    List<String> command = new ArrayList<>(List.of(javaBin));
-    command.addAll(product.jvmFlags("tui"));
-    command.addAll(List.of("-cp", product.classPath(), UiBench.class.getName(), "first-frame", store.toString()));
-    ProcessBuilder pb = new ProcessBuilder(command);
+    String command = "stty rows 24 cols 80; exec " + String.join(" ",
+        product.invitriage("--db", store.toString()).stream().map(Bench::shellQuoted).toList());
+    ProcessBuilder pb = new ProcessBuilder("script", "-qfec", command, "/dev/null");
     pb.environment().clear();
     pb.environment().putAll(env);
+    pb.environment().put("TERM", "xterm-256color");
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+    byte[] frameEnd = "quit\u001b[?25l".getBytes(StandardCharsets.US_ASCII);
     long start = System.nanoTime();
     Process p = pb.start();
     Double at = null;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.equals("first-frame") && at == null) {
-          at = seconds(System.nanoTime() - start);
+    try (InputStream in = p.getInputStream(); OutputStream keys = p.getOutputStream()) {
+      byte[] seen = new byte[0];
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) >= 0; ) {
+        if (at == null) {
+          seen = Arrays.copyOf(seen, seen.length + n);
+          System.arraycopy(buf, 0, seen, seen.length - n, n);
+          if (indexOf(seen, frameEnd) >= 0) {
+            at = seconds(System.nanoTime() - start);
+            keys.write('q');
+            keys.flush();
+          }
         }
       }
     }
     if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || at == null) {
       p.destroyForcibly();
-      throw new IllegalStateException("first-frame child failed (exit " + p.exitValue() + ")");
+      throw new IllegalStateException("the inbox in script(1) failed (exit " + p.exitValue() + ", first frame seen: "
+          + (at != null) + ")");
     }
     return at;
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static String shellQuoted(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
   }
 
   // ---------------------------------------------------------------- UI and classifier

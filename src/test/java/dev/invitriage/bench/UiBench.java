@@ -39,14 +39,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * product's output path ({@link AnsiStreamTerminal}), or with {@code -Dbench.terminal=virtual}
  * Lanterna's virtual terminal, which builds a character object per cell written.
  *
- * <ul>
- *   <li>{@code first-frame STORE}: prints {@code first-frame} on stdout as soon as the first full
- *       frame has been drawn (the parent stamps it with its own clock), then quits cleanly.
- *   <li>{@code keys STORE OUT.json}: after a warm-up, times each key from {@code addInput} until the
- *       frame that follows it (the UI's {@code onFrame} hook), per kind of key; then reads the
- *       process's resident memory from {@code /proc/self/status}; then times page-down again
- *       after 3,000 more keys ({@code pageDownWarm}: the same key with the JIT done).
- * </ul>
+ * <p>{@code keys STORE OUT.json}: after a warm-up, times each key from {@code addInput} until the
+ * frame that follows it (the UI's {@code onFrame} hook), per kind of key; then reads the process's
+ * resident memory from {@code /proc/self/status}; then times page-down again after 3,000 more keys
+ * ({@code pageDownWarm}: the same key with the JIT done). The first frame is timed by {@link Bench}
+ * on the installed command itself, in a pseudo-terminal.
  *
  * The store is opened the way the CLI opens it (phrases from {@code $XDG_CONFIG_HOME}), so no
  * re-judging happens on open, and the UI settings come from {@link UiSettings#load}.
@@ -202,13 +199,11 @@ public final class UiBench {
     String mode = args[0];
     Path store = Path.of(args[1]);
     UiBench b = new UiBench(System.getProperty("bench.terminal", "ansi"));
-    if (mode.equals("first-frame")) {
-      b.firstFrame(store);
-    } else if (mode.equals("keys")) {
+    if (mode.equals("keys")) {
       Map<String, Object> result = b.keys(store);
       new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(Path.of(args[2]).toFile(), result);
     } else {
-      throw new IllegalArgumentException("mode: first-frame or keys");
+      throw new IllegalArgumentException("mode: keys");
     }
   }
 
@@ -241,23 +236,6 @@ public final class UiBench {
     Throwable t = failure.get();
     if (t != null) {
       throw new IllegalStateException("the UI failed", t);
-    }
-  }
-
-  void firstFrame(Path store) throws Exception {
-    try (App app = open(store)) {
-      boolean[] first = {true};
-      start(app, () -> {
-        if (first[0]) {
-          first[0] = false;
-          System.out.println("first-frame");
-          System.out.flush();
-        }
-        frames.release();
-      });
-      frames.acquire();
-      check();
-      quit();
     }
   }
 

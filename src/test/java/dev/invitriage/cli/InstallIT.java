@@ -100,6 +100,25 @@ class InstallIT {
     assertThat(invitriage(env, "stats").out.lines()).doesNotContain("-Xmn48m").contains("-XX:TieredStopAtLevel=1");
   }
 
+  /**
+   * Huge pages for the heap where the kernel gives them on request, and only there: elsewhere
+   * the JVM would warn on every run, or the kernel gives them anyway.
+   */
+  @Test
+  void theHeapAsksForHugePagesOnlyWhereTheKernelGivesThemOnRequest() throws Exception {
+    Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean onRequest = Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
+    Map<String, String> env = env();
+    env.put("INVITRIAGE_SHOW_COMMAND", "1");
+    for (String command : List.of("stats", "tui", "import", "export")) {
+      assertThat(invitriage(env, command).out.lines().anyMatch("-XX:+UseTransparentHugePages"::equals))
+          .as(command).isEqualTo(onRequest);
+    }
+    Result version = invitriage(env(), "--version");
+    assertThat(version.out).startsWith("invitriage ");
+    assertThat(version.err).as("no warning from the JVM").isEmpty();
+  }
+
   /** Making an archive removes those of other jars or JVMs untouched for a month; recent ones stay. */
   @Test
   void makingAnArchiveRemovesStaleOnesOfOtherJars() throws Exception {
@@ -130,14 +149,22 @@ class InstallIT {
     }
   }
 
-  /** Only the commands that run long in a few hot loops get the optimising compiler. */
+  /**
+   * Only the commands that run long in a few hot loops get the optimising compiler; the inbox has
+   * an archive of its own classes, smaller than the one that also holds the server's.
+   */
   @Test
-  void importRunsOnTheFirstJitTierAndExportOnBoth() throws Exception {
+  void importAndTheInboxRunOnTheFirstJitTierAndExportOnBoth() throws Exception {
     Map<String, String> env = env();
     env.put("INVITRIAGE_SHOW_COMMAND", "1");
     assertThat(invitriage(env, "import").out.lines()).contains("-XX:TieredStopAtLevel=1");
     assertThat(invitriage(env, "export").out.lines()).doesNotContain("-XX:TieredStopAtLevel=1");
-    assertThat(invitriage(env, "--db", "x.db").out.lines()).doesNotContain("-XX:TieredStopAtLevel=1");
+    assertThat(invitriage(env, "serve").out.lines()).doesNotContain("-XX:TieredStopAtLevel=1");
+    List<String> inbox = invitriage(env, "--db", "x.db").out.lines().toList();
+    assertThat(inbox).contains("-XX:TieredStopAtLevel=1");
+    assertThat(inbox).anyMatch(word -> word.matches("-XX:(SharedArchiveFile|AOTCache)=.*-inbox\\.(jsa|aot)"));
+    assertThat(invitriage(env, "tui").out.lines()).anyMatch(word -> word.contains("-inbox."));
+    assertThat(invitriage(env, "serve").out.lines()).anyMatch(word -> word.contains("-full."));
   }
 
   @Test

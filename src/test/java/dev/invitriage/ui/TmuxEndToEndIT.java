@@ -200,6 +200,31 @@ class TmuxEndToEndIT {
     waitFor("the next row", s -> s.contains("Pending 2/56"));
   }
 
+  /**
+   * The inbox sets the tty's modes in one run of stty and puts back exactly what it found in
+   * another (see TtyTerminal): after quitting, stty -g says what it said before, and while it ran
+   * a typed key was neither echoed nor held back until Enter.
+   */
+  @Test
+  void quittingPutsTheTerminalsModesBackAsTheyWere() throws Exception {
+    Path before = dir.resolve("stty-before");
+    Path after = dir.resolve("stty-after");
+    String command = "stty -g > " + quote(before.toString()) + "; "
+        + String.join(" ", env().stream().map(TmuxEndToEndIT::quote).toList())
+        + " java -Djava.awt.headless=true -jar " + quote(JAR.toString()) + " --db " + quote(db.toString())
+        + "; stty -g > " + quote(after.toString()) + "; sleep 30";
+    assertThat(run(List.of("tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)).code).isZero();
+    waitFor("the inbox", s -> s.contains("Pending 1/56"));
+    send("j"); // one key, no Enter: acted on at once
+    waitFor("the next row", s -> s.contains("Pending 2/56"));
+    send("q");
+    long deadline = System.currentTimeMillis() + 20_000;
+    while ((!Files.exists(after) || Files.size(after) == 0) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.readString(after)).isNotBlank().isEqualTo(Files.readString(before));
+  }
+
   static String quote(String s) {
     return "'" + s.replace("'", "'\\''") + "'";
   }

@@ -117,6 +117,21 @@ class UiSettingsTest {
   }
 
   @Test
+  void themeColoursAndLinesAreReadStrictly() {
+    Theme t = Theme.parse("t.properties", "\r\n# a comment\r\nstatus =\tfg=#ABCdef   bg=007\r\nheader = style=none\r");
+    assertThat(t.name()).isEqualTo("t");
+    assertThat(t.style("status").fg()).isEqualTo(new TextColor.RGB(0xab, 0xcd, 0xef));
+    assertThat(t.style("status").bg()).isEqualTo(new TextColor.Indexed(7));
+    assertThat(t.style("header").sgr()).isEmpty();
+    for (String colour : new String[] {"256", "1234", "#ff80", "#ff800g", "\u0663", "#\uff10\uff10\uff10\uff10\uff10\uff10", ""}) {
+      assertThatThrownBy(() -> Theme.parse("t.properties", "status = fg=" + colour + "\n"))
+          .as("colour '%s'", colour).hasMessageStartingWith("t.properties:1: ");
+    }
+    assertThatThrownBy(() -> Theme.parse("t.properties", "\n\nstatus = fg=red  bold\n"))
+        .hasMessage("t.properties:3: expected key=value, got 'bold'");
+  }
+
+  @Test
   void everyBundledColourThemeDrawsOffendersRed() {
     for (String name : new String[] {"dark", "light"}) {
       Theme t = Theme.bundled(name);
