@@ -131,6 +131,7 @@ public final class App implements AutoCloseable {
   public List<InboxEntry> list(EntryFilter filter) {
     List<InboxEntry> out = new ArrayList<>();
     InboxView all = view(View.ALL, SortOrder.DATE);
+    inbox.readingEveryRow();
     for (int row = 0; row < all.size(); row++) {
       InboxEntry e = all.get(row);
       if (filter.matches(e)) {
@@ -152,6 +153,7 @@ public final class App implements AutoCloseable {
   /** Writes the matching invitations, newest first, in the given format, one at a time. */
   public int export(EntryFilter filter, ExportFormat format, Writer out) {
     InboxView all = view(View.ALL, SortOrder.DATE);
+    inbox.readingEveryRow();
     int written = 0;
     try (ExportWriter writer = ExportWriter.open(format, out)) {
       for (int row = 0; row < all.size(); row++) {

@@ -99,6 +99,11 @@ final class ChangeCountingInbox implements InboxRepository {
   }
 
   @Override
+  public void readingEveryRow() {
+    inbox.readingEveryRow();
+  }
+
+  @Override
   public FacetTable facets() {
     return inbox.facets();
   }

@@ -31,6 +31,12 @@ public interface InboxRepository extends AutoCloseable {
   /** Every invitation, in the order they were first imported. */
   void forEach(Consumer<InboxEntry> action);
 
+  /**
+   * Says the caller is about to read every row (an export, a list): what each row needs from the
+   * store's indexes is then loaded once, rather than looked up row by row as a screenful is.
+   */
+  void readingEveryRow();
+
   /** The light facts of every invitation, as of now. */
   FacetTable facets();
 

@@ -304,18 +304,19 @@ final class InboxState {
       return;
     }
     int ordinal = size;
+    int chunk = Chunks.chunkOf(ordinal);
     long template = judged.template();
-    long[] grams = gramFilter(Chunks.chunkOf(ordinal));
+    long[] grams = gramFilter(chunk);
     records.append(ordinal, Codec.invitation(inv));
     addGrams(grams, inv, "");
-    gramsChanged(Chunks.chunkOf(ordinal), grams);
+    gramsChanged(chunk, grams);
     columns().append(inv, judged.verdict(), template);
     reasons().set(ordinal, judged.reason());
     decisions().extendTo(ordinal + 1);
     ids().add(id, ordinal);
     size++;
-    if (Chunks.slotOf(ordinal) == Chunks.SIZE - 1) {
-      retireFilledChunk(Chunks.chunkOf(ordinal));
+    if (Chunks.slotOf(ordinal) == Chunks.SIZE - 1 && (chunk + 1) % RETIRED_TOGETHER == 0) {
+      retireFilledChunks(chunk + 1 - RETIRED_TOGETHER, chunk + 1);
     }
     if (templates != null && template != 0 && inv.direction() == Direction.INCOMING) {
       templates.add(template, columns.personHash(ordinal));
@@ -324,17 +325,35 @@ final class InboxState {
   }
 
   /**
-   * Writes out what only searches, lists and exports read of a chunk an import has just filled
-   * (its search filter and its reasons), and lets go of it: a million-row import held 12 MB of
-   * them until its end, and must fit in a 128 MB heap. The store gives them back when asked.
+   * Chunks an import writes out and lets go of together (see {@link #retireFilledChunks}). Every
+   * search reads all the filters, and written one chunk at a time they lay scattered among the
+   * records: reading the 3,907 filters of a million rows mapped 250 MB of the file into the
+   * process (the kernel maps the pages around each one read) and took twice as long.
    */
-  private void retireFilledChunk(int chunk) {
-    BitSet one = new BitSet();
-    one.set(chunk);
-    SearchGrams.store(t.grams, gramFilters, one);
-    changedGramChunks.clear(chunk);
-    gramFilters[chunk] = null;
-    reasons().retire(chunk);
+  private static final int RETIRED_TOGETHER = 64;
+
+  /**
+   * Writes out what only searches, lists and exports read of the chunks {@code [from, to)} an
+   * import has just filled (their search filters and reasons), and lets go of them: a million-row
+   * import held 12 MB of them until its end, and must fit in a 128 MB heap. The store gives them
+   * back when asked.
+   */
+  private void retireFilledChunks(int from, int to) {
+    BitSet batch = new BitSet();
+    for (int chunk = Math.max(0, from); chunk < to; chunk++) {
+      if (changedGramChunks.get(chunk)) {
+        gramFilter(chunk); // derives one a restored note dropped
+        batch.set(chunk);
+      }
+    }
+    SearchGrams.store(t.grams, gramFilters, batch);
+    for (int chunk = Math.max(0, from); chunk < to; chunk++) {
+      changedGramChunks.clear(chunk);
+      if (chunk < gramFilters.length) {
+        gramFilters[chunk] = null;
+      }
+      reasons().retire(chunk);
+    }
   }
 
   /**
@@ -467,7 +486,7 @@ final class InboxState {
   }
 
   private int requireOrdinal(InvitationId id) {
-    int o = ids().ordinalOf(id);
+    int o = ordinalOf(id);
     if (o < 0) {
       throw new Bytes.CorruptRecordException("change names an unknown invitation " + id);
     }
@@ -589,8 +608,17 @@ final class InboxState {
     return size;
   }
 
+  /** The ordinal of {@code id}, or -1; see {@link #abbreviate} for when the whole index is read. */
   int ordinalOf(InvitationId id) {
+    if (ids == null && bucketReads++ < BUCKET_READS_BEFORE_LOADING) {
+      return IdIndex.storedOrdinalOf(t.ids, id);
+    }
     return ids().ordinalOf(id);
+  }
+
+  /** A caller will read every row (see {@link InboxRepository#readingEveryRow}): the id index, once. */
+  void readingEveryRow() {
+    ids();
   }
 
   InvitationId idAt(int ordinal) {
@@ -697,8 +725,11 @@ final class InboxState {
   }
 
   /**
-   * A screenful of rows reads the few id buckets it needs; past that (an export, a long scroll) the
-   * whole index is loaded once, which is cheaper than a bucket a row.
+   * The inbox reads the id buckets of the rows it shows, and of the one it decides; a caller that
+   * reads every row (an export, a list) says so first and the whole index is loaded once, which
+   * is cheaper than a bucket a row. Loading it after 500 rows shown held 20 MB of a million-row
+   * inbox's heap for the rest of the session; past many more look-ups than any session makes
+   * (a reader that did not say), it is loaded all the same.
    */
   private int abbreviate(int o, InvitationId id) {
     if (ids == null && bucketReads++ < BUCKET_READS_BEFORE_LOADING) {
@@ -707,7 +738,7 @@ final class InboxState {
     return ids().abbreviationAt(o);
   }
 
-  private static final int BUCKET_READS_BEFORE_LOADING = 500;
+  private static final int BUCKET_READS_BEFORE_LOADING = 100_000;
   private int bucketReads;
 
   /**

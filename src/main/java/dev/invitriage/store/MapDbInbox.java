@@ -107,11 +107,20 @@ public final class MapDbInbox implements InboxRepository {
 
   @Override
   public synchronized void forEach(Consumer<InboxEntry> action) {
+    readingEveryRow();
     int n = store.state.size();
     for (int i = 0; i < n; i++) {
       int o = i;
       action.accept(reading(() -> store.state.entry(o)));
     }
+  }
+
+  @Override
+  public synchronized void readingEveryRow() {
+    reading(() -> {
+      store.state.readingEveryRow();
+      return null;
+    });
   }
 
   @Override

@@ -329,6 +329,62 @@ class MapDbInboxTest {
     }
   }
 
+  /**
+   * An import long enough to write out its full chunks' search filters and reasons before it
+   * ends (64 chunks at a time) keeps every one: each row's words, a restored note's among them,
+   * pass its chunk's filter and no other's, and each reason reads back, before and after reopening.
+   */
+  @Test
+  void anImportThatWritesOutFullChunksAsItGoesKeepsEverySearchFilterAndReason() {
+    int rows = 2 * 64 * Chunks.SIZE + 300; // two batches written out while importing, and a part
+    List<RestoredTriage> restored = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      restored.add(new RestoredTriage(incoming(i, i % 2 == 0 ? "" : "We met at meetup " + word(i)), Decision.PENDING, null,
+          i % 97 == 0 ? "note " + word(i + rows) : "", false, false));
+    }
+    List<String> reasons = new ArrayList<>();
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(new ImportBatch(List.of("export.csv"), List.of(), List.of(), restored));
+      assertThat(inbox.size()).isEqualTo(rows);
+      for (int o = 0; o < rows; o++) {
+        reasons.add(inbox.entryAt(o).judgement().classification().toString());
+      }
+      assertEverySearchFilterHoldsItsRows(inbox, rows);
+    }
+    try (MapDbInbox inbox = open()) {
+      assertEverySearchFilterHoldsItsRows(inbox, rows);
+      for (int o = 0; o < rows; o++) {
+        assertThat(inbox.entryAt(o).judgement().classification().toString()).as("reason of row %d", o).isEqualTo(reasons.get(o));
+      }
+    }
+  }
+
+  /** A word of its own for each number, in letters only (filters index the text's characters). */
+  private static String word(int n) {
+    StringBuilder b = new StringBuilder("zq");
+    for (int k = 0; k < 4; k++, n /= 26) {
+      b.append((char) ('a' + n % 26));
+    }
+    return b.toString();
+  }
+
+  private static void assertEverySearchFilterHoldsItsRows(MapDbInbox inbox, int rows) {
+    for (int o = 0; o < rows; o++) {
+      InboxEntry e = inbox.entryAt(o);
+      int i = Integer.parseInt(e.invitation().fromName().substring("Sender ".length()));
+      if (i % 2 == 1) {
+        assertThat(inbox.textFilter(word(i)).test(o)).as("the message of row %d", o).isTrue();
+      }
+      if (i % 97 == 0) {
+        assertThat(e.note()).isEqualTo("note " + word(i + rows));
+        assertThat(inbox.textFilter(word(i + rows)).test(o)).as("the note of row %d", o).isTrue();
+      }
+    }
+    // Not every chunk lets everything through: a word no row holds is kept out of most.
+    java.util.function.IntPredicate absent = inbox.textFilter("qjxvkw");
+    assertThat(java.util.stream.IntStream.range(0, rows).filter(absent).count()).isLessThan(rows / 10);
+  }
+
   @Test
   void restoredTriageFromAnExportFillsOnlyWhatIsUnset() {
     Invitation inv = incoming(1, "hello there");
