@@ -64,13 +64,7 @@ final class InboxState {
   private final BitSet changedFlagChunks = new BitSet();
   /** The reasons for the base verdicts, read a chunk at a time. */
   private ReasonColumn reasons;
-  /** {@link SearchGrams} filters by chunk, each read or derived on first use; null when not yet. */
-  private long[][] gramFilters = new long[0][];
-  /** Filters changed since the last flush. */
-  private final BitSet changedGramChunks = new BitSet();
-  /** The chunks that may hold the last needle asked about. */
-  private String gramNeedle;
-  private BitSet gramCandidates;
+  private final SearchFilters searchFilters;
   private byte[] decisionCopy;
   private int[] newestFirst;
 
@@ -79,6 +73,7 @@ final class InboxState {
     this.classifier = classifier;
     this.records = new RecordChunks(tables.invitations);
     this.connectionRecords = new RecordChunks(tables.connections);
+    this.searchFilters = new SearchFilters(tables.grams, this::addChunkText);
     reset();
   }
 
@@ -97,9 +92,7 @@ final class InboxState {
     derivedFlags = null;
     flagsInvalidated = false;
     changedFlagChunks.clear();
-    gramFilters = new long[0][];
-    changedGramChunks.clear();
-    gramNeedle = null;
+    searchFilters.reset();
     decisionCopy = null;
     newestFirst = null;
     reasons = null;
@@ -115,11 +108,7 @@ final class InboxState {
   /** Writes every structure changed in memory to its MapDB map (still uncommitted). */
   void flush() {
     flushFlags();
-    for (int chunk = changedGramChunks.nextSetBit(0); chunk >= 0; chunk = changedGramChunks.nextSetBit(chunk + 1)) {
-      gramFilter(chunk); // derives the ones a note change dropped
-    }
-    SearchGrams.store(t.grams, gramFilters, changedGramChunks);
-    changedGramChunks.clear();
+    searchFilters.flush();
     if (t.metaLong(Tables.META_ORDER_ROWS, -1) != size) {
       // Only imports change the order, and they change the count.
       OrderColumn.store(t.order, newestFirst());
@@ -306,10 +295,8 @@ final class InboxState {
     int ordinal = size;
     int chunk = Chunks.chunkOf(ordinal);
     long template = judged.template();
-    long[] grams = gramFilter(chunk);
+    searchFilters.added(chunk, inv);
     records.append(ordinal, Codec.invitation(inv));
-    addGrams(grams, inv, "");
-    gramsChanged(chunk, grams);
     columns().append(inv, judged.verdict(), template);
     reasons().set(ordinal, judged.reason());
     decisions().extendTo(ordinal + 1);
@@ -324,12 +311,7 @@ final class InboxState {
     tally.fresh++;
   }
 
-  /**
-   * Chunks an import writes out and lets go of together (see {@link #retireFilledChunks}). Every
-   * search reads all the filters, and written one chunk at a time they lay scattered among the
-   * records: reading the 3,907 filters of a million rows mapped 250 MB of the file into the
-   * process (the kernel maps the pages around each one read) and took twice as long.
-   */
+  /** Chunks an import writes out and lets go of together (see {@link SearchFilters#writeOut}). */
   private static final int RETIRED_TOGETHER = 64;
 
   /**
@@ -339,19 +321,8 @@ final class InboxState {
    * back when asked.
    */
   private void retireFilledChunks(int from, int to) {
-    BitSet batch = new BitSet();
+    searchFilters.writeOut(from, to);
     for (int chunk = Math.max(0, from); chunk < to; chunk++) {
-      if (changedGramChunks.get(chunk)) {
-        gramFilter(chunk); // derives one a restored note dropped
-        batch.set(chunk);
-      }
-    }
-    SearchGrams.store(t.grams, gramFilters, batch);
-    for (int chunk = Math.max(0, from); chunk < to; chunk++) {
-      changedGramChunks.clear(chunk);
-      if (chunk < gramFilters.length) {
-        gramFilters[chunk] = null;
-      }
       reasons().retire(chunk);
     }
   }
@@ -368,7 +339,7 @@ final class InboxState {
     if (!r.note().isEmpty() && !t.notes.containsKey(o)) {
       t.notes.put(o, r.note());
       noted().set(o);
-      gramsChanged(Chunks.chunkOf(o), null);
+      searchFilters.dropped(Chunks.chunkOf(o));
     }
     Invitation inv = r.invitation();
     if (r.client() && !isClient(o)) {
@@ -470,7 +441,7 @@ final class InboxState {
       String old = n.text().isEmpty() ? t.notes.remove(o) : t.notes.put(o, n.text());
       noted().set(o, !n.text().isEmpty());
       setNoteFlag(o, !n.text().isEmpty());
-      gramsChanged(Chunks.chunkOf(o), null); // a removed note's characters cannot be taken out: derive again
+      searchFilters.dropped(Chunks.chunkOf(o)); // a removed note's characters cannot be taken out: derive again
       return new Change.SetNote(n.id(), old == null ? "" : old);
     }
     if (op instanceof Change.PutClient p) {
@@ -641,55 +612,14 @@ final class InboxState {
    * a chunk not in the set certainly holds none.
    */
   BitSet chunksThatMayContain(String lowerCaseNeedle) {
-    if (!lowerCaseNeedle.equals(gramNeedle)) {
-      long[] keys = SearchGrams.keys(lowerCaseNeedle);
-      BitSet candidates = new BitSet();
-      for (int chunk = 0; chunk < Chunks.chunksFor(size); chunk++) {
-        if (SearchGrams.mayContain(gramFilter(chunk), keys)) {
-          candidates.set(chunk);
-        }
-      }
-      gramNeedle = lowerCaseNeedle;
-      gramCandidates = candidates;
-    }
-    return gramCandidates;
+    return searchFilters.chunksThatMayContain(lowerCaseNeedle, Chunks.chunksFor(size));
   }
 
-  /** A chunk's search filter: as stored, or derived from its records when missing. */
-  private long[] gramFilter(int chunk) {
-    if (chunk >= gramFilters.length) {
-      gramFilters = java.util.Arrays.copyOf(gramFilters, Math.max(chunk + 1, gramFilters.length * 2));
-    }
-    if (gramFilters[chunk] == null) {
-      long[] stored = SearchGrams.load(t.grams, chunk);
-      gramFilters[chunk] = stored != null && !changedGramChunks.get(chunk) ? stored : deriveGrams(chunk);
-    }
-    return gramFilters[chunk];
-  }
-
-  private long[] deriveGrams(int chunk) {
-    long[] filter = SearchGrams.empty();
+  /** The searchable text of a chunk's rows, for its filter: records and notes as stored. */
+  private void addChunkText(long[] filter, int chunk) {
     for (int o = chunk << Chunks.SHIFT; o < Math.min(size, (chunk + 1) << Chunks.SHIFT); o++) {
-      addGrams(filter, invitationAt(o), noted().get(o) ? t.notes.getOrDefault(o, "") : "");
+      SearchFilters.addText(filter, invitationAt(o), noted().get(o) ? t.notes.getOrDefault(o, "") : "");
     }
-    changedGramChunks.set(chunk);
-    return filter;
-  }
-
-  /** Adds to a filter the text {@link #textContains} searches: the name, the message and the note. */
-  private static void addGrams(long[] filter, Invitation inv, String note) {
-    SearchGrams.add(filter, inv.counterpartName());
-    SearchGrams.add(filter, inv.message());
-    SearchGrams.add(filter, note);
-  }
-
-  /** Notes that a chunk's filter changed: to {@code filter}, or (null) to be derived again. */
-  private void gramsChanged(int chunk, long[] filter) {
-    if (chunk < gramFilters.length) {
-      gramFilters[chunk] = filter;
-    }
-    changedGramChunks.set(chunk);
-    gramNeedle = null;
   }
 
   boolean textContains(int o, String lowerCaseNeedle) {

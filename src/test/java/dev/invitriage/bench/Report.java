@@ -86,6 +86,8 @@ final class Report {
         } else if (floor.containsKey("vsSqliteImport")) {
           b.append(value(Bench.number(floor.get("seconds")))).append(" s, ")
               .append(value(Bench.number(floor.get("vsSqliteImport")))).append("x sqlite3's whole import");
+        } else if (floor.containsKey("notesPerSecond")) {
+          b.append(value(Bench.number(floor.get("notesPerSecond")))).append(" notes/s");
         } else if (floor.containsKey("vsSqliteExport")) {
           b.append(value(Bench.number(floor.get("seconds")))).append(" s, ")
               .append(value(Bench.number(floor.get("vsSqliteExport")))).append("x sqlite3's whole export");
