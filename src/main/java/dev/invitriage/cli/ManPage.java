@@ -166,7 +166,8 @@ final class ManPage {
     entry("$XDG_CONFIG_HOME/invitriage/default-phrases.txt",
         "Your own default texts, one a line (see \\fBinvitriage phrases\\fR).");
     entry("$XDG_CACHE_HOME/invitriage/",
-        "The launcher's class-data-sharing archive; safe to delete at any time.");
+        "The launcher's class-data-sharing archives (on Java 25 and newer, AOT caches): one for the short commands,"
+            + " one for the full-screen inbox, one for the server, import, export and list; safe to delete at any time.");
   }
 
   private void environment() {
