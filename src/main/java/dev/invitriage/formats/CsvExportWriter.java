@@ -24,7 +24,7 @@ import java.util.List;
  * reader) took 4.7 s; quoting as Commons CSV's minimal mode did, so exports are byte for byte
  * what they were (checked with {@code cmp} on the bench's 1M export, and by a test).
  */
-final class CsvExportWriter implements ExportWriter {
+public final class CsvExportWriter implements ExportWriter {
   /**
    * Beyond what CSV requires (a separator, quote or line break inside): an empty first cell, and a
    * cell starting with a character up to {@code #} or ending in one up to a space, as Commons CSV
@@ -45,12 +45,20 @@ final class CsvExportWriter implements ExportWriter {
   private final CsvWriter writer;
 
   CsvExportWriter(Writer out) {
-    this.writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).quoteStrategy(AS_BEFORE).build(out);
+    this.writer = printer(out);
     try {
       writer.writeRecord(ExportFields.NAMES);
     } catch (UncheckedIOException e) {
       throw InvitriageException.io("cannot write the export", e.getCause());
     }
+  }
+
+  /**
+   * The export's CSV printer over {@code out}: its line ends and quoting, nothing else (the bench
+   * times it alone, as the floor under an export).
+   */
+  public static CsvWriter printer(Writer out) {
+    return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).quoteStrategy(AS_BEFORE).build(out);
   }
 
   @Override

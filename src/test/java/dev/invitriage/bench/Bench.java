@@ -216,12 +216,12 @@ public final class Bench {
 
     // Export.
     double[] export = exportFigures(largeStore, large);
-    // The floor under an export: Commons CSV printing the same rows, already in memory.
+    // The floor under an export: its own printer printing the same rows, already in memory.
     Path exported = work.resolve(String.valueOf(large)).resolve("export.csv");
     Path reprinted = work.resolve("csv-print.csv");
     double csvPrint = Double.parseDouble(run(product.child("export", CsvPrint.class, exported.toString(), reprinted.toString())).strip());
     Files.deleteIfExists(reprinted);
-    floors.put("csv-print", Map.of("what", "Commons CSV printing the " + label(large) + " export's rows from memory",
+    floors.put("csv-print", Map.of("what", "the export's CSV printer (FastCSV) printing the " + label(large) + " export's rows from memory; the launcher's settings for export",
         "seconds", round(csvPrint), "vsSqliteExport", round(csvPrint / export[1])));
     figures.add(ratioFigure("export-" + large, "export of " + label(large) + " to CSV (`invitriage export -o`)", export[0], "s",
         export[1], "sqlite3 -csv select *", 1.0, Map.of()));

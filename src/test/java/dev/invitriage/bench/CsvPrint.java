@@ -1,5 +1,7 @@
 package dev.invitriage.bench;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.invitriage.formats.CsvExportWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -11,14 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.QuoteMode;
 
 /**
- * Reads a CSV file into memory, then prints it again with Commons CSV in the export's format and
- * says how long the printing took: the floor under an export, which must print as much. Run in a
- * fresh JVM, as the export is; {@link Bench} reports it beside sqlite3's whole export.
+ * Reads a CSV file into memory, then prints it again with the export's own printer ({@link
+ * CsvExportWriter#printer}: FastCSV, its line ends and quoting) and says how long the printing
+ * took: the floor under an export, which must print as much. Run in a fresh JVM with the
+ * launcher's settings for export; {@link Bench} reports it beside sqlite3's whole export.
  */
 public final class CsvPrint {
   private CsvPrint() { }
@@ -31,12 +32,11 @@ public final class CsvPrint {
         rows.add(record.toList());
       }
     }
-    CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setQuoteMode(QuoteMode.MINIMAL).get();
     long start = System.nanoTime();
     try (Writer w = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(w, format)) {
+        CsvWriter printer = CsvExportWriter.printer(w)) {
       for (List<String> row : rows) {
-        printer.printRecord(row);
+        printer.writeRecord(row);
       }
     }
     System.out.printf(Locale.ROOT, "%.3f%n", (System.nanoTime() - start) / 1e9);
