@@ -90,6 +90,15 @@ final class TtyTerminal extends UnixTerminal implements FrameBuffered {
     runSTTYCommand(savedModes);
   }
 
+  /** stty as the shell finds it, as {@link #open} ran it: Lanterna runs /bin/stty, which not every system has. */
+  @Override
+  protected String runSTTYCommand(String... parameters) throws IOException {
+    String[] command = new String[parameters.length + 1];
+    command[0] = "stty";
+    System.arraycopy(parameters, 0, command, 1, parameters.length);
+    return exec(command);
+  }
+
   @Override
   protected void registerTerminalResizeListener(Runnable onResize) throws IOException {
     super.registerTerminalResizeListener(() -> {
