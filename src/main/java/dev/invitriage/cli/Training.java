@@ -52,7 +52,7 @@ public final class Training {
       if (kind.equals("inbox")) {
         importInAnotherJvm(env, db, invitations);
         run(env, "--db", db, "stats"); // the way in that the inbox's command line shares with stats
-        inbox(dir, env, Path.of(db));
+        inboxAndServer(dir, env, Path.of(db), false);
         return;
       }
       run(env, "--version");
@@ -66,8 +66,7 @@ public final class Training {
       run(env, "classify", "--explain", "Hi Anna, I'd like to add you to my professional network.");
       run(env, "db", "check", "--db", db);
       if (kind.equals("full")) {
-        inbox(dir, env, Path.of(db));
-        server(dir, env, Path.of(db));
+        inboxAndServer(dir, env, Path.of(db), true);
       }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -90,11 +89,12 @@ public final class Training {
   }
 
   /**
-   * The full-screen inbox drawing frames on a virtual terminal: its classes (Lanterna's among
-   * them) are most of what a first frame loads. The tty's own terminal class is loaded without a
-   * tty to set up.
+   * The full-screen inbox drawing frames on a virtual terminal, and with {@code server} the SSH
+   * server starting and stopping: their classes (Lanterna, MINA SSHD, the crypto) are most of what
+   * a first frame and a server's start load. The tty's own terminal class is loaded without a tty
+   * to set up.
    */
-  private static void inbox(Path dir, Map<String, String> env, Path db) throws IOException {
+  private static void inboxAndServer(Path dir, Map<String, String> env, Path db, boolean server) throws IOException {
     Clock clock = Clock.systemUTC();
     try (App app = App.open(db, new PhraseBook(dir.resolve("phrases.txt")), clock, notice -> { })) {
       UiSettings ui = UiSettings.load(env, null, dir, clock);
@@ -104,26 +104,20 @@ public final class Training {
       }
       terminal.addInput(new KeyStroke('q', false, false));
       InboxUi.run(terminal, app, ui);
+      if (server) {
+        HostKey host = HostKey.loadOrCreate(dir.resolve("host_key"));
+        Path keys = dir.resolve("authorized_keys");
+        Files.writeString(keys, host.publicKeyLine() + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
+        ServerOptions options = new ServerOptions(new InetSocketAddress("127.0.0.1", 0), keys, host.file(), 1,
+            Duration.ofMinutes(1), ServerOptions.READ_ONLY_COMMANDS);
+        TriageServer.start(options, app, ui, (args, e, tty, out, err) -> ExitCodes.OK, line -> { }).close();
+      }
     }
     try {
       Class.forName(TtyTerminal.class.getName());
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** The SSH server starting and stopping: its classes (MINA SSHD, the crypto) are most of its start. */
-  private static void server(Path dir, Map<String, String> env, Path db) throws IOException {
-    Clock clock = Clock.systemUTC();
-    try (App app = App.open(db, new PhraseBook(dir.resolve("phrases.txt")), clock, notice -> { })) {
-      UiSettings ui = UiSettings.load(env, null, dir, clock);
-      HostKey host = HostKey.loadOrCreate(dir.resolve("host_key"));
-      Path keys = dir.resolve("authorized_keys");
-      Files.writeString(keys, host.publicKeyLine() + "\n", StandardCharsets.UTF_8);
-      Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
-      ServerOptions options = new ServerOptions(new InetSocketAddress("127.0.0.1", 0), keys, host.file(), 1,
-          Duration.ofMinutes(1), ServerOptions.READ_ONLY_COMMANDS);
-      TriageServer.start(options, app, ui, (args, e, tty, out, err) -> ExitCodes.OK, line -> { }).close();
     }
   }
 

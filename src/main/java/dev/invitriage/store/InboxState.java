@@ -322,7 +322,7 @@ final class InboxState {
    */
   private void retireFilledChunks(int from, int to) {
     searchFilters.writeOut(from, to);
-    for (int chunk = Math.max(0, from); chunk < to; chunk++) {
+    for (int chunk = from; chunk < to; chunk++) {
       reasons().retire(chunk);
     }
   }
@@ -581,7 +581,7 @@ final class InboxState {
 
   /** The ordinal of {@code id}, or -1; see {@link #abbreviate} for when the whole index is read. */
   int ordinalOf(InvitationId id) {
-    if (ids == null && bucketReads++ < BUCKET_READS_BEFORE_LOADING) {
+    if (readsBuckets()) {
       return IdIndex.storedOrdinalOf(t.ids, id);
     }
     return ids().ordinalOf(id);
@@ -662,10 +662,15 @@ final class InboxState {
    * (a reader that did not say), it is loaded all the same.
    */
   private int abbreviate(int o, InvitationId id) {
-    if (ids == null && bucketReads++ < BUCKET_READS_BEFORE_LOADING) {
+    if (readsBuckets()) {
       return IdIndex.storedAbbreviation(t.ids, id);
     }
     return ids().abbreviationAt(o);
+  }
+
+  /** Whether this look-up reads its id's bucket rather than the whole index (see {@link #abbreviate}). */
+  private boolean readsBuckets() {
+    return ids == null && bucketReads++ < BUCKET_READS_BEFORE_LOADING;
   }
 
   private static final int BUCKET_READS_BEFORE_LOADING = 100_000;

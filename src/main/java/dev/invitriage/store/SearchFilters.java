@@ -95,14 +95,14 @@ final class SearchFilters {
    */
   void writeOut(int from, int to) {
     BitSet batch = new BitSet();
-    for (int chunk = Math.max(0, from); chunk < to; chunk++) {
+    for (int chunk = from; chunk < to; chunk++) {
       if (changed.get(chunk)) {
         filter(chunk); // derives one a restored note dropped
         batch.set(chunk);
       }
     }
     SearchGrams.store(stored, filters, batch);
-    for (int chunk = Math.max(0, from); chunk < to; chunk++) {
+    for (int chunk = from; chunk < to; chunk++) {
       changed.clear(chunk);
       if (chunk < filters.length) {
         filters[chunk] = null;

@@ -335,18 +335,18 @@ public final class Bench {
     pb.environment().putAll(env);
     pb.environment().put("TERM", "xterm-256color");
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-    byte[] frameEnd = "quit\u001b[?25l".getBytes(StandardCharsets.US_ASCII);
+    String frameEnd = "quit\u001b[?25l";
     long start = System.nanoTime();
     Process p = pb.start();
     Double at = null;
     try (InputStream in = p.getInputStream(); OutputStream keys = p.getOutputStream()) {
-      byte[] seen = new byte[0];
+      // A byte a char (ISO-8859-1): the end's bytes are ASCII, whatever the frame's text.
+      StringBuilder seen = new StringBuilder();
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) >= 0; ) {
         if (at == null) {
-          seen = Arrays.copyOf(seen, seen.length + n);
-          System.arraycopy(buf, 0, seen, seen.length - n, n);
-          if (indexOf(seen, frameEnd) >= 0) {
+          seen.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+          if (seen.indexOf(frameEnd) >= 0) {
             at = seconds(System.nanoTime() - start);
             keys.write('q');
             keys.flush();
@@ -360,19 +360,6 @@ public final class Bench {
           + (at != null) + ")");
     }
     return at;
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   private static String shellQuoted(String word) {

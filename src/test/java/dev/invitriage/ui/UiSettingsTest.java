@@ -129,6 +129,9 @@ class UiSettingsTest {
     }
     assertThatThrownBy(() -> Theme.parse("t.properties", "\n\nstatus = fg=red  bold\n"))
         .hasMessage("t.properties:3: expected key=value, got 'bold'");
+    // Only ASCII white space separates (as the regular expression \s did): an em space does not.
+    assertThatThrownBy(() -> Theme.parse("t.properties", "status = fg=red\u2003bg=blue\n"))
+        .hasMessageStartingWith("t.properties:1: unknown colour");
   }
 
   @Test
