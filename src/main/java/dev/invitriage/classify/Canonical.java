@@ -147,6 +147,11 @@ final class Canonical {
     return t;
   }
 
+  /** Appends token {@code k} to {@code sb}, without making the token's string. */
+  void appendToken(StringBuilder sb, int k) {
+    sb.append(text, tokenStart[k], tokenStart[k + 1] - tokenStart[k]);
+  }
+
   /** All tokens as strings. */
   String[] tokens() {
     String[] all = new String[size];

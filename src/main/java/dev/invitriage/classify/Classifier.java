@@ -425,7 +425,7 @@ public final class Classifier implements MessageClassifier {
       if (key.length() > 0) {
         key.append(' ');
       }
-      key.append(c.token(k));
+      c.appendToken(key, k);
     }
     return key.toString();
   }

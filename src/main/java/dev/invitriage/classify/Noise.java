@@ -108,6 +108,13 @@ final class Noise {
       Section.PLEASANTRY, Section.REQUEST, Section.TITLE, Section.FILLER, Section.CONNECTOR,
       Section.JOB, Section.CONTACT_LABEL, Section.PRONOUN);
 
+  /**
+   * The words a trailer's part may begin with (see NoiseGrammar#trailer): the first word of every
+   * sign-off, greeting, pleasantry and request, and every word of a title (a title is found at any
+   * of its words).
+   */
+  static final WordSet TRAILER_STARTS = trailerStarts();
+
   /** Most tokens of a greeting word or phrase ("good morning", "dzień dobry"). */
   static final int MAX_GREETING_WORDS = GREETINGS.maxWords();
   /** Most tokens of one sign-off phrase ("met vriendelijke groet"). */
@@ -209,6 +216,20 @@ final class Noise {
           words.add(word);
         }
       }
+    }
+    return new WordSet(words);
+  }
+
+  private static WordSet trailerStarts() {
+    java.util.Set<String> words = new java.util.HashSet<>();
+    for (Section section : List.of(Section.SIGN_OFF, Section.GREETING, Section.PLEASANTRY, Section.REQUEST)) {
+      for (String phrase : canonicalPhrases(section).keySet()) {
+        int space = phrase.indexOf(' ');
+        words.add(space < 0 ? phrase : phrase.substring(0, space));
+      }
+    }
+    for (String title : canonicalPhrases(Section.TITLE).keySet()) {
+      words.addAll(List.of(title.split(" ")));
     }
     return new WordSet(words);
   }

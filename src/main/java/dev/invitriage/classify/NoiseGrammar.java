@@ -312,6 +312,9 @@ final class NoiseGrammar {
     if (from >= c.size) {
       return NONE;
     }
+    if (!mayStartTrailer(c, from, sender, recipient)) {
+      return INVALID;
+    }
     int titled = from;
     while (titled < c.size && titled - from < 2 && Noise.isTitle(c, titled)) {
       titled++; // "Dr. John Smith"
@@ -372,6 +375,19 @@ final class NoiseGrammar {
       return SIGNATURE; // a name alone on the last line
     }
     return INVALID;
+  }
+
+  /**
+   * False where no trailer can begin: every part of one begins with a title, a name, the first
+   * word of a sign-off, greeting, pleasantry or request, or after a dash or line break. One look-up
+   * and two name comparisons, where trying each part takes eight look-ups; a mass template's key
+   * tries every token of a note's end, and most are none of these.
+   */
+  private static boolean mayStartTrailer(Canonical c, int from, PersonName sender, PersonName recipient) {
+    return Noise.TRAILER_STARTS.contains(c, from)
+        || sender.contains(c, from)
+        || recipient.contains(c, from)
+        || (c.breakBefore(from) & (Canonical.DASH | Canonical.NEWLINE)) != 0;
   }
 
   /**

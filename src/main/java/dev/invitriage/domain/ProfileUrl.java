@@ -3,14 +3,10 @@ package dev.invitriage.domain;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Puts LinkedIn profile URLs into one comparable form. */
 public final class ProfileUrl {
   private ProfileUrl() {}
-
-  private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
-  private static final Pattern LINKEDIN_HOST = Pattern.compile("^(www|[a-z]{2})\\.linkedin\\.com");
 
   /**
    * Returns {@code linkedin.com/in/<slug>} in lower case, percent-decoded, without scheme, {@code
@@ -28,8 +24,8 @@ public final class ProfileUrl {
       s = s.substring(0, cut);
     }
     s = decode(s).toLowerCase(Locale.ROOT).strip();
-    s = SCHEME.matcher(s).replaceFirst("");
-    s = LINKEDIN_HOST.matcher(s).replaceFirst("linkedin.com");
+    s = s.substring(schemeEnd(s));
+    s = s.substring(linkedInSubdomainEnd(s));
     while (s.endsWith("/")) {
       s = s.substring(0, s.length() - 1);
     }
@@ -37,6 +33,45 @@ public final class ProfileUrl {
       return "";
     }
     return s;
+  }
+
+  /**
+   * The end of a leading scheme and "://" ({@code ^[a-z][a-z0-9+.-]*://}), or 0. Written out, as
+   * is the subdomain's test: every imported row's URL is normalised, and the two regular
+   * expressions took a third of the time an import spends making a row's id.
+   */
+  private static int schemeEnd(String s) {
+    if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
+      return 0;
+    }
+    int i = 1;
+    while (i < s.length() && isSchemeCharacter(s.charAt(i))) {
+      i++;
+    }
+    return s.startsWith("://", i) ? i + "://".length() : 0;
+  }
+
+  /**
+   * The length of a leading "www." or two-letter country subdomain before "linkedin.com"
+   * ({@code ^(www|[a-z]{2})\.linkedin\.com}), or 0.
+   */
+  private static int linkedInSubdomainEnd(String s) {
+    if (s.startsWith("www.linkedin.com")) {
+      return "www.".length();
+    }
+    if (s.length() >= 2 && isAsciiLetter(s.charAt(0)) && isAsciiLetter(s.charAt(1))
+        && s.startsWith(".linkedin.com", 2)) {
+      return "xx.".length();
+    }
+    return 0;
+  }
+
+  private static boolean isAsciiLetter(char ch) {
+    return ch >= 'a' && ch <= 'z';
+  }
+
+  private static boolean isSchemeCharacter(char ch) {
+    return isAsciiLetter(ch) || ch >= '0' && ch <= '9' || ch == '+' || ch == '.' || ch == '-';
   }
 
   private static String decode(String s) {

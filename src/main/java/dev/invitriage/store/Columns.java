@@ -111,10 +111,10 @@ final class Columns {
     return size;
   }
 
-  /** Adds the row of the invitation at the next ordinal. */
-  void append(Invitation inv, Verdict baseVerdict, long template) {
+  /** Adds the row of the invitation, whose other person is {@code p}, at the next ordinal. */
+  void append(Invitation inv, Person p, Verdict baseVerdict, long template) {
     grow(size + 1);
-    set(size, inv, baseVerdict, template);
+    set(size, inv, p, baseVerdict, template);
     size++;
   }
 
@@ -127,8 +127,7 @@ final class Columns {
     dirtyChunks.set(c);
   }
 
-  private void set(int o, Invitation inv, Verdict baseVerdict, long template) {
-    Person p = Person.of(inv);
+  private void set(int o, Invitation inv, Person p, Verdict baseVerdict, long template) {
     int c = Chunks.chunkOf(o);
     int i = Chunks.slotOf(o);
     sentAt[c][i] = (int) (inv.sentAt().toEpochSecond(ZoneOffset.UTC) / 60);

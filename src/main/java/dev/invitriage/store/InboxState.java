@@ -297,7 +297,7 @@ final class InboxState {
     long template = judged.template();
     searchFilters.added(chunk, inv);
     records.append(ordinal, Codec.invitation(inv));
-    columns().append(inv, judged.verdict(), template);
+    columns().append(inv, judged.person(), judged.verdict(), template);
     reasons().set(ordinal, judged.reason());
     decisions().extendTo(ordinal + 1);
     ids().add(id, ordinal);

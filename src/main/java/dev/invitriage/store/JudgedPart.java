@@ -6,6 +6,8 @@ import dev.invitriage.domain.ImportBatch;
 import dev.invitriage.domain.Invitation;
 import dev.invitriage.domain.InvitationId;
 import dev.invitriage.domain.MessageClassifier;
+import dev.invitriage.domain.Names;
+import dev.invitriage.domain.ProfileUrl;
 import dev.invitriage.domain.RestoredTriage;
 import dev.invitriage.domain.Verdict;
 import java.util.ArrayList;
@@ -18,11 +20,17 @@ import java.util.List;
  * before (see {@link BulkImport}).
  */
 record JudgedPart(ImportBatch part, List<JudgedPart.Judged> judged, byte[] journalEntry) {
-  /** What the store needs to know of an invitation beyond itself: its id, verdict, reason and template key. */
-  record Judged(InvitationId id, Verdict verdict, String reason, long template) {
+  /**
+   * What the store needs to know of an invitation beyond itself: its id, the other person as
+   * clients and connections are matched, its verdict, reason and template key.
+   */
+  record Judged(InvitationId id, Person person, Verdict verdict, String reason, long template) {
     static Judged of(Invitation inv, MessageClassifier classifier) {
       Classification c = classifier.classify(inv.message(), inv.fromName(), inv.toName());
-      return new Judged(InvitationId.of(inv), c.verdict(), c.reason(), templateKeyOf(inv, c.verdict(), classifier));
+      String url = ProfileUrl.normalise(inv.counterpartUrl());
+      String name = Names.normalise(inv.counterpartName());
+      return new Judged(InvitationId.of(inv, url, name), Person.of(url, name), c.verdict(), c.reason(),
+          templateKeyOf(inv, c.verdict(), classifier));
     }
   }
 

@@ -11,8 +11,12 @@ import dev.invitriage.domain.ProfileUrl;
 record Person(boolean hasUrl, long urlHash, long nameHash, String normalisedName) {
 
   static Person of(Invitation inv) {
-    String url = ProfileUrl.normalise(inv.counterpartUrl());
-    String name = Names.normalise(inv.counterpartName());
-    return new Person(!url.isEmpty(), url.isEmpty() ? 0 : Hashes.of(url), Hashes.of(name), name);
+    return of(ProfileUrl.normalise(inv.counterpartUrl()), Names.normalise(inv.counterpartName()));
+  }
+
+  /** The person of a normalised profile URL ("" for none) and full name. */
+  static Person of(String normalisedUrl, String normalisedName) {
+    return new Person(!normalisedUrl.isEmpty(), normalisedUrl.isEmpty() ? 0 : Hashes.of(normalisedUrl),
+        Hashes.of(normalisedName), normalisedName);
   }
 }

@@ -3,6 +3,7 @@ package dev.invitriage.store;
 import static dev.invitriage.store.Fixtures.incoming;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invitriage.domain.Invitation;
 import dev.invitriage.domain.Verdict;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ class ColumnsTest {
     try (Tables t = Tables.open(dir.resolve("inbox.db"), true)) {
       Columns written = Columns.load(t.columns, 0);
       for (int o = 0; o < rows; o++) {
-        written.append(incoming(o, "We met " + o), o % 3 == 0 ? Verdict.DEFAULT : Verdict.PERSONAL, o * 31L + 1);
+        Invitation inv = incoming(o, "We met " + o);
+        written.append(inv, Person.of(inv), o % 3 == 0 ? Verdict.DEFAULT : Verdict.PERSONAL, o * 31L + 1);
       }
       written.flush();
       Columns columnar = Columns.load(t.columns, rows);
@@ -44,8 +46,8 @@ class ColumnsTest {
       Verdict[] verdicts = Verdict.values();
       for (int o = 0; o < 4 * verdicts.length; o++) {
         // Every verdict with and without the sender's URL.
-        written.append(o % 2 == 0 ? incoming(o, "n") : Fixtures.withoutUrl(incoming(o, "n")),
-            verdicts[o % verdicts.length], o);
+        Invitation inv = o % 2 == 0 ? incoming(o, "n") : Fixtures.withoutUrl(incoming(o, "n"));
+        written.append(inv, Person.of(inv), verdicts[o % verdicts.length], o);
       }
       written.flush();
       Columns loaded = Columns.load(t.columns, 4 * verdicts.length);
