@@ -39,6 +39,8 @@ final class CellLimit extends FilterReader {
   private boolean lastWasCr;
   private int cell;
   private long cellChars;
+  /** The character {@link #read()} read, for {@link #see}. */
+  private final char[] one = new char[1];
 
   CellLimit(Reader in) {
     super(in);
@@ -48,7 +50,8 @@ final class CellLimit extends FilterReader {
   public int read() throws IOException {
     int c = super.read();
     if (c >= 0) {
-      see((char) c);
+      one[0] = (char) c;
+      see(one, 0, 1);
     }
     return c;
   }
@@ -56,8 +59,8 @@ final class CellLimit extends FilterReader {
   @Override
   public int read(char[] buf, int off, int len) throws IOException {
     int n = super.read(buf, off, len);
-    for (int i = 0; i < n; i++) {
-      see(buf[off + i]);
+    if (n > 0) {
+      see(buf, off, off + n);
     }
     return n;
   }
@@ -67,31 +70,63 @@ final class CellLimit extends FilterReader {
     return false;
   }
 
-  private void see(char c) throws IOException {
-    boolean lf = c == '\n';
-    boolean cr = c == '\r';
-    if (atRecordStart && !lf && !cr) {
-      atRecordStart = false;
-      recordLine = line;
-    }
-    if (c == '"') {
-      inQuotes = !inQuotes; // "" inside quotes toggles twice: still inside
-    } else if (!inQuotes && c == ',') {
-      cell++;
-      cellChars = 0;
-      if (cell >= MAX_CELLS) {
-        throw new TooLongException(recordLine, -1);
+  /**
+   * Follows {@code buf[from, to)}, the state in locals and the loop in one method: every character
+   * of an import passes here, on the first JIT tier, which inlines little.
+   */
+  private void see(char[] buf, int from, int to) throws IOException {
+    long line = this.line;
+    long recordLine = this.recordLine;
+    boolean atRecordStart = this.atRecordStart;
+    boolean inQuotes = this.inQuotes;
+    boolean lastWasCr = this.lastWasCr;
+    int cell = this.cell;
+    long cellChars = this.cellChars;
+    for (int i = from; i < to; i++) {
+      char c = buf[i];
+      if (c > '"' && c != ',') { // most characters: inside a cell, and not the end of a line
+        if (atRecordStart) {
+          atRecordStart = false;
+          recordLine = line;
+        }
+        if (++cellChars > MAX_CELL_CHARS) {
+          throw new TooLongException(recordLine, cell);
+        }
+        lastWasCr = false;
+        continue;
       }
-    } else if (!inQuotes && (lf || cr)) {
-      cell = 0;
-      cellChars = 0;
-      atRecordStart = true;
-    } else if (++cellChars > MAX_CELL_CHARS) {
-      throw new TooLongException(recordLine, cell);
+      boolean lf = c == '\n';
+      boolean cr = c == '\r';
+      if (atRecordStart && !lf && !cr) {
+        atRecordStart = false;
+        recordLine = line;
+      }
+      if (c == '"') {
+        inQuotes = !inQuotes; // "" inside quotes toggles twice: still inside
+      } else if (!inQuotes && c == ',') {
+        cell++;
+        cellChars = 0;
+        if (cell >= MAX_CELLS) {
+          throw new TooLongException(recordLine, -1);
+        }
+      } else if (!inQuotes && (lf || cr)) {
+        cell = 0;
+        cellChars = 0;
+        atRecordStart = true;
+      } else if (++cellChars > MAX_CELL_CHARS) {
+        throw new TooLongException(recordLine, cell);
+      }
+      if (lf && !lastWasCr || cr) {
+        line++;
+      }
+      lastWasCr = cr;
     }
-    if (lf && !lastWasCr || cr) {
-      line++;
-    }
-    lastWasCr = cr;
+    this.line = line;
+    this.recordLine = recordLine;
+    this.atRecordStart = atRecordStart;
+    this.inQuotes = inQuotes;
+    this.lastWasCr = lastWasCr;
+    this.cell = cell;
+    this.cellChars = cellChars;
   }
 }

@@ -5,10 +5,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.mapdb.BTreeMap;
 
 /**
@@ -28,8 +26,8 @@ final class IdIndex {
   private long[] hi;
   private long[] lo;
   private int[] ordinal;
-  /** Ids added since the last merge, by id. */
-  private Map<InvitationId, Integer> pending = new HashMap<>();
+  /** Ids added since the last merge. */
+  private final Pending pending = new Pending();
   /** Buckets whose ids changed since the last flush. */
   private final BitSet dirtyBuckets = new BitSet();
   /** Where each ordinal's id is in the sorted arrays; made when first asked, dropped when ids are added. */
@@ -137,8 +135,8 @@ final class IdIndex {
 
   /** The ordinal of an id, or -1. */
   int ordinalOf(InvitationId id) {
-    Integer p = pending.get(id);
-    if (p != null) {
+    int p = pending.ordinalOf(id.hi(), id.lo());
+    if (p >= 0) {
       return p;
     }
     int i = search(id.hi(), id.lo());
@@ -146,15 +144,93 @@ final class IdIndex {
   }
 
   void add(InvitationId id, int ord) {
-    pending.put(id, ord);
-    // A boxed map costs ~90 bytes an id; folding it into the arrays often keeps a million-row
-    // import within a small heap.
-    if (pending.size() >= MERGE_EVERY) {
+    pending.put(id.hi(), id.lo(), ord);
+    // Each merge copies every id: merged when the ids added reach a quarter of those held, a
+    // million-row import copies about five million ids, not fifteen (a merge every 32,768).
+    if (pending.count >= Math.max(MERGE_EVERY, hi.length / 4)) {
       merge();
     }
   }
 
   private static final int MERGE_EVERY = 1 << 15;
+
+  /**
+   * Ids added since the last merge, in the order added, in parallel arrays found through an
+   * open-addressing table: a map of boxed ids cost about 90 bytes an id, and a young collection
+   * copied them all while they waited.
+   */
+  private static final class Pending {
+    long[] hi = new long[64];
+    long[] lo = new long[64];
+    int[] ordinal = new int[64];
+    int count;
+    /** 1 + an index into the arrays; 0 for an empty slot. At most half are used. */
+    private int[] slots = new int[128];
+
+    /** The ordinal of an added id, or -1. */
+    int ordinalOf(long h, long l) {
+      int mask = slots.length - 1;
+      for (int s = slotOf(h) & mask; slots[s] != 0; s = (s + 1) & mask) {
+        int i = slots[s] - 1;
+        if (hi[i] == h && lo[i] == l) {
+          return ordinal[i];
+        }
+      }
+      return -1;
+    }
+
+    /** Adds an id, or gives one already added a new ordinal. */
+    void put(long h, long l, int ord) {
+      int mask = slots.length - 1;
+      int s = slotOf(h) & mask;
+      for (; slots[s] != 0; s = (s + 1) & mask) {
+        int i = slots[s] - 1;
+        if (hi[i] == h && lo[i] == l) {
+          ordinal[i] = ord;
+          return;
+        }
+      }
+      if (count == hi.length) {
+        hi = Arrays.copyOf(hi, 2 * count);
+        lo = Arrays.copyOf(lo, 2 * count);
+        ordinal = Arrays.copyOf(ordinal, 2 * count);
+      }
+      hi[count] = h;
+      lo[count] = l;
+      ordinal[count] = ord;
+      slots[s] = ++count;
+      if (2 * count > slots.length) {
+        slots = new int[2 * slots.length];
+        for (int i = 0; i < count; i++) {
+          int t = slotOf(hi[i]) & (slots.length - 1);
+          while (slots[t] != 0) {
+            t = (t + 1) & (slots.length - 1);
+          }
+          slots[t] = i + 1;
+        }
+      }
+    }
+
+    /** The added ids' indexes into the arrays, in id order. */
+    Integer[] inIdOrder() {
+      Integer[] order = new Integer[count];
+      for (int i = 0; i < count; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> compare(hi[a], lo[a], hi[b], lo[b]));
+      return order;
+    }
+
+    void clear() {
+      count = 0;
+      Arrays.fill(slots, 0);
+    }
+
+    /** Ids are SHA-256 digests: any of their bits are as good a hash as any other. */
+    private static int slotOf(long h) {
+      return (int) (h ^ (h >>> 32));
+    }
+  }
 
   /** Ids starting with the hex prefix, in id order. */
   List<InvitationId> withPrefix(String hexPrefix) {
@@ -244,11 +320,10 @@ final class IdIndex {
   }
 
   private void merge() {
-    if (pending.isEmpty()) {
+    if (pending.count == 0) {
       return;
     }
-    InvitationId[] added = pending.keySet().toArray(InvitationId[]::new);
-    Arrays.sort(added);
+    Integer[] added = pending.inIdOrder();
     int n = hi.length + added.length;
     long[] nhi = new long[n];
     long[] nlo = new long[n];
@@ -257,24 +332,24 @@ final class IdIndex {
     int b = 0;
     for (int k = 0; k < n; k++) {
       boolean takeOld = b >= added.length
-          || a < hi.length && compare(hi[a], lo[a], added[b].hi(), added[b].lo()) < 0;
+          || a < hi.length && compare(hi[a], lo[a], pending.hi[added[b]], pending.lo[added[b]]) < 0;
       if (takeOld) {
         nhi[k] = hi[a];
         nlo[k] = lo[a];
         nord[k] = ordinal[a++];
       } else {
-        InvitationId id = added[b++];
-        nhi[k] = id.hi();
-        nlo[k] = id.lo();
-        nord[k] = pending.get(id);
-        dirtyBuckets.set(bucketOf(id.hi()));
+        int i = added[b++];
+        nhi[k] = pending.hi[i];
+        nlo[k] = pending.lo[i];
+        nord[k] = pending.ordinal[i];
+        dirtyBuckets.set(bucketOf(pending.hi[i]));
       }
     }
     hi = nhi;
     lo = nlo;
     ordinal = nord;
     positionOf = null;
-    pending = new HashMap<>();
+    pending.clear();
   }
 
   private int bucketStart(int bucket) {
