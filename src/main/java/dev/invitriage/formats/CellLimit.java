@@ -84,12 +84,18 @@ final class CellLimit extends FilterReader {
     long cellChars = this.cellChars;
     for (int i = from; i < to; i++) {
       char c = buf[i];
-      if (c > '"' && c != ',') { // most characters: inside a cell, and not the end of a line
+      if (c > '"' && c != ',') {
+        // Most characters are inside a cell and end no line: counted as a run.
+        int start = i;
+        while (i + 1 < to && buf[i + 1] > '"' && buf[i + 1] != ',') {
+          i++;
+        }
         if (atRecordStart) {
           atRecordStart = false;
           recordLine = line;
         }
-        if (++cellChars > MAX_CELL_CHARS) {
+        cellChars += i + 1 - start;
+        if (cellChars > MAX_CELL_CHARS) {
           throw new TooLongException(recordLine, cell);
         }
         lastWasCr = false;

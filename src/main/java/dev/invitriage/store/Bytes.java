@@ -1,6 +1,5 @@
 package dev.invitriage.store;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -8,14 +7,19 @@ import java.util.Arrays;
 final class Bytes {
   private Bytes() {}
 
-  /** Appends primitive values to a byte array. */
-  static final class Out extends ByteArrayOutputStream {
-    Out() {
-      super(256);
-    }
+  /**
+   * Appends primitive values to a byte array. Not a {@code ByteArrayOutputStream}, whose every
+   * write is synchronized: a lock taken for each byte of a varint, on every row an import encodes.
+   */
+  static final class Out {
+    private byte[] buf = new byte[256];
+    private int count;
 
     Out writeByte(int b) {
-      write(b);
+      if (count == buf.length) {
+        buf = Arrays.copyOf(buf, 2 * count);
+      }
+      buf[count++] = (byte) b;
       return this;
     }
 
@@ -23,16 +27,16 @@ final class Bytes {
       // Zig-zag so small negative numbers (the -1 "unset" markers) stay one byte.
       long z = (v << 1) ^ (v >> 63);
       while ((z & ~0x7FL) != 0) {
-        write((int) ((z & 0x7F) | 0x80));
+        writeByte((int) ((z & 0x7F) | 0x80));
         z >>>= 7;
       }
-      write((int) z);
+      writeByte((int) z);
       return this;
     }
 
     Out writeLong(long v) {
       for (int i = 56; i >= 0; i -= 8) {
-        write((int) (v >>> i));
+        writeByte((int) (v >>> i));
       }
       return this;
     }
@@ -40,14 +44,26 @@ final class Bytes {
     Out writeString(String s) {
       byte[] b = s.getBytes(StandardCharsets.UTF_8);
       writeVarLong(b.length);
-      write(b, 0, b.length);
-      return this;
+      return writeRaw(b);
     }
 
     Out writeBlob(byte[] b) {
       writeVarLong(b.length);
-      write(b, 0, b.length);
+      return writeRaw(b);
+    }
+
+    /** The bytes as they are, without a length: what another Out already wrote. */
+    Out writeRaw(byte[] b) {
+      if (count + b.length > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(2 * buf.length, count + b.length));
+      }
+      System.arraycopy(b, 0, buf, count, b.length);
+      count += b.length;
       return this;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, count);
     }
   }
 

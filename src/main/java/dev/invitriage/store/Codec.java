@@ -195,16 +195,32 @@ final class Codec {
   // --- import batches (journal only) ---
 
   static byte[] importBatch(ImportBatch batch) {
+    List<byte[]> invitations = new ArrayList<>(batch.invitations().size() + batch.restored().size());
+    batch.invitations().forEach(inv -> invitations.add(invitation(inv)));
+    batch.restored().forEach(r -> invitations.add(invitation(r.invitation())));
+    return importBatch(batch, invitations);
+  }
+
+  /**
+   * {@link #importBatch(ImportBatch)}, given its invitations, rows then restored rows, as {@link
+   * #invitation(Invitation)} encodes them: an import stores those same bytes as the records, and
+   * encodes each row once.
+   */
+  static byte[] importBatch(ImportBatch batch, List<byte[]> invitations) {
     Bytes.Out out = new Bytes.Out();
     out.writeByte(V1).writeVarLong(batch.sources().size());
     batch.sources().forEach(out::writeString);
-    out.writeVarLong(batch.invitations().size());
-    batch.invitations().forEach(inv -> writeInvitation(out, inv));
+    int rows = batch.invitations().size();
+    out.writeVarLong(rows);
+    for (int i = 0; i < rows; i++) {
+      out.writeRaw(invitations.get(i));
+    }
     out.writeVarLong(batch.connections().size());
     batch.connections().forEach(c -> writeConnection(out, c));
     out.writeVarLong(batch.restored().size());
-    for (RestoredTriage r : batch.restored()) {
-      writeInvitation(out, r.invitation());
+    for (int i = 0; i < batch.restored().size(); i++) {
+      RestoredTriage r = batch.restored().get(i);
+      out.writeRaw(invitations.get(rows + i));
       out.writeByte(r.decision().ordinal())
           .writeVarLong(r.decidedAt() == null ? -1 : r.decidedAt().toEpochMilli())
           .writeString(r.note())

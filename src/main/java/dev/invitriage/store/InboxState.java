@@ -296,7 +296,7 @@ final class InboxState {
     int chunk = Chunks.chunkOf(ordinal);
     long template = judged.template();
     searchFilters.added(chunk, inv);
-    records.append(ordinal, Codec.invitation(inv));
+    records.append(ordinal, judged.record());
     columns().append(inv, judged.person(), judged.verdict(), template);
     reasons().set(ordinal, judged.reason());
     decisions().extendTo(ordinal + 1);

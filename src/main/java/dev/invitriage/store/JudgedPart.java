@@ -22,15 +22,16 @@ import java.util.List;
 record JudgedPart(ImportBatch part, List<JudgedPart.Judged> judged, byte[] journalEntry) {
   /**
    * What the store needs to know of an invitation beyond itself: its id, the other person as
-   * clients and connections are matched, its verdict, reason and template key.
+   * clients and connections are matched, its verdict, reason and template key; and the invitation
+   * as its record holds it (the journal's entry holds the same bytes).
    */
-  record Judged(InvitationId id, Person person, Verdict verdict, String reason, long template) {
+  record Judged(InvitationId id, Person person, Verdict verdict, String reason, long template, byte[] record) {
     static Judged of(Invitation inv, MessageClassifier classifier) {
       Classification c = classifier.classify(inv.message(), inv.fromName(), inv.toName());
       String url = ProfileUrl.normalise(inv.counterpartUrl());
       String name = Names.normalise(inv.counterpartName());
       return new Judged(InvitationId.of(inv, url, name), Person.of(url, name), c.verdict(), c.reason(),
-          templateKeyOf(inv, c.verdict(), classifier));
+          templateKeyOf(inv, c.verdict(), classifier), Codec.invitation(inv));
     }
   }
 
@@ -40,7 +41,8 @@ record JudgedPart(ImportBatch part, List<JudgedPart.Judged> judged, byte[] journ
 
   /** {@link #of}, with the journal's entry for the part encoded too (pure as well). */
   static JudgedPart forJournal(ImportBatch part, MessageClassifier classifier) {
-    return new JudgedPart(part, judgeAll(part, classifier), Codec.importBatch(part));
+    List<Judged> judged = judgeAll(part, classifier);
+    return new JudgedPart(part, judged, Codec.importBatch(part, judged.stream().map(Judged::record).toList()));
   }
 
   private static List<Judged> judgeAll(ImportBatch part, MessageClassifier classifier) {

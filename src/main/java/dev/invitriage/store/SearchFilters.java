@@ -25,6 +25,8 @@ final class SearchFilters {
   /** The chunks that may hold the last needle asked about. */
   private String lastNeedle;
   private BitSet lastCandidates;
+  /** What the filter an import is filling holds already (see {@link SearchGrams.Seen}). */
+  private final SearchGrams.Seen seen = new SearchGrams.Seen();
 
   SearchFilters(BTreeMap<Integer, byte[]> stored, ChunkText text) {
     this.stored = stored;
@@ -33,9 +35,13 @@ final class SearchFilters {
 
   /** Adds the text a search looks in to a filter: the other person's name, the message, the note. */
   static void addText(long[] filter, Invitation inv, String note) {
-    SearchGrams.add(filter, inv.counterpartName());
-    SearchGrams.add(filter, inv.message());
-    SearchGrams.add(filter, note);
+    addText(filter, inv, note, null);
+  }
+
+  private static void addText(long[] filter, Invitation inv, String note, SearchGrams.Seen seen) {
+    SearchGrams.add(filter, inv.counterpartName(), seen);
+    SearchGrams.add(filter, inv.message(), seen);
+    SearchGrams.add(filter, note, seen);
   }
 
   /** Forgets everything held; each filter is read from the store again. */
@@ -47,7 +53,7 @@ final class SearchFilters {
 
   /** A new row of {@code chunk} (an import): its text joins the chunk's filter. */
   void added(int chunk, Invitation inv) {
-    addText(filter(chunk), inv, "");
+    addText(filter(chunk), inv, "", seen);
     changed.set(chunk);
     lastNeedle = null;
   }

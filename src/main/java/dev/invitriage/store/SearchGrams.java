@@ -27,18 +27,69 @@ final class SearchGrams {
 
   /** Adds the characters and pairs of one searchable field (any case) to a chunk's filter. */
   static void add(long[] filter, String text) {
+    add(filter, text, null);
+  }
+
+  /**
+   * {@link #add(long[], String)}, skipping the ASCII characters and pairs {@code seen} (when not
+   * null) says were added to this filter already: an import adds a chunk's rows one after another,
+   * and hashed their common pairs again for every row (a third of storing a row).
+   */
+  static void add(long[] filter, String text, Seen seen) {
     if (text.isEmpty()) {
       return;
+    }
+    if (seen != null) {
+      seen.useFor(filter);
     }
     String lower = text.toLowerCase(Locale.ROOT);
     int previous = -1;
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);
-      set(filter, hash(c));
-      if (previous >= 0) {
+      if (seen == null || seen.first(c)) {
+        set(filter, hash(c));
+      }
+      if (previous >= 0 && (seen == null || seen.first(previous, c))) {
         set(filter, hash(previous, c));
       }
       previous = c;
+    }
+  }
+
+  /**
+   * The ASCII characters and pairs added to one filter so far. Bits are only ever added to a
+   * filter, and a dropped filter is a new array, so the keys seen stay in it while it is the same.
+   */
+  static final class Seen {
+    private static final int ASCII = 128;
+    private long[] filter;
+    /** A bit for each ASCII character, then for each pair of them. */
+    private final long[] keys = new long[(ASCII + ASCII * ASCII) / 64];
+
+    private void useFor(long[] f) {
+      if (f != filter) {
+        filter = f;
+        java.util.Arrays.fill(keys, 0);
+      }
+    }
+
+    /** True, once, for an ASCII character; always for any other. */
+    private boolean first(char c) {
+      return c >= ASCII || firstKey(c);
+    }
+
+    /** True, once, for a pair of ASCII characters; always for any other. */
+    private boolean first(int previous, char c) {
+      return previous >= ASCII || c >= ASCII || firstKey(ASCII + (previous << 7 | c));
+    }
+
+    private boolean firstKey(int k) {
+      long bit = 1L << k;
+      if ((keys[k >>> 6] & bit) != 0) {
+        return false;
+      }
+      keys[k >>> 6] |= bit;
+      return true;
     }
   }
 

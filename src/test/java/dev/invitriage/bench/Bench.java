@@ -60,7 +60,7 @@ public final class Bench {
   private final String javaBin;
   private final List<Figure> figures = new ArrayList<>();
   private final Map<String, Object> details = new LinkedHashMap<>();
-  /** What the JVM and MapDB cost alone, measured in the same run: what bounds a figure that misses. */
+  /** What the JVM, MapDB and the unavoidable parts cost alone, measured in the same run: what bounds a figure that misses. */
   private final Map<String, Object> floors = new LinkedHashMap<>();
 
   /** One line of the report. {@code ratio} is measured / baseline; {@code pass} is the target met. */
@@ -155,6 +155,12 @@ public final class Bench {
           + "; the launcher's settings for import",
           "seconds", round(seconds), "vsSqliteImport", round(seconds / imports.get(large)[1])));
     }
+
+    // The floor under the import's reading: the import's own reader, alone, reading the export.
+    double reading = Double.parseDouble(run(product.child("import", ExportRead.class, data.get(large).folder().toString())).strip());
+    floors.put("export-read", Map.of("what", "the import's reader (Commons CSV, cell limits, UTF-8 checks, rows made invitations)"
+        + " reading the " + label(large) + " export alone, on one thread, parts let go; the launcher's settings for import",
+        "seconds", round(reading), "vsSqliteImport", round(reading / imports.get(large)[1])));
 
     // Cold starts, through the installed command when there is one.
     double hello = median(COLD_REPS, this::coldHello);

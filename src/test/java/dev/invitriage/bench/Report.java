@@ -76,7 +76,7 @@ final class Report {
     }
     Object floors = details.get("floors");
     if (floors != null) {
-      b.append("\n## Floors: what the JVM and MapDB cost alone, same run\n\n");
+      b.append("\n## Floors: what the JVM, MapDB and the unavoidable parts cost alone, same run\n\n");
       for (Object f : Bench.map(floors).values()) {
         Map<String, Object> floor = Bench.map(f);
         b.append("- ").append(floor.get("what")).append(": ");
