@@ -587,6 +587,11 @@ public final class LinkedInExportReader {
     final boolean skipBad;
     final Consumer<String> skipped;
     final Consumer<ImportBatch> parts;
+    /**
+     * Rows in the next part: the first parts are smaller, so that judging and storing start while
+     * the rest is read (a fresh JVM judges its first rows slowly), growing to {@link #PART_SIZE}.
+     */
+    private int partSize = PART_SIZE / 8;
 
     Batch(boolean skipBad, Consumer<String> skipped, Consumer<ImportBatch> parts) {
       this.skipBad = skipBad;
@@ -595,8 +600,9 @@ public final class LinkedInExportReader {
     }
 
     void flushIfFull() {
-      if (invitations.size() + connections.size() + restored.size() >= PART_SIZE) {
+      if (invitations.size() + connections.size() + restored.size() >= partSize) {
         flush();
+        partSize = Math.min(2 * partSize, PART_SIZE);
       }
     }
 
