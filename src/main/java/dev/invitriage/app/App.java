@@ -19,6 +19,7 @@ import dev.invitriage.store.StoreCheck;
 import java.io.Writer;
 import java.util.Locale;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.charset.StandardCharsets;
@@ -213,10 +214,28 @@ public final class App implements AutoCloseable {
   /**
    * Runs {@code body} on a temporary file beside {@code target} and renames it into place, so a
    * failed or interrupted export never leaves half a file; the temporary file is removed on
-   * failure.
+   * failure. A target that is a link is followed, so the link stays and what it names is
+   * replaced. A target that exists and is not a file ({@code /dev/null}, a named pipe, a terminal)
+   * is written to as it is: renamed over, {@code export -o /dev/null} run as root replaced the
+   * device with a file, and every later write to it filled that file.
    */
   private static int writeAtomically(Path target, WriteBody body) {
     Path abs = target.toAbsolutePath();
+    try {
+      if (Files.exists(abs)) {
+        abs = abs.toRealPath();
+        if (!Files.isRegularFile(abs)) {
+          try (Writer w = Files.newBufferedWriter(abs, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
+            return body.write(w);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof InvitriageException ie) {
+        throw ie;
+      }
+      throw InvitriageException.io(target + ": cannot write: " + e.getMessage(), e);
+    }
     Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
     try {
       int n;

@@ -146,6 +146,38 @@ final class Dates {
     return Optional.empty();
   }
 
+  /**
+   * An export's {@code sent_at}, as {@link #EXPORT_DATE_TIME} prints it. The usual one, of a year
+   * of four digits and whole seconds, is written digit by digit: the formatter took a tenth of an
+   * export's time. {@code DatesTest} holds the two to one text.
+   */
+  static String exportDateTime(LocalDateTime t) {
+    if (t.getYear() < 0 || t.getYear() > 9999 || t.getNano() != 0) {
+      return EXPORT_DATE_TIME.format(t);
+    }
+    char[] text = new char[19];
+    digits(text, 0, t.getYear(), 4);
+    text[4] = '-';
+    digits(text, 5, t.getMonthValue(), 2);
+    text[7] = '-';
+    digits(text, 8, t.getDayOfMonth(), 2);
+    text[10] = 'T';
+    digits(text, 11, t.getHour(), 2);
+    text[13] = ':';
+    digits(text, 14, t.getMinute(), 2);
+    text[16] = ':';
+    digits(text, 17, t.getSecond(), 2);
+    return new String(text);
+  }
+
+  /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code at}. */
+  private static void digits(char[] text, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+
   /** Parses an export's {@code sent_at}. */
   static Optional<LocalDateTime> exportDateTime(String text) {
     try {

@@ -72,7 +72,7 @@ final class ExportFields {
         inv.fromUrl(),
         inv.toName(),
         inv.toUrl(),
-        Dates.EXPORT_DATE_TIME.format(inv.sentAt()),
+        Dates.exportDateTime(inv.sentAt()),
         inv.message(),
         e.verdict().name(),
         e.classification().reason(),

@@ -527,6 +527,41 @@ class CliTest {
   }
 
   @Test
+  void anExportIntoANamedPipeWritesIntoThePipeAndLeavesIt() throws Exception {
+    importSample();
+    Path pipe = home.resolve("pipe");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readString(pipe);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    CliRunner.Result r = cli.run("export", "-o", pipe.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(read.get(30, java.util.concurrent.TimeUnit.SECONDS).lines()).hasSize(6).first().asString().startsWith("id,");
+    // Renamed over, the pipe would be a file now (as /dev/null was, exported into as root).
+    assertThat(pipe).exists();
+    assertThat(Files.isRegularFile(pipe)).isFalse();
+    try (var siblings = Files.list(home)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void anExportThroughALinkReplacesWhatItNamesAndKeepsTheLink() throws IOException {
+    importSample();
+    Path real = home.resolve("real.csv");
+    Files.writeString(real, "old");
+    Path link = Files.createSymbolicLink(home.resolve("link.csv"), real);
+    CliRunner.Result r = cli.run("export", "-o", link.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).startsWith("id,").hasLineCount(6);
+  }
+
+  @Test
   void anUnwritableExportTargetIsAnIoErrorAndLeavesNothing() {
     importSample();
     CliRunner.Result r = cli.run("export", "-o", home.resolve("no/such/dir/out.csv").toString());

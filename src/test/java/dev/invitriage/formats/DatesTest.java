@@ -47,4 +47,21 @@ class DatesTest {
         Dates.sentAtByFormatters(text.strip().replace('\u202F', ' ').replace('\u00A0', ' '));
     assertThat(Dates.sentAt(text)).as("'%s'", text).isEqualTo(byFormatters);
   }
+
+  @Property(tries = 3000)
+  void writesAnExportsDateTimeAsTheFormatterDoes(
+      @ForAll @net.jqwik.api.constraints.LongRange(min = -2_000_000_000_000L, max = 400_000_000_000L) long second,
+      @ForAll("nanos") int nano) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(second, nano, java.time.ZoneOffset.UTC);
+    assertThat(Dates.exportDateTime(t)).as("%s", t).isEqualTo(Dates.EXPORT_DATE_TIME.format(t));
+  }
+
+  /** Mostly whole seconds, as LinkedIn's minutes are; fractions of every length too. */
+  @Provide
+  Arbitrary<Integer> nanos() {
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(8, Arbitraries.just(0)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 999_999_999)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.of(1_000_000, 500_000_000, 1000, 1)));
+  }
 }

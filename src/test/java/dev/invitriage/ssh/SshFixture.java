@@ -23,10 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
@@ -50,7 +49,11 @@ final class SshFixture implements AutoCloseable {
   final Path dir;
   final KeyPair alice;
   final Path authorizedKeys;
-  final List<String> log = Collections.synchronizedList(new ArrayList<>());
+  /**
+   * The server's log lines. Written by the server's threads while a test reads it: a synchronized
+   * list's iterator is not (a test's stream over it met a line being added).
+   */
+  final List<String> log = new CopyOnWriteArrayList<>();
   App app;
   TriageServer server;
   SshClient client;
