@@ -145,14 +145,17 @@ final class IdIndex {
 
   void add(InvitationId id, int ord) {
     pending.put(id.hi(), id.lo(), ord);
-    // Each merge copies every id: merged when the ids added reach a quarter of those held, a
-    // million-row import copies about five million ids, not fifteen (a merge every 32,768).
-    if (pending.count >= Math.max(MERGE_EVERY, hi.length / 4)) {
+    // Each merge copies every id: merged when the ids added reach a quarter of those held, up to
+    // 65,536, a million-row import copies about ten million ids, not fifteen (a merge every
+    // 32,768); merged later still, the ids waiting and their sorting took the memory a million-row
+    // import has in a 128 MB heap.
+    if (pending.count >= Math.min(MERGE_MOST, Math.max(MERGE_EVERY, hi.length / 4))) {
       merge();
     }
   }
 
   private static final int MERGE_EVERY = 1 << 15;
+  private static final int MERGE_MOST = 1 << 16;
 
   /**
    * Ids added since the last merge, in the order added, in parallel arrays found through an
