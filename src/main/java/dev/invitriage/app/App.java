@@ -220,8 +220,9 @@ public final class App implements AutoCloseable {
    * device with a file, and every later write to it filled that file.
    */
   private static int writeAtomically(Path target, WriteBody body) {
-    Path abs = target.toAbsolutePath();
+    Path tmp = null;
     try {
+      Path abs = target.toAbsolutePath();
       if (Files.exists(abs)) {
         abs = abs.toRealPath();
         if (!Files.isRegularFile(abs)) {
@@ -230,14 +231,7 @@ public final class App implements AutoCloseable {
           }
         }
       }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof InvitriageException ie) {
-        throw ie;
-      }
-      throw InvitriageException.io(target + ": cannot write: " + e.getMessage(), e);
-    }
-    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
-    try {
+      tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
       int n;
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         n = body.write(w);
@@ -249,10 +243,12 @@ public final class App implements AutoCloseable {
       }
       return n;
     } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // Best effort: a leftover hidden temporary file is harmless.
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // Best effort: a leftover hidden temporary file is harmless.
+        }
       }
       if (e instanceof InvitriageException ie) {
         throw ie;

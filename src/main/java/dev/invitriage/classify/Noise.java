@@ -3,8 +3,10 @@ package dev.invitriage.classify;
 import dev.invitriage.classify.Languages.Section;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The words that make up the noise around a default text or instead of one: greetings, sign-offs,
@@ -209,29 +211,25 @@ final class Noise {
   }
 
   private static WordSet everyWordOf(Section... sections) {
-    java.util.Set<String> words = new java.util.HashSet<>();
-    for (Section section : sections) {
-      for (String phrase : canonicalPhrases(section).keySet()) {
-        for (String word : phrase.split(" ")) {
-          words.add(word);
-        }
-      }
-    }
-    return new WordSet(words);
+    return new WordSet(wordsOf(false, sections));
   }
 
   private static WordSet trailerStarts() {
-    java.util.Set<String> words = new java.util.HashSet<>();
-    for (Section section : List.of(Section.SIGN_OFF, Section.GREETING, Section.PLEASANTRY, Section.REQUEST)) {
+    Set<String> words = wordsOf(true, Section.SIGN_OFF, Section.GREETING, Section.PLEASANTRY, Section.REQUEST);
+    words.addAll(wordsOf(false, Section.TITLE));
+    return new WordSet(words);
+  }
+
+  /** The words of every phrase of the sections, or ({@code firstOnly}) each phrase's first. */
+  private static Set<String> wordsOf(boolean firstOnly, Section... sections) {
+    Set<String> words = new HashSet<>();
+    for (Section section : sections) {
       for (String phrase : canonicalPhrases(section).keySet()) {
-        int space = phrase.indexOf(' ');
-        words.add(space < 0 ? phrase : phrase.substring(0, space));
+        String[] split = phrase.split(" ");
+        words.addAll(firstOnly ? List.of(split[0]) : List.of(split));
       }
     }
-    for (String title : canonicalPhrases(Section.TITLE).keySet()) {
-      words.addAll(List.of(title.split(" ")));
-    }
-    return new WordSet(words);
+    return words;
   }
 
   private static WordSet wordSet(Section section) {

@@ -73,14 +73,14 @@ final class Dates {
    */
   private static LocalDateTime sentAtAsLinkedInWritesIt(String s) {
     int[] at = {0};
-    int month = digits(s, at, 1, 2);
-    int day = skip(s, at, "/") ? digits(s, at, 1, 2) : -1;
+    int month = readDigits(s, at, 1, 2);
+    int day = skip(s, at, "/") ? readDigits(s, at, 1, 2) : -1;
     boolean slash = skip(s, at, "/");
     int yearStart = at[0];
-    int year = slash ? digits(s, at, 2, 4) : -1;
+    int year = slash ? readDigits(s, at, 2, 4) : -1;
     int yearDigits = at[0] - yearStart;
-    int hour = skip(s, at, ", ") ? digits(s, at, 1, 2) : -1;
-    int minute = skip(s, at, ":") ? digits(s, at, 2, 2) : -1;
+    int hour = skip(s, at, ", ") ? readDigits(s, at, 1, 2) : -1;
+    int minute = skip(s, at, ":") ? readDigits(s, at, 2, 2) : -1;
     if (month < 0 || day < 0 || year < 0 || yearDigits == 3 || hour < 1 || hour > 12 || minute < 0
         || minute > 59 || !skip(s, at, " ") || at[0] + 2 != s.length()
         || Character.toUpperCase(s.charAt(at[0] + 1)) != 'M') {
@@ -99,7 +99,7 @@ final class Dates {
   }
 
   /** The number of {@code min} to {@code max} ASCII digits at {@code at[0]}, moving past them; -1 if none. */
-  private static int digits(String s, int[] at, int min, int max) {
+  private static int readDigits(String s, int[] at, int min, int max) {
     int value = 0;
     int i = at[0];
     while (i < s.length() && i - at[0] < max && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
@@ -151,27 +151,27 @@ final class Dates {
    * of four digits and whole seconds, is written digit by digit: the formatter took a tenth of an
    * export's time. {@code DatesTest} holds the two to one text.
    */
-  static String exportDateTime(LocalDateTime t) {
+  static String formatExportDateTime(LocalDateTime t) {
     if (t.getYear() < 0 || t.getYear() > 9999 || t.getNano() != 0) {
       return EXPORT_DATE_TIME.format(t);
     }
     char[] text = new char[19];
-    digits(text, 0, t.getYear(), 4);
+    writeDigits(text, 0, t.getYear(), 4);
     text[4] = '-';
-    digits(text, 5, t.getMonthValue(), 2);
+    writeDigits(text, 5, t.getMonthValue(), 2);
     text[7] = '-';
-    digits(text, 8, t.getDayOfMonth(), 2);
+    writeDigits(text, 8, t.getDayOfMonth(), 2);
     text[10] = 'T';
-    digits(text, 11, t.getHour(), 2);
+    writeDigits(text, 11, t.getHour(), 2);
     text[13] = ':';
-    digits(text, 14, t.getMinute(), 2);
+    writeDigits(text, 14, t.getMinute(), 2);
     text[16] = ':';
-    digits(text, 17, t.getSecond(), 2);
+    writeDigits(text, 17, t.getSecond(), 2);
     return new String(text);
   }
 
   /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code at}. */
-  private static void digits(char[] text, int at, int value, int width) {
+  private static void writeDigits(char[] text, int at, int value, int width) {
     for (int i = at + width - 1; i >= at; i--) {
       text[i] = (char) ('0' + value % 10);
       value /= 10;

@@ -72,7 +72,7 @@ final class ExportFields {
         inv.fromUrl(),
         inv.toName(),
         inv.toUrl(),
-        Dates.exportDateTime(inv.sentAt()),
+        Dates.formatExportDateTime(inv.sentAt()),
         inv.message(),
         e.verdict().name(),
         e.classification().reason(),

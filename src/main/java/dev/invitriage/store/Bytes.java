@@ -16,9 +16,7 @@ final class Bytes {
     private int count;
 
     Out writeByte(int b) {
-      if (count == buf.length) {
-        buf = Arrays.copyOf(buf, 2 * count);
-      }
+      makeRoom(1);
       buf[count++] = (byte) b;
       return this;
     }
@@ -54,9 +52,7 @@ final class Bytes {
 
     /** The bytes as they are, without a length: what another Out already wrote. */
     Out writeRaw(byte[] b) {
-      if (count + b.length > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(2 * buf.length, count + b.length));
-      }
+      makeRoom(b.length);
       System.arraycopy(b, 0, buf, count, b.length);
       count += b.length;
       return this;
@@ -64,6 +60,12 @@ final class Bytes {
 
     byte[] toByteArray() {
       return Arrays.copyOf(buf, count);
+    }
+
+    private void makeRoom(int bytes) {
+      if (count + bytes > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(2 * buf.length, count + bytes));
+      }
     }
   }
 

@@ -172,26 +172,16 @@ final class IdIndex {
 
     /** The ordinal of an added id, or -1. */
     int ordinalOf(long h, long l) {
-      int mask = slots.length - 1;
-      for (int s = slotOf(h) & mask; slots[s] != 0; s = (s + 1) & mask) {
-        int i = slots[s] - 1;
-        if (hi[i] == h && lo[i] == l) {
-          return ordinal[i];
-        }
-      }
-      return -1;
+      int s = slotOf(h, l);
+      return slots[s] == 0 ? -1 : ordinal[slots[s] - 1];
     }
 
     /** Adds an id, or gives one already added a new ordinal. */
     void put(long h, long l, int ord) {
-      int mask = slots.length - 1;
-      int s = slotOf(h) & mask;
-      for (; slots[s] != 0; s = (s + 1) & mask) {
-        int i = slots[s] - 1;
-        if (hi[i] == h && lo[i] == l) {
-          ordinal[i] = ord;
-          return;
-        }
+      int s = slotOf(h, l);
+      if (slots[s] != 0) {
+        ordinal[slots[s] - 1] = ord;
+        return;
       }
       if (count == hi.length) {
         hi = Arrays.copyOf(hi, 2 * count);
@@ -205,11 +195,7 @@ final class IdIndex {
       if (2 * count > slots.length) {
         slots = new int[2 * slots.length];
         for (int i = 0; i < count; i++) {
-          int t = slotOf(hi[i]) & (slots.length - 1);
-          while (slots[t] != 0) {
-            t = (t + 1) & (slots.length - 1);
-          }
-          slots[t] = i + 1;
+          slots[slotOf(hi[i], lo[i])] = i + 1;
         }
       }
     }
@@ -229,9 +215,17 @@ final class IdIndex {
       Arrays.fill(slots, 0);
     }
 
-    /** Ids are SHA-256 digests: any of their bits are as good a hash as any other. */
-    private static int slotOf(long h) {
-      return (int) (h ^ (h >>> 32));
+    /**
+     * The slot holding the id, or the empty one where it belongs. Ids are SHA-256 digests: any of
+     * their bits are as good a hash as any other.
+     */
+    private int slotOf(long h, long l) {
+      int mask = slots.length - 1;
+      int s = (int) (h ^ (h >>> 32)) & mask;
+      while (slots[s] != 0 && !(hi[slots[s] - 1] == h && lo[slots[s] - 1] == l)) {
+        s = (s + 1) & mask;
+      }
+      return s;
     }
   }
 

@@ -53,7 +53,7 @@ class DatesTest {
       @ForAll @net.jqwik.api.constraints.LongRange(min = -2_000_000_000_000L, max = 400_000_000_000L) long second,
       @ForAll("nanos") int nano) {
     LocalDateTime t = LocalDateTime.ofEpochSecond(second, nano, java.time.ZoneOffset.UTC);
-    assertThat(Dates.exportDateTime(t)).as("%s", t).isEqualTo(Dates.EXPORT_DATE_TIME.format(t));
+    assertThat(Dates.formatExportDateTime(t)).as("%s", t).isEqualTo(Dates.EXPORT_DATE_TIME.format(t));
   }
 
   /** Mostly whole seconds, as LinkedIn's minutes are; fractions of every length too. */
