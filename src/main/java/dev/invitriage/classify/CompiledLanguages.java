@@ -1,6 +1,5 @@
 package dev.invitriage.classify;
 
-import dev.invitriage.classify.Languages.DefaultText;
 import dev.invitriage.classify.Languages.Language;
 import dev.invitriage.classify.Languages.Section;
 import java.io.BufferedReader;
@@ -30,7 +29,13 @@ import java.util.TreeMap;
  * @param phrases by section, canonical phrase to its languages' bits
  */
 public record CompiledLanguages(
-    List<String> codes, List<DefaultText> defaults, Map<Section, Map<String, Long>> phrases) {
+    List<String> codes, List<Default> defaults, Map<Section, Map<String, Long>> phrases) {
+
+  /** A default text, tokenised (see PhraseTable#tokenise); texts with nothing to match left out. */
+  record Default(String label, PhraseTable.Tokens tokens) {}
+
+  /** How the file writes a placeholder's token: no canonical token holds '<'. */
+  private static final String PLACEHOLDER = "<>";
 
   /** The resource the build writes, beside this class. */
   static final String RESOURCE = "compiled-languages.tsv";
@@ -58,10 +63,15 @@ public record CompiledLanguages(
   /** Worked out from parsed language files. */
   static CompiledLanguages of(List<Language> languages) {
     List<String> codes = new ArrayList<>();
-    List<DefaultText> defaults = new ArrayList<>();
+    List<Default> defaults = new ArrayList<>();
     for (Language language : languages) {
       codes.add(language.code());
-      defaults.addAll(language.defaults());
+      for (Languages.DefaultText text : language.defaults()) {
+        PhraseTable.Tokens tokens = PhraseTable.tokenise(text.text());
+        if (tokens != null) {
+          defaults.add(new Default(text.label(), tokens));
+        }
+      }
     }
     return new CompiledLanguages(codes, defaults, Languages.canonicalPhrases(languages));
   }
@@ -98,8 +108,15 @@ public record CompiledLanguages(
   String text() {
     StringBuilder out = new StringBuilder();
     out.append("codes\t").append(String.join(" ", codes)).append('\n');
-    for (DefaultText d : defaults) {
-      out.append("default\t").append(d.label()).append('\t').append(d.text()).append('\n');
+    for (Default d : defaults) {
+      out.append("default\t").append(d.label()).append('\t').append(d.tokens().namedLead() ? "named" : "-");
+      for (String token : d.tokens().words()) {
+        if (token.indexOf(' ') >= 0 || token.indexOf('<') >= 0 || token.isEmpty()) {
+          throw new IllegalStateException("a default text's token cannot be written: " + d);
+        }
+        out.append(token.equals(PhraseTable.WILDCARD) ? " " + PLACEHOLDER : " " + token);
+      }
+      out.append('\n');
     }
     for (Map.Entry<Section, Map<String, Long>> section : phrases.entrySet()) {
       for (Map.Entry<String, Long> p : new TreeMap<>(section.getValue()).entrySet()) {
@@ -110,29 +127,91 @@ public record CompiledLanguages(
     return out.toString();
   }
 
+  /**
+   * Read whole as bytes and cut at its tabs and line ends (in UTF-8 neither is ever part of
+   * another character), each field decoded alone: a cold start reads its 40,000 lines, and
+   * decoding the file as one text, or a reader's line and a split's pieces for each, made and
+   * dropped 25 MB (a collection of a starting command copies what is live; see WordSequences).
+   */
   private static CompiledLanguages readResource() {
+    byte[] text;
     try (InputStream in = CompiledLanguages.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         return null;
       }
-      List<String> codes = List.of();
-      List<DefaultText> defaults = new ArrayList<>();
-      Map<Section, Map<String, Long>> phrases = new EnumMap<>(Section.class);
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        String[] f = line.split("\t", -1);
-        switch (f[0]) {
-          case "fingerprint" -> { } // see fingerprint()
-          case "codes" -> codes = List.of(f[1].split(" "));
-          case "default" -> defaults.add(new DefaultText(f[1], f[2]));
-          case "phrase" -> phrases.computeIfAbsent(Section.valueOf(f[1]), s -> new HashMap<>())
-              .put(f[3], Long.parseUnsignedLong(f[2], 16));
-          default -> throw new IllegalStateException(RESOURCE + ": unexpected line " + line);
-        }
-      }
-      return new CompiledLanguages(codes, defaults, phrases);
+      text = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    List<String> codes = List.of();
+    List<Default> defaults = new ArrayList<>();
+    Map<Section, Map<String, Long>> phrases = new EnumMap<>(Section.class);
+    Section section = null;
+    Map<String, Long> sectionPhrases = null;
+    WordIndex defaultWords = new WordIndex(); // a word's one copy for all default texts
+    for (int line = 0, end; line < text.length; line = end + 1) {
+      end = indexOf(text, (byte) '\n', line, text.length);
+      int tab = indexOf(text, (byte) '\t', line, end);
+      if (sameAscii(text, line, tab, "phrase")) {
+        // Lines come sorted by section: its name is compared, not looked up, on most lines.
+        int name = indexOf(text, (byte) '\t', tab + 1, end);
+        if (section == null || !sameAscii(text, tab + 1, name, section.name())) {
+          section = Section.valueOf(decode(text, tab + 1, name));
+          sectionPhrases = phrases.computeIfAbsent(section, s -> new HashMap<>());
+        }
+        int bits = indexOf(text, (byte) '\t', name + 1, end);
+        long languages = 0;
+        for (int i = name + 1; i < bits; i++) {
+          languages = languages << 4 | Character.digit(text[i], 16);
+        }
+        sectionPhrases.put(decode(text, bits + 1, end), languages);
+      } else if (sameAscii(text, line, tab, "default")) {
+        int label = indexOf(text, (byte) '\t', tab + 1, end);
+        defaults.add(new Default(decode(text, tab + 1, label), tokens(decode(text, label + 1, end), defaultWords)));
+      } else if (sameAscii(text, line, tab, "codes")) {
+        codes = List.of(decode(text, tab + 1, end).split(" "));
+      } else if (!sameAscii(text, line, tab, "fingerprint")) { // see fingerprint()
+        throw new IllegalStateException(RESOURCE + ": unexpected line " + decode(text, line, end));
+      }
+    }
+    return new CompiledLanguages(codes, defaults, phrases);
+  }
+
+  /** A default text's tokens as {@link #text} writes them: "named" or "-", then each token. */
+  private static PhraseTable.Tokens tokens(String line, WordIndex known) {
+    List<String> words = new ArrayList<>();
+    int from = line.indexOf(' ') + 1;
+    while (from > 0) {
+      int to = line.indexOf(' ', from);
+      String word = known.word(known.add(line, from, to < 0 ? line.length() : to));
+      words.add(word.equals(PLACEHOLDER) ? PhraseTable.WILDCARD : word);
+      from = to + 1;
+    }
+    return new PhraseTable.Tokens(List.copyOf(words), line.startsWith("named "));
+  }
+
+  /** Where {@code b} first stands in {@code text[from..to)}, else {@code to}. */
+  private static int indexOf(byte[] text, byte b, int from, int to) {
+    int i = from;
+    while (i < to && text[i] != b) {
+      i++;
+    }
+    return i;
+  }
+
+  private static String decode(byte[] text, int from, int to) {
+    return new String(text, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  private static boolean sameAscii(byte[] text, int from, int to, String name) {
+    if (to - from != name.length()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (text[from + i] != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -106,9 +106,7 @@ final class Noise {
    * Every word of every greeting, sign-off, pleasantry, request, title, filler, particle, job
    * word, contact label and pronoun: a word outside them that shows a sentence is content.
    */
-  static final WordSet NOISE_WORDS = everyWordOf(Section.GREETING, Section.SIGN_OFF,
-      Section.PLEASANTRY, Section.REQUEST, Section.TITLE, Section.FILLER, Section.CONNECTOR,
-      Section.JOB, Section.CONTACT_LABEL, Section.PRONOUN);
+  static final WordSet NOISE_WORDS = noiseWords();
 
   /**
    * The words a trailer's part may begin with (see NoiseGrammar#trailer): the first word of every
@@ -210,26 +208,29 @@ final class Noise {
     return CANONICAL.getOrDefault(section, Map.of());
   }
 
-  private static WordSet everyWordOf(Section... sections) {
-    return new WordSet(wordsOf(false, sections));
-  }
+  // The words below are taken from the sequences already made: splitting the sections' 25,000
+  // phrases again for each set was most of what building the noise made and dropped.
 
-  private static WordSet trailerStarts() {
-    Set<String> words = wordsOf(true, Section.SIGN_OFF, Section.GREETING, Section.PLEASANTRY, Section.REQUEST);
-    words.addAll(wordsOf(false, Section.TITLE));
+  private static WordSet noiseWords() {
+    Set<String> words = new HashSet<>();
+    for (WordSequences sequences : List.of(GREETINGS, SIGN_OFFS, PLEASANTRIES, REQUESTS, TITLES, JOB_WORDS, PRONOUNS)) {
+      sequences.addWordsTo(words);
+    }
+    for (Section section : List.of(Section.FILLER, Section.CONNECTOR, Section.CONTACT_LABEL)) {
+      for (String phrase : canonicalPhrases(section).keySet()) {
+        words.addAll(List.of(phrase.split(" ")));
+      }
+    }
     return new WordSet(words);
   }
 
-  /** The words of every phrase of the sections, or ({@code firstOnly}) each phrase's first. */
-  private static Set<String> wordsOf(boolean firstOnly, Section... sections) {
+  private static WordSet trailerStarts() {
     Set<String> words = new HashSet<>();
-    for (Section section : sections) {
-      for (String phrase : canonicalPhrases(section).keySet()) {
-        String[] split = phrase.split(" ");
-        words.addAll(firstOnly ? List.of(split[0]) : List.of(split));
-      }
+    for (WordSequences sequences : List.of(SIGN_OFFS, GREETINGS, PLEASANTRIES, REQUESTS)) {
+      sequences.addFirstWordsTo(words);
     }
-    return words;
+    TITLES.addWordsTo(words);
+    return new WordSet(words);
   }
 
   private static WordSet wordSet(Section section) {

@@ -25,11 +25,12 @@ final class PhraseTable {
   /** A trie node; {@code ends} lists the phrases that end here. */
   private static final class Node {
     /** The children's word numbers and the children, in step; most nodes have one. */
-    private int[] words = new int[0];
+    private int[] words = NO_WORDS;
 
-    private Node[] children = new Node[0];
+    private Node[] children = NO_CHILDREN;
     Node wildcard;
-    final List<Phrase> ends = new ArrayList<>(1);
+    /** Most nodes end no phrase: they share one empty list (see #ending). */
+    List<Phrase> ends = List.of();
 
     /** The child for word number {@code word}, or null (also for -1, a word no phrase has). */
     Node child(int word) {
@@ -44,6 +45,13 @@ final class PhraseTable {
       return null;
     }
 
+    void ending(Phrase phrase) {
+      if (ends.isEmpty()) {
+        ends = new ArrayList<>(1);
+      }
+      ends.add(phrase);
+    }
+
     Node childAdding(int word) {
       Node child = child(word);
       if (child == null) {
@@ -56,6 +64,9 @@ final class PhraseTable {
       return child;
     }
   }
+
+  private static final int[] NO_WORDS = {};
+  private static final Node[] NO_CHILDREN = {};
 
   /**
    * The phrases found at one start of a note, each with the end of its tokens, longest last. Kept
@@ -109,17 +120,36 @@ final class PhraseTable {
   private final List<Phrase> phrases = new ArrayList<>();
   private int maxLength;
 
-  /** The default texts of every built-in language ({@link Languages}). */
+  /**
+   * A default text as the table holds it: its canonical tokens ({@link #WILDCARD} for a
+   * placeholder in its middle), and whether it began with a name placeholder (see Phrase).
+   */
+  record Tokens(List<String> words, boolean namedLead) {}
+
+  /**
+   * The default texts of every built-in language ({@link Languages}), tokenised by the build
+   * (tokenising them here was a third of making a classifier in a fresh JVM).
+   */
   static PhraseTable builtIn() {
     PhraseTable table = new PhraseTable();
-    for (Languages.DefaultText text : CompiledLanguages.builtIn().defaults()) {
-      table.add(text.label(), text.text());
+    for (CompiledLanguages.Default text : CompiledLanguages.builtIn().defaults()) {
+      table.add(text.label(), text.tokens());
     }
     return table;
   }
 
   /** Adds a phrase; returns false when nothing of it is left to match (e.g. only a placeholder). */
   boolean add(String label, String text) {
+    Tokens tokens = tokenise(text);
+    if (tokens == null) {
+      return false;
+    }
+    add(label, tokens);
+    return true;
+  }
+
+  /** A phrase's tokens, or null when nothing of it is left to match (e.g. only a placeholder). */
+  static Tokens tokenise(String text) {
     List<String> tokens = new ArrayList<>();
     Matcher m = PLACEHOLDER.matcher(text);
     int last = 0;
@@ -143,13 +173,16 @@ final class PhraseTable {
     while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).equals(WILDCARD)) {
       tokens.remove(tokens.size() - 1);
     }
-    if (tokens.isEmpty()) {
-      return false;
-    }
-    Phrase phrase = new Phrase(label, tokens.toArray(new String[0]), namedLead, phrases.size());
+    return tokens.isEmpty() ? null : new Tokens(List.copyOf(tokens), namedLead);
+  }
+
+  private void add(String label, Tokens tokens) {
+    String[] phraseTokens = tokens.words().toArray(new String[0]);
+    boolean namedLead = tokens.namedLead();
     Node node = root;
     int length = 0;
-    for (String t : phrase.tokens()) {
+    for (int i = 0; i < phraseTokens.length; i++) {
+      String t = phraseTokens[i];
       if (t.equals(WILDCARD)) {
         if (node.wildcard == null) {
           node.wildcard = new Node();
@@ -158,6 +191,7 @@ final class PhraseTable {
         length += 3 * MAX_WILDCARD;
       } else {
         int number = words.add(t);
+        phraseTokens[i] = words.word(number); // a word's one copy, not one per phrase that has it
         if (node == root) {
           if (number >= firstWords.length) {
             firstWords = Arrays.copyOf(firstWords, Math.max(number + 1, 2 * firstWords.length));
@@ -169,10 +203,10 @@ final class PhraseTable {
         length += t.length() == 1 && CharacterFacts.standsAlone(CharacterFacts.of(t.charAt(0))) ? 1 : 3;
       }
     }
-    node.ends.add(phrase);
+    Phrase phrase = new Phrase(label, phraseTokens, namedLead, phrases.size());
+    node.ending(phrase);
     phrases.add(phrase);
     maxLength = Math.max(maxLength, (length + 2) / 3);
-    return true;
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.invitriage.classify;
 
+import java.util.Arrays;
+import java.util.function.ObjIntConsumer;
+
 /**
  * Numbers a closed set of words, and finds a note's token among them by its characters, without
  * making the token's string (see {@link Canonical#tokenEquals}).
@@ -24,6 +27,7 @@ final class WordIndex {
   private int[] hashes = new int[4];
 
   private int[] numbers = new int[4];
+  private String[] byNumber = new String[4];
   private int count;
 
   /** An index of the given words. */
@@ -54,6 +58,10 @@ final class WordIndex {
     chars[slot] = word.toCharArray();
     hashes[slot] = word.hashCode();
     numbers[slot] = count;
+    if (count == byNumber.length) {
+      byNumber = Arrays.copyOf(byNumber, 2 * count);
+    }
+    byNumber[count] = word;
     return count++;
   }
 
@@ -69,12 +77,48 @@ final class WordIndex {
     return -1;
   }
 
-  /** The slot holding {@code word}, or the empty slot where it belongs. */
+  /**
+   * Adds the word {@code text[from..to)} if new, making its string only then; returns its number.
+   * Tens of thousands of phrases are cut into words at start, most of them words seen before.
+   */
+  int add(String text, int from, int to) {
+    int hash = 0;
+    for (int i = from; i < to; i++) {
+      hash = 31 * hash + text.charAt(i);
+    }
+    int mask = slots.length - 1;
+    for (int i = spread(hash) & mask; slots[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == hash && slots[i].length() == to - from && slots[i].regionMatches(0, text, from, to - from)) {
+        return numbers[i];
+      }
+    }
+    return add(text.substring(from, to));
+  }
+
+  /** Each word with its number. */
+  void forEach(ObjIntConsumer<String> action) {
+    for (int number = 0; number < count; number++) {
+      action.accept(byNumber[number], number);
+    }
+  }
+
   /** True when {@code word} is one of the words. */
   boolean contains(String word) {
     return slots[slotOf(word)] != null;
   }
 
+  /** The number of {@code word}, or -1 when it is none of the words. */
+  int numberOf(String word) {
+    int slot = slotOf(word);
+    return slots[slot] == null ? -1 : numbers[slot];
+  }
+
+  /** Word number {@code number}: the index's one copy of it, for all who ask. */
+  String word(int number) {
+    return byNumber[number];
+  }
+
+  /** The slot holding {@code word}, or the empty slot where it belongs. */
   private int slotOf(String word) {
     int mask = slots.length - 1;
     int i = spread(word.hashCode()) & mask;
@@ -86,6 +130,8 @@ final class WordIndex {
 
   private void grow() {
     String[] oldSlots = slots;
+    char[][] oldChars = chars;
+    int[] oldHashes = hashes;
     int[] oldNumbers = numbers;
     slots = new String[2 * oldSlots.length];
     chars = new char[2 * oldSlots.length][];
@@ -95,8 +141,8 @@ final class WordIndex {
       if (oldSlots[i] != null) {
         int slot = slotOf(oldSlots[i]);
         slots[slot] = oldSlots[i];
-        chars[slot] = oldSlots[i].toCharArray();
-        hashes[slot] = oldSlots[i].hashCode();
+        chars[slot] = oldChars[i];
+        hashes[slot] = oldHashes[i];
         numbers[slot] = oldNumbers[i];
       }
     }
