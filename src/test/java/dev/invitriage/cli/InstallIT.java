@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -146,6 +147,40 @@ class InstallIT {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).as("this jar's own archive")
           .anyMatch(n -> n.endsWith("-short.jsa") || n.endsWith("-short.aot"));
+    }
+  }
+
+  /**
+   * Before Java 25 the archive's training runs without the JIT: a method queued for compiling when
+   * a dynamic archive is written stays marked so in it, and no run using the archive compiles it
+   * (JDK-8306460). A java that records how it was started stands in for the real one.
+   */
+  @Test
+  void theClassDataArchiveIsTrainedWithoutTheJitBeforeJava25() throws Exception {
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    Path recording = home.resolve("recording-jdk");
+    Files.createDirectories(recording.resolve("bin"));
+    Files.copy(javaHome.resolve("release"), recording.resolve("release"), StandardCopyOption.REPLACE_EXISTING);
+    Path calls = home.resolve("java-calls.txt");
+    Path fake = recording.resolve("bin/java");
+    // Training runs are recorded and fail at once (the launcher then makes no archive, quietly).
+    Files.writeString(fake, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n"
+        + "case \"$*\" in *Training*) exit 1 ;; esac\n"
+        + "exec '" + javaHome.resolve("bin/java") + "' \"$@\"\n");
+    Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> env = env();
+    env.put("JAVA_HOME", recording.toString());
+    env.put("XDG_CACHE_HOME", home.resolve("cache-recorded").toString());
+
+    Result r = invitriage(env, "--make-archive");
+
+    assertThat(r.code).as(r.all()).isZero();
+    List<String> trainings = Files.readAllLines(calls).stream().filter(line -> line.contains("Training")).toList();
+    assertThat(trainings).hasSize(3); // short, inbox, full
+    if (Runtime.version().feature() < 25) {
+      assertThat(trainings).allMatch(line -> line.contains("-Xint") && line.contains("-XX:ArchiveClassesAtExit="));
+    } else {
+      assertThat(trainings).noneMatch(line -> line.contains("-Xint")); // its AOT cache keeps the training's profiles
     }
   }
 
