@@ -10,10 +10,13 @@ import java.util.Arrays;
  * separators preceded it (so signatures and greetings can still be recognised).
  *
  * <p>An e-mail address or URL ({@code john.smith@acme.example}, {@code https://acme.example/jobs},
- * {@code www.acme.example}, {@code acme.com}) becomes one lower-case token that keeps its dots and
- * slashes and is flagged in {@link #link}: it can never equal a phrase or noise word, and only a
- * signature may contain it. Phone numbers stay digit tokens; the classifier recognises a run of
- * them as one number inside a signature.
+ * {@code www.acme.example}, {@code acme.com}; found by {@link Links}) becomes one lower-case token
+ * that keeps its dots and slashes and is flagged in {@link #link}: it can never equal a phrase or
+ * noise word, and only a signature may contain it. Phone numbers stay digit tokens; the
+ * classifier recognises a run of them as one number inside a signature.
+ *
+ * <p>Made in two stages: {@link #prepare} cleans the note's characters, a {@link Tokeniser} splits
+ * them into tokens.
  */
 final class Canonical {
   /** Separator flags stored per token, describing what stood between it and the previous token. */
@@ -49,8 +52,8 @@ final class Canonical {
   private byte[] flags;
 
   private static final int SEPARATORS = COMMA | DASH | OTHER | NEWLINE | BAR;
-  private static final int CAPITAL = 32;
-  private static final int LINK = 64;
+  static final int CAPITAL = 32;
+  static final int LINK = 64;
 
   // Not final: the Canonical that ofNote and ofName return is refilled in place for each note
   // (see Tokeniser.result); any other never changes once made.
@@ -68,7 +71,7 @@ final class Canonical {
   /** False when nothing but whitespace, control and invisible characters was found. */
   boolean visible;
 
-  private Canonical(
+  Canonical(
       char[] text,
       int[] tokenStart,
       int[] tokenHash,
@@ -79,7 +82,7 @@ final class Canonical {
     fill(text, tokenStart, tokenHash, flags, size, overflow, false, visible);
   }
 
-  private void fill(
+  void fill(
       char[] text,
       int[] tokenStart,
       int[] tokenHash,
@@ -383,8 +386,8 @@ final class Canonical {
       if (p.maybeLink
           && !tokeniser.inWord()
           && isAsciiAlnum(c)
-          && (i == 0 || CHUNK_END.indexOf(s[i - 1]) >= 0)) {
-        int linkEnd = linkEnd(s, i, len);
+          && (i == 0 || Links.CHUNK_END.indexOf(s[i - 1]) >= 0)) {
+        int linkEnd = Links.linkEnd(s, i, len);
         if (linkEnd > 0) {
           if (!tokeniser.takeLink(s, i, linkEnd)) {
             break;
@@ -426,7 +429,7 @@ final class Canonical {
   }
 
   /** Takes prepared characters: the tokeniser, or a text to tokenise later. */
-  private interface Sink {
+  interface Sink {
     /** Takes the next character; false when it takes no more (the tokeniser is full). */
     boolean take(char c);
 
@@ -471,7 +474,7 @@ final class Canonical {
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
   /** Arrays no longer than this are kept for the next note. */
-  private static final int MAX_KEPT = 8192;
+  static final int MAX_KEPT = 8192;
 
   /** A buffer of at least {@code length} characters, to be used only until the next call. */
   private static char[] readBuffer(int length) {
@@ -564,7 +567,7 @@ final class Canonical {
           return Prepared.NEEDS_DECODING;
         }
         if (inWord
-            && isLinkInner(c)
+            && Links.isLinkInner(c)
             && i + 1 < n
             && isAsciiAlnum(raw[i + 1])) {
           // "john.smith@acme.example" counts as one word, as the tokeniser will make it one
@@ -704,7 +707,7 @@ final class Canonical {
    * The end of the run of non-ASCII letters and digits that stay as they are (no NFKD change when
    * {@code decompose}) from {@code s[from]}, which is one, up to {@code to}.
    */
-  private static int letterRunEnd(char[] s, int from, int to, boolean decompose) {
+  static int letterRunEnd(char[] s, int from, int to, boolean decompose) {
     int end = from + 1;
     while (end < to && s[end] >= 0x80 && staysAsItIs(CharacterFacts.of(s[end]), decompose)) {
       end++;
@@ -713,13 +716,13 @@ final class Canonical {
   }
 
   /** A plain letter or digit that NFKD does not change, or that is not decomposed. */
-  private static boolean staysAsItIs(int facts, boolean decompose) {
+  static boolean staysAsItIs(int facts, boolean decompose) {
     return CharacterFacts.isPlainLetterOrDigit(facts)
         && !(decompose && CharacterFacts.decomposes(facts));
   }
 
   /** A limit of words in thirds of a word (see Tokeniser.beginToken), without overflowing. */
-  private static int thirds(int words) {
+  static int thirds(int words) {
     return words >= Integer.MAX_VALUE / 3 ? Integer.MAX_VALUE : 3 * words;
   }
 
@@ -745,7 +748,7 @@ final class Canonical {
   }
 
   /** Character.isLetterOrDigit, from a type already looked up (the JDK defines it by type). */
-  private static boolean isLetterOrDigit(int type) {
+  static boolean isLetterOrDigit(int type) {
     return ((LETTER_OR_DIGIT_TYPES >> type) & 1) != 0;
   }
 
@@ -883,484 +886,13 @@ final class Canonical {
     }
   }
 
-  /**
-   * Second stage: splits prepared characters, given one by one, into lower-case tokens, and
-   * records capitals and separators.
-   */
-  private static final class Tokeniser implements Sink {
-    /** Whether {@link #finish} copies the tokens out (else the result uses these arrays). */
-    private final boolean copyOut;
-
-    /** The limit and the words begun so far, in thirds (see beginToken). */
-    private int maxThirds;
-
-    private int thirds;
-    private char[] text = new char[512];
-    private int[] tokenStart = new int[129];
-    private int[] tokenHash = new int[128];
-    private byte[] flags = new byte[128];
-    private int end; // of the characters in text
-    private int size;
-    private int pendingBreak;
-    private int hash; // of the current token, as String.hashCode
-    private boolean inWord;
-    private boolean overflow;
-    /** Whether words beyond maxThirds are only counted, by the first stage (see start). */
-    private boolean capped;
-    /** The first half of a surrogate pair, given last; 0 when there is none. */
-    private char highSurrogate;
-
-    /** Without copyOut, the Canonical it refills for each note (a note should allocate little). */
-    private final Canonical result =
-        new Canonical(new char[0], new int[1], new int[0], new byte[0], 0, false, false);
-
-    Tokeniser(boolean copyOut) {
-      this.copyOut = copyOut;
-    }
-
-    /**
-     * Begins a note of at most {@code maxTokens} words, of which the first {@code tokenWords}
-     * become tokens (all of them when the two are equal).
-     */
-    void start(int tokenWords, int maxTokens) {
-      this.maxThirds = thirds(tokenWords);
-      this.capped = tokenWords < maxTokens;
-      this.thirds = 0;
-      end = 0;
-      size = 0;
-      pendingBreak = 0;
-      hash = 0;
-      inWord = false;
-      overflow = false;
-      highSurrogate = 0;
-      if (text.length > MAX_KEPT || flags.length > MAX_KEPT) {
-        text = new char[512]; // grown for a long note: not kept for the next
-        tokenStart = new int[129];
-        tokenHash = new int[128];
-        flags = new byte[128];
-      }
-    }
-
-    boolean inWord() {
-      return inWord;
-    }
-
-    /** Takes the next character; false when it would begin a token beyond {@code maxTokens}. */
-    @Override
-    public boolean take(char c) {
-      if (c == ' ' && highSurrogate == 0) {
-        separate(0); // the commonest separator, taken first: what the code below would do
-        return true;
-      }
-      if (highSurrogate != 0) {
-        char high = highSurrogate;
-        highSurrogate = 0;
-        if (Character.isLowSurrogate(c)) {
-          return takeCodePoint(Character.toCodePoint(high, c));
-        }
-        takeCodePoint(high); // a lone surrogate separates, so never begins a token
-      }
-      if (c < 0x80) {
-        boolean lower = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
-        boolean upper = c >= 'A' && c <= 'Z';
-        if (lower || upper) {
-          if (!inWord && !beginToken(upper, 3)) {
-            return false;
-          }
-          char folded = upper ? (char) (c + 32) : c;
-          if (end == text.length) {
-            text = Arrays.copyOf(text, 2 * end);
-          }
-          text[end++] = folded;
-          hash = 31 * hash + folded;
-          return true;
-        }
-        if (c != '\'') { // "I'd" and "Id" are the same word here
-          separate(asciiSeparatorKind(c));
-        }
-        return true;
-      }
-      if (Character.isHighSurrogate(c)) {
-        highSurrogate = c;
-        return true;
-      }
-      return takeCodePoint(c);
-    }
-
-    @Override
-    public int takeLetterRun(char[] s, int from, int to, boolean decompose) {
-      if (highSurrogate != 0) {
-        // Not after a whole surrogate pair, the only way the first stage gives one: kept general.
-        int runEnd = letterRunEnd(s, from, to, decompose);
-        for (int i = from; i < runEnd; i++) {
-          if (!take(s[i])) {
-            return -1;
-          }
-        }
-        return runEnd;
-      }
-      int facts = CharacterFacts.of(s[from]);
-      if (!inWord && !beginToken(CharacterFacts.isUpperOrTitleCase(facts), 3)) {
-        return -1;
-      }
-      int room = end + 2 * (to - from); // "ß" folds to two letters
-      if (room > text.length) {
-        text = Arrays.copyOf(text, Math.max(2 * text.length, room));
-      }
-      // In locals: this loop runs over most of the characters of notes in other scripts.
-      char[] folded = text;
-      int at = end;
-      int h = hash;
-      int i = from;
-      while (true) {
-        char c = s[i];
-        if (c == 'ß' || c == 'ẞ' || c == 'ς') {
-          int before = at;
-          at = appendFolded(folded, at, c, CharacterFacts.toLowerCase(facts));
-          for (; before < at; before++) {
-            h = 31 * h + folded[before];
-          }
-        } else {
-          char lower = CharacterFacts.toLowerCase(facts);
-          folded[at++] = lower;
-          h = 31 * h + lower;
-        }
-        if (++i == to || s[i] < 0x80) {
-          break;
-        }
-        facts = CharacterFacts.of(s[i]);
-        if (!staysAsItIs(facts, decompose)) {
-          break;
-        }
-      }
-      end = at;
-      hash = h;
-      return i;
-    }
-
-    @Override
-    public int takeAsciiRun(char[] s, int from, int to) {
-      if (highSurrogate != 0) {
-        // Not after a whole surrogate pair, the only way the first stage gives one: kept general.
-        int end = from;
-        while (end < to && isAsciiAlnum(s[end])) {
-          if (!take(s[end])) {
-            return -1;
-          }
-          end++;
-        }
-        return end;
-      }
-      char first = s[from];
-      if (!inWord && !beginToken(first >= 'A' && first <= 'Z', 3)) {
-        return -1;
-      }
-      if (end + (to - from) > text.length) {
-        text = Arrays.copyOf(text, Math.max(2 * text.length, end + (to - from)));
-      }
-      // In locals: this loop runs over most of the characters of most notes. ASCII_FOLD tells a
-      // letter or digit (by a non-zero folded form) and folds it in one look-up.
-      char[] folded = text;
-      int at = end;
-      int h = hash;
-      int i = from;
-      for (char c; i < to && (c = s[i]) < 0x80 && ASCII_FOLD[c] != 0; i++) {
-        char lower = ASCII_FOLD[c];
-        folded[at++] = lower;
-        h = 31 * h + lower;
-      }
-      end = at;
-      hash = h;
-      return i;
-    }
-
-    private boolean takeCodePoint(int cp) {
-      int type;
-      boolean upper;
-      int lower;
-      if (cp <= 0xFFFF) {
-        int facts = CharacterFacts.of((char) cp);
-        type = CharacterFacts.type(facts);
-        upper = CharacterFacts.isUpperOrTitleCase(facts);
-        lower = CharacterFacts.toLowerCase(facts);
-      } else {
-        type = Character.getType(cp); // rare (emoji, mathematical letters): not remembered
-        upper = Character.isUpperCase(cp) || Character.isTitleCase(cp);
-        lower = Character.toLowerCase(cp);
-      }
-      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
-        return true; // accents split off by NFKD
-      }
-      if (cp <= 0xFFFF ? CharacterFacts.standsAlone(CharacterFacts.of((char) cp))
-          : CharacterFacts.standsAlone(cp, type)) {
-        return takeLetterAlone(cp, lower);
-      }
-      if (isLetterOrDigit(type) || type == Character.COMBINING_SPACING_MARK) {
-        if (!inWord) {
-          if (type == Character.COMBINING_SPACING_MARK) {
-            return true;
-          }
-          if (!beginToken(upper, 3)) {
-            return false;
-          }
-        }
-        // Written out here as in takeLetterAlone, not called: with this one call more, C2 stopped
-        // inlining the tokeniser's steps and the classifier's JMH figure fell from 0.96 to 0.57 M
-        // notes/s.
-        if (end + 2 > text.length) {
-          text = Arrays.copyOf(text, 2 * text.length + 2);
-        }
-        int folded = end;
-        end = appendFolded(text, end, cp, lower);
-        for (; folded < end; folded++) {
-          hash = 31 * hash + text[folded];
-        }
-        return true;
-      }
-      separate(separatorKind(cp, type));
-      return true;
-    }
-
-    @Override
-    public boolean takeAlone(char c, int facts) {
-      if (highSurrogate != 0) {
-        return take(c); // after a lone high surrogate: the general way
-      }
-      return takeLetterAlone(c, CharacterFacts.toLowerCase(facts));
-    }
-
-    /**
-     * Takes a letter of a script without spaces as a token of its own. Apart from takeCodePoint,
-     * which must stay small enough for the JIT to inline it.
-     */
-    private boolean takeLetterAlone(int cp, int lower) {
-      separate(0);
-      if (!beginToken(false, 1)) {
-        return false;
-      }
-      if (end + 2 > text.length) {
-        text = Arrays.copyOf(text, 2 * text.length + 2);
-      }
-      int folded = end;
-      end = appendFolded(text, end, cp, lower);
-      for (; folded < end; folded++) {
-        hash = 31 * hash + text[folded];
-      }
-      separate(0); // the next character begins another token, with no break before it
-      return true;
-    }
-
-    /** Takes a link, {@code s[from..to)}, as one token; false when that would be too many. */
-    boolean takeLink(char[] s, int from, int to) {
-      if (!beginToken(false, 3)) {
-        return false;
-      }
-      if (end + (to - from) > text.length) {
-        text = Arrays.copyOf(text, Math.max(2 * text.length, end + (to - from)));
-      }
-      for (int k = from; k < to; k++) {
-        char l = s[k];
-        text[end] = l >= 'A' && l <= 'Z' ? (char) (l + 32) : l;
-        hash = 31 * hash + text[end++];
-      }
-      flags[size] |= LINK;
-      inWord = false;
-      tokenHash[size] = hash;
-      size++;
-      tokenStart[size] = end;
-      pendingBreak = 0;
-      return true;
-    }
-
-    /**
-     * Begins a token of {@code cost} thirds of a word: 3, or 1 for a letter of a script without
-     * spaces, so that a limit of words means as much text in Thai as in English.
-     */
-    private boolean beginToken(boolean capitalised, int cost) {
-      if (thirds + cost > maxThirds) {
-        overflow = true;
-        return false;
-      }
-      thirds += cost;
-      if (size + 1 == flags.length) {
-        int capacity = 2 * flags.length;
-        tokenStart = Arrays.copyOf(tokenStart, capacity + 1);
-        tokenHash = Arrays.copyOf(tokenHash, capacity);
-        flags = Arrays.copyOf(flags, capacity);
-      }
-      flags[size] = (byte) (pendingBreak | (capitalised ? CAPITAL : 0));
-      tokenStart[size] = end;
-      hash = 0;
-      inWord = true;
-      return true;
-    }
-
-    /** A separator: ends the current word and is remembered as a break before the next one. */
-    private void separate(int separator) {
-      if (inWord) {
-        tokenHash[size] = hash;
-        size++;
-        tokenStart[size] = end;
-        inWord = false;
-        pendingBreak = 0;
-      }
-      pendingBreak |= separator;
-    }
-
-    /** Ends the note; returns its number of tokens. */
-    int count() {
-      if (highSurrogate != 0) {
-        char high = highSurrogate;
-        highSurrogate = 0;
-        takeCodePoint(high);
-      }
-      if (inWord) {
-        tokenHash[size] = hash;
-        size++;
-        tokenStart[size] = end;
-        inWord = false;
-      }
-      return size;
-    }
-
-    /** Ends the note; returns its tokens. */
-    Canonical finish(boolean stoppedEarly) {
-      count();
-      if (!copyOut) {
-        result.fill(
-            text, tokenStart, tokenHash, flags, size, stoppedEarly || overflow && !capped,
-            overflow && capped, true);
-        return result;
-      }
-      Canonical c = new Canonical(
-          Arrays.copyOf(text, end),
-          Arrays.copyOf(tokenStart, size + 1),
-          Arrays.copyOf(tokenHash, size),
-          Arrays.copyOf(flags, size),
-          size,
-          stoppedEarly || overflow && !capped,
-          true);
-      c.truncated = overflow && capped;
-      return c;
-    }
-  }
-
-  // ---- e-mail addresses and URLs -------------------------------------------------------
-
-  /** Characters that may join the words of one link ("john.smith@acme.example"). */
-  private static boolean isLinkInner(char c) {
-    return c == '.' || c == '@' || c == '-' || c == '_' || c == ':' || c == '/';
-  }
-
-  /** Characters before a chunk that may be a link, and characters that end it. */
-  private static final String CHUNK_END = " \n\t<>()[]{}\"'|,;:";
-
-  /** Characters a link's last character may not be (sentence punctuation after it). */
-  private static final String LINK_TRAILING = ".!?:;-_/'";
-
-  /** Top-level domains that make a bare "acme.com" a link; only when typed in lower case. */
-  private static final java.util.Set<String> TLDS =
-      java.util.Set.of(
-          "com", "org", "net", "io", "dev", "ai", "app", "tech", "info", "biz", "co", "uk", "eu",
-          "de", "fr", "es", "nl", "pt", "br", "ch", "se", "dk", "fi", "pl", "cz", "ie", "ca",
-          "au", "jp", "cn", "xyz", "gg", "ly", "mx", "ar", "cl", "ro", "gr", "tr", "za", "nz",
-          "sg", "hk", "il", "ae", "lu", "no", "at", "be", "it", "in", "us", "me");
-
-  /**
-   * If the chunk starting at {@code from} is an e-mail address or URL, returns the index just
-   * after it, otherwise -1. Only ASCII addresses are recognised; anything else stays words.
-   */
-  private static int linkEnd(char[] s, int from, int len) {
-    int end = from;
-    while (end < len
-        && s[end] > ' '
-        && s[end] < 0x7F
-        && (s[end] == ':' || CHUNK_END.indexOf(s[end]) < 0)) {
-      end++;
-    }
-    while (end > from && LINK_TRAILING.indexOf(s[end - 1]) >= 0) {
-      end--;
-    }
-    int n = end - from;
-    if (n < 4) {
-      return -1;
-    }
-    if (startsWithIgnoreCase(s, from, end, "https://")
-        || startsWithIgnoreCase(s, from, end, "http://")) {
-      return n > 8 ? end : -1;
-    }
-    int at = -1;
-    for (int i = from; i < end; i++) {
-      if (s[i] == '@') {
-        if (at >= 0) {
-          return -1;
-        }
-        at = i;
-      }
-    }
-    if (at >= 0) {
-      // local@domain.tld: something before the @, a dot in the domain, letters after it
-      return at > from && isHost(s, at + 1, end, false) ? end : -1;
-    }
-    if (startsWithIgnoreCase(s, from, end, "www.")) {
-      return n > 4 ? end : -1;
-    }
-    int slash = from;
-    while (slash < end && s[slash] != '/') {
-      slash++;
-    }
-    return isHost(s, from, slash, true) ? end : -1;
-  }
-
-  /** "acme.example", "mail.acme.co.uk": dot-separated labels ending in two or more letters. */
-  private static boolean isHost(char[] s, int from, int to, boolean knownTld) {
-    int lastDot = -1;
-    int labelStart = from;
-    for (int i = from; i < to; i++) {
-      char c = s[i];
-      if (c == '.') {
-        if (i == labelStart) {
-          return false;
-        }
-        lastDot = i;
-        labelStart = i + 1;
-      } else if (!isAsciiAlnum(c) && c != '-') {
-        return false;
-      }
-    }
-    if (lastDot < 0 || to - lastDot - 1 < 2) {
-      return false;
-    }
-    for (int i = lastDot + 1; i < to; i++) {
-      boolean lower = s[i] >= 'a' && s[i] <= 'z';
-      boolean upper = s[i] >= 'A' && s[i] <= 'Z';
-      // A bare domain must end in a lower-case known TLD: "LinkedIn.It was" is two words.
-      if (!(lower || (upper && !knownTld))) {
-        return false;
-      }
-    }
-    return !knownTld || TLDS.contains(new String(s, lastDot + 1, to - lastDot - 1));
-  }
-
-  private static boolean startsWithIgnoreCase(char[] s, int from, int end, String prefix) {
-    if (end - from < prefix.length()) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length(); i++) {
-      if (Character.toLowerCase(s[from + i]) != prefix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** An ASCII letter or digit: one look-up rather than three ranges, on most characters. */
-  private static boolean isAsciiAlnum(char c) {
+  static boolean isAsciiAlnum(char c) {
     return c < 0x80 && ASCII_FOLD[c] != 0;
   }
 
   /** Per ASCII character: its lower case if it is a letter or digit, else 0. */
-  private static final char[] ASCII_FOLD = new char[0x80];
+  static final char[] ASCII_FOLD = new char[0x80];
 
   static {
     for (char c = '0'; c <= '9'; c++) {
@@ -1373,7 +905,7 @@ final class Canonical {
   }
 
   /** Appends a letter or digit folded ({@code lower}: its lower case); returns the new end. */
-  private static int appendFolded(char[] text, int end, int cp, int lower) {
+  static int appendFolded(char[] text, int end, int cp, int lower) {
     if (cp == 'ß' || cp == 'ẞ') {
       text[end] = 's';
       text[end + 1] = 's';
@@ -1386,7 +918,7 @@ final class Canonical {
     return end + Character.toChars(lower, text, end);
   }
 
-  private static int asciiSeparatorKind(int cp) {
+  static int asciiSeparatorKind(int cp) {
     switch (cp) {
       case ' ':
         return 0;
@@ -1405,7 +937,7 @@ final class Canonical {
     }
   }
 
-  private static int separatorKind(int cp, int type) {
+  static int separatorKind(int cp, int type) {
     switch (cp) {
       case '\u060C':
       case '\u3001':
