@@ -237,10 +237,6 @@ final class InboxState {
     return new Tally(size);
   }
 
-  MessageClassifier classifier() {
-    return classifier;
-  }
-
   void applyImportPart(ImportBatch part, Tally tally) {
     applyImportPart(JudgedPart.of(part, classifier), tally);
   }
