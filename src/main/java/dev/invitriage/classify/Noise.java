@@ -1,8 +1,6 @@
 package dev.invitriage.classify;
 
 import dev.invitriage.classify.Languages.Section;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
