@@ -39,9 +39,9 @@ import java.util.function.Function;
  *
  * <p>Three threads share the work: one reads and parses the files, one judges each part (verdict,
  * reason, template key, id) and encodes it for the journal, all pure, and this one journals and
- * stores the parts in order. The first two start before the copy is made. Reading on a thread of its own, not on this one, took a million-row
- * import on two cores from 21.5–22 s to 19–20 s (interleaved, first JIT tier); less work a row
- * since, to 14.5 s.
+ * stores the parts in order; the first two start before the copy is made. Reading on a thread of
+ * its own, not on this one, took a million-row import on two cores from 21.5–22 s to 19–20 s
+ * (interleaved, first JIT tier); less work a row since, to 14.5 s.
  */
 final class BulkImport {
   /** Parts judged ahead of the one being stored: enough to keep the second core busy. */
