@@ -51,7 +51,7 @@ class ArchitectureTest {
   void formatsDependOnDomainAndTheirLibrariesOnly() {
     noClasses().that().resideInAPackage(pkg("formats"))
         .should().dependOnClassesThat().resideOutsideOfPackages(
-            pkg("formats"), pkg("domain"), "java..", "org.apache.commons.csv..", "org.apache.commons.io..", "com.fasterxml.jackson..",
+            pkg("formats"), pkg("domain"), "java..", "org.apache.commons.io..", "com.fasterxml.jackson..",
             "de.siegmar.fastcsv..")
         .check(classes);
   }

@@ -62,7 +62,7 @@ public final class LinkedInExportReader {
   private static final JsonFactory JSON =
       JsonFactory.builder()
           .streamReadConstraints(
-              StreamReadConstraints.builder().maxStringLength(CellLimit.MAX_CELL_CHARS).build())
+              StreamReadConstraints.builder().maxStringLength(CsvGuard.MAX_CELL_CHARS).build())
           .build();
 
   /** How a file was reached, which decides what to do with one that is not recognised. */
@@ -413,7 +413,7 @@ public final class LinkedInExportReader {
       throw new InvitriageException(
           InvitriageException.Kind.BAD_INPUT,
           where + ": a value is too large or too deeply nested (refused; at most "
-              + CellLimit.MAX_CELL_CHARS + " characters a value)",
+              + CsvGuard.MAX_CELL_CHARS + " characters a value)",
           e);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();

@@ -4,7 +4,7 @@
  * dev.invitriage.formats.ClientCsvReader} reads client lists; {@link
  * dev.invitriage.formats.ExportWriter} writes the CSV and JSON exports.
  *
- * <p>May import {@code dev.invitriage.domain}, Apache Commons CSV, Jackson and the JDK. Every
+ * <p>May import {@code dev.invitriage.domain}, FastCSV, Jackson and the JDK. Every
  * problem leaves this package as one {@link dev.invitriage.domain.InvitriageException} whose
  * message is a single line naming file, line and field; library messages never get through.
  */

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a LinkedIn export as an import reads it ({@link LinkedInExportReader}: Commons CSV, the
- * cell limits, the UTF-8 checks, every row made an invitation), lets go of each part, and says how
+ * Reads a LinkedIn export as an import reads it ({@link LinkedInExportReader}: FastCSV, the
+ * quoting and cell checks, the UTF-8 checks, every row made an invitation), lets go of each part, and says how
  * long that took: the floor under an import, which must read as much before it judges or stores a
  * row. Run in a fresh JVM with the launcher's settings for import; {@link Bench} reports it beside
  * sqlite3's whole import.
