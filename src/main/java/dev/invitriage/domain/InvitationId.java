@@ -30,14 +30,59 @@ public record InvitationId(long hi, long lo) implements Comparable<InvitationId>
    * than the id, and they are dear to make); the name is read only when there is no URL.
    */
   public static InvitationId of(Invitation inv, String normalisedUrl, String normalisedName) {
-    String person = normalisedUrl.isEmpty() ? "name:" + normalisedName : "url:" + normalisedUrl;
-    String key = "v1\n" + inv.direction() + "\n" + person + "\n" + inv.sentAt();
-    byte[] digest = SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+    // The UTF-8 of "v1\n" + direction + "\n" + ("url:" + url or "name:" + name) + "\n" + sentAt,
+    // written straight into the digest's bytes: the concatenated string and its encoding were a
+    // third of making an id (SHA-256 the rest).
+    Key key = KEY.get();
+    key.length = 0;
+    key.add("v1\n").add(String.valueOf(inv.direction())).add("\n");
+    if (normalisedUrl.isEmpty()) {
+      key.add("name:").add(normalisedName);
+    } else {
+      key.add("url:").add(normalisedUrl);
+    }
+    key.add("\n").add(String.valueOf(inv.sentAt()));
+    key.sha256.update(key.bytes, 0, key.length);
+    byte[] digest = key.sha256.digest();
     return new InvitationId(readLong(digest, 0), readLong(digest, 8));
   }
 
-  /** One digest per thread: finding SHA-256 among the security providers again for every row is a fifth of making its id. */
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(InvitationId::sha256);
+  /**
+   * An id's key as UTF-8, and SHA-256, one of each per thread: finding SHA-256 among the security
+   * providers again for every row was a fifth of making its id.
+   */
+  private static final class Key {
+    final MessageDigest sha256 = sha256();
+    byte[] bytes = new byte[256];
+    int length;
+
+    Key add(String s) {
+      int n = s.length();
+      if (length + n > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + 4 * n));
+      }
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80) {
+          return addEncoded(s.substring(i));
+        }
+        bytes[length++] = (byte) c;
+      }
+      return this;
+    }
+
+    private Key addEncoded(String s) {
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      if (length + utf8.length > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, length + utf8.length);
+      }
+      System.arraycopy(utf8, 0, bytes, length, utf8.length);
+      length += utf8.length;
+      return this;
+    }
+  }
+
+  private static final ThreadLocal<Key> KEY = ThreadLocal.withInitial(Key::new);
 
   /** Parses a full 32-digit hex id. */
   public static InvitationId parse(String hex) {
