@@ -1,5 +1,6 @@
 package dev.invitriage.classify;
 
+import dev.invitriage.domain.Fnv1a;
 import dev.invitriage.text.Entities;
 import java.text.Normalizer;
 import java.util.Arrays;
@@ -153,6 +154,11 @@ final class Canonical {
   /** Appends token {@code k} to {@code sb}, without making the token's string. */
   void appendToken(StringBuilder sb, int k) {
     sb.append(text, tokenStart[k], tokenStart[k + 1] - tokenStart[k]);
+  }
+
+  /** {@code hash} with token {@code k} added (see {@link Fnv1a}). */
+  long hashToken(long hash, int k) {
+    return Fnv1a.add(hash, text, tokenStart[k], tokenStart[k + 1]);
   }
 
   /** All tokens as strings. */

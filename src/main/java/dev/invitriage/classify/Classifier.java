@@ -2,6 +2,7 @@ package dev.invitriage.classify;
 
 import dev.invitriage.domain.MessageClassifier;
 import dev.invitriage.domain.Classification;
+import dev.invitriage.domain.Fnv1a;
 import dev.invitriage.domain.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +130,11 @@ public final class Classifier implements MessageClassifier {
       @Override
       public String templateKeyOfPersonal(String message, String senderName, String recipientName) {
         return built().templateKeyOfPersonal(message, senderName, recipientName);
+      }
+
+      @Override
+      public long templateHashOfPersonal(String message, String senderName, String recipientName) {
+        return built().templateHashOfPersonal(message, senderName, recipientName);
       }
 
       @Override
@@ -402,8 +408,24 @@ public final class Classifier implements MessageClassifier {
 
   @Override
   public String templateKeyOfPersonal(String message, String senderName, String recipientName) {
+    StringBuilder key = new StringBuilder();
+    templateKeyOf(message, senderName, recipientName, key);
+    return key.toString();
+  }
+
+  @Override
+  public long templateHashOfPersonal(String message, String senderName, String recipientName) {
+    return templateKeyOf(message, senderName, recipientName, null);
+  }
+
+  /**
+   * The template key: the note's tokens between its greeting and its trailer, bar the sender's
+   * name, joined by spaces; appended to {@code key} when there is one, and its {@link Fnv1a} hash
+   * returned.
+   */
+  private long templateKeyOf(String message, String senderName, String recipientName, StringBuilder key) {
     if (message == null || message.isEmpty()) {
-      return "";
+      return Fnv1a.START;
     }
     PersonName sender = PersonName.sender(senderName);
     PersonName recipient = PersonName.recipient(recipientName);
@@ -417,17 +439,25 @@ public final class Classifier implements MessageClassifier {
         break;
       }
     }
-    StringBuilder key = new StringBuilder();
+    long hash = Fnv1a.START;
+    boolean first = true;
     for (int k = from; k < to; k++) {
       if (c.capital(k) && sender.contains(c, k)) {
         continue; // the sender introducing themselves by name
       }
-      if (key.length() > 0) {
-        key.append(' ');
+      if (!first) {
+        hash = Fnv1a.addAscii(hash, ' ');
+        if (key != null) {
+          key.append(' ');
+        }
       }
-      c.appendToken(key, k);
+      first = false;
+      hash = c.hashToken(hash, k);
+      if (key != null) {
+        c.appendToken(key, k);
+      }
     }
-    return key.toString();
+    return hash;
   }
 
   /**

@@ -28,6 +28,14 @@ public interface MessageClassifier {
     return templateKey(message, senderName, recipientName);
   }
 
+  /**
+   * {@link Fnv1a} of {@link #templateKeyOfPersonal}'s key ({@link Fnv1a#START} when it is empty),
+   * found without making the key: what an import counts mass templates by.
+   */
+  default long templateHashOfPersonal(String message, String senderName, String recipientName) {
+    return Fnv1a.of(templateKeyOfPersonal(message, senderName, recipientName));
+  }
+
   /** {@link #templateKey(String, String, String)} with the recipient unknown. */
   default String templateKey(String message, String senderName) {
     return templateKey(message, senderName, "");

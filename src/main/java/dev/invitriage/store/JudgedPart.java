@@ -2,6 +2,7 @@ package dev.invitriage.store;
 
 import dev.invitriage.domain.Classification;
 import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.Fnv1a;
 import dev.invitriage.domain.ImportBatch;
 import dev.invitriage.domain.Invitation;
 import dev.invitriage.domain.InvitationId;
@@ -64,7 +65,7 @@ record JudgedPart(ImportBatch part, List<JudgedPart.Judged> judged, byte[] journ
     if (baseVerdict != Verdict.PERSONAL || inv.direction() != Direction.INCOMING) {
       return 0;
     }
-    String key = classifier.templateKeyOfPersonal(inv.message(), inv.fromName(), inv.toName());
-    return key.isEmpty() ? 0 : Hashes.of(key);
+    long key = classifier.templateHashOfPersonal(inv.message(), inv.fromName(), inv.toName());
+    return key == Fnv1a.START ? 0 : Hashes.nonZero(key); // START: the hash of an empty key
   }
 }

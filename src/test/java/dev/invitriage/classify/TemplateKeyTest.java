@@ -2,6 +2,7 @@ package dev.invitriage.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.invitriage.domain.Fnv1a;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,10 @@ class TemplateKeyTest {
     assertThat(a).isEqualTo("im from acme we help companies grow their sales pipeline");
   }
 
-  /** The key an import asks for, of a note it judged PERSONAL, is the key itself: over every golden note. */
+  /**
+   * The key an import asks for, of a note it judged PERSONAL, is the key itself, and its hash the
+   * key's: over every golden note.
+   */
   @Test
   void theKeyOfANoteJudgedPersonalIsItsKey() {
     int personal = 0;
@@ -37,6 +41,9 @@ class TemplateKeyTest {
       String key = CLASSIFIER.templateKey(g.message(), g.sender(), g.recipient());
       if (CLASSIFIER.classify(g.message(), g.sender(), g.recipient()).verdict() == dev.invitriage.domain.Verdict.PERSONAL) {
         assertThat(CLASSIFIER.templateKeyOfPersonal(g.message(), g.sender(), g.recipient())).as(g.toString()).isEqualTo(key);
+        // What an import stores: the key's hash, found without making the key.
+        assertThat(CLASSIFIER.templateHashOfPersonal(g.message(), g.sender(), g.recipient())).as(g.toString())
+            .isEqualTo(Fnv1a.of(key));
         personal++;
       } else {
         assertThat(key).as(g.toString()).isEmpty();
