@@ -429,7 +429,9 @@ public final class Classifier implements MessageClassifier {
     }
     PersonName sender = PersonName.sender(senderName);
     PersonName recipient = PersonName.recipient(recipientName);
-    Canonical c = Canonical.of(message, Integer.MAX_VALUE);
+    // In the thread's workspace, as classify's notes are (nothing below makes another): a copy of
+    // every personal note's tokens was 4% of what a 1M import allocated (73 -> 70 collections).
+    Canonical c = Canonical.ofNote(message, Integer.MAX_VALUE);
     int from = NoiseGrammar.greetingEnd(c, sender, recipient);
     int to = c.size;
     int earliest = Math.max(from + 1, c.size - trailerLimit(sender));

@@ -12,8 +12,29 @@ final class Bytes {
    * write is synchronized: a lock taken for each byte of a varint, on every row an import encodes.
    */
   static final class Out {
-    private byte[] buf = new byte[256];
+    /** What {@link #reset} keeps: a buffer grown for a rare huge value is let go. */
+    private static final int KEPT = 64 * 1024;
+
+    private byte[] buf;
     private int count;
+
+    Out() {
+      this(256);
+    }
+
+    /** Room for {@code capacity} bytes before the first growth. */
+    Out(int capacity) {
+      buf = new byte[Math.max(16, capacity)];
+    }
+
+    /** Empty again, to write the next value into the same buffer. */
+    Out reset() {
+      count = 0;
+      if (buf.length > KEPT) {
+        buf = new byte[KEPT];
+      }
+      return this;
+    }
 
     Out writeByte(int b) {
       makeRoom(1);
