@@ -174,8 +174,8 @@ public final class Bench {
     // The floor under the import's judging: what it must know of every row, on one thread.
     double judging = Double.parseDouble(run(product.child("import", ExportJudge.class, data.get(large).folder().toString())).strip());
     floors.put("export-judge", Map.of("what", "judging the " + label(large) + " export's rows as an import must (verdict and reason,"
-        + " template key of personal notes, the person's URL and name normalised, the id), held in memory, on one thread;"
-        + " the launcher's settings for import",
+        + " template key of personal notes, the person's URL and name normalised, the id), a part at a time on a thread of its own"
+        + " as they are read, that thread's CPU time; the launcher's settings for import",
         "seconds", round(judging), "vsSqliteImport", round(judging / imports.get(large)[1])));
 
     // Cold starts, through the installed command when there is one.

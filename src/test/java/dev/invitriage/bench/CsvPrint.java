@@ -1,5 +1,7 @@
 package dev.invitriage.bench;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.invitriage.formats.CsvExportWriter;
 import java.io.IOException;
@@ -11,9 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV file into memory, then prints it again with the export's own printer ({@link
@@ -26,10 +25,11 @@ public final class CsvPrint {
 
   public static void main(String[] args) throws IOException {
     List<List<String>> rows = new ArrayList<>();
+    // Read by FastCSV, which the product's jar holds (the child's class path is the jar's).
     try (Reader r = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.RFC4180.parse(r)) {
-      for (CSVRecord record : parser) {
-        rows.add(record.toList());
+        CsvReader<CsvRecord> records = CsvReader.builder().ofCsvRecord(r)) {
+      for (CsvRecord record : records) {
+        rows.add(record.getFields());
       }
     }
     long start = System.nanoTime();
