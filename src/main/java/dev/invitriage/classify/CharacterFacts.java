@@ -119,7 +119,7 @@ final class CharacterFacts {
         | Character.getType(c)
         | (Character.isUpperCase(c) || Character.isTitleCase(c) ? UPPER_OR_TITLE : 0)
         | (Normalizer.normalize(s, Normalizer.Form.NFKD).equals(s) ? 0 : DECOMPOSES)
-        | (letterOrDigit && !Canonical.isApostrophe(c) && !Canonical.isInvisibleFiller(c)
+        | (letterOrDigit && !Preparer.isApostrophe(c) && !Preparer.isInvisibleFiller(c)
             ? PLAIN_LETTER_OR_DIGIT
             : 0)
         | folded(Character.toLowerCase(c)) << 16;

@@ -17,11 +17,11 @@ import java.util.Arrays;
 
 /**
  * The second stage of making a {@link Canonical} note: splits the characters the first stage
- * ({@code Canonical.prepare}) gives, one by one or in runs, into lower-case tokens, and records
+ * ({@link Preparer#prepare}) gives, one by one or in runs, into lower-case tokens, and records
  * capitals and separators. Kept per thread and reused from note to note (see Canonical's
  * Workspace); its result is made by {@link #finish}.
  */
-final class Tokeniser implements Canonical.Sink {
+final class Tokeniser implements Preparer.Sink {
   /** Whether {@link #finish} copies the tokens out (else the result uses these arrays). */
   private final boolean copyOut;
 

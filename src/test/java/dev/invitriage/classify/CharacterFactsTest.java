@@ -31,8 +31,8 @@ class CharacterFactsTest {
           .as("U+%04X plain letter or digit", cp)
           .isEqualTo(
               Character.isLetterOrDigit(c)
-                  && !Canonical.isApostrophe(c)
-                  && !Canonical.isInvisibleFiller(c)
+                  && !Preparer.isApostrophe(c)
+                  && !Preparer.isInvisibleFiller(c)
                   && !alone(cp));
       assertThat(CharacterFacts.standsAlone(facts)).as("U+%04X stands alone", cp).isEqualTo(alone(cp));
     }
@@ -41,7 +41,7 @@ class CharacterFactsTest {
   @Test
   void supplementaryFormatCharactersAreToldByTheirRanges() {
     for (int cp = 0x10000; cp <= Character.MAX_CODE_POINT; cp++) {
-      assertThat(Canonical.isSupplementaryFormat(cp))
+      assertThat(Preparer.isSupplementaryFormat(cp))
           .as("U+%X", cp)
           .isEqualTo(Character.getType(cp) == Character.FORMAT);
     }
