@@ -8,6 +8,7 @@ import dev.invitriage.app.PhraseBook;
 import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.domain.Names;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -88,6 +91,7 @@ class RoundTripProperties {
     StringBuilder invitations = new StringBuilder(Harness.HEADER);
     StringBuilder connections = new StringBuilder("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
     List<Client> clients = new ArrayList<>();
+    Set<String> clientNames = new HashSet<>();
     for (Invite i : inbox) {
       String url = i.withUrl() ? "https://www.linkedin.com/in/" + Integer.toHexString(i.from().hashCode()) : "";
       String date = String.format("%d/%d/%d, %d:%02d %s", 1 + i.minutes() % 12, 1 + i.minutes() % 28, 20 + i.minutes() % 7,
@@ -98,9 +102,11 @@ class RoundTripProperties {
       if (i.connection() && !url.isEmpty()) {
         connections.append(cells(other, "", url, "", "", "", "16 Dec 2024"));
       }
-      // The client is that person, under the name the invitation gives (see
-      // clientUnderAnotherNameSurvivesTheRoundTrip for what happens otherwise).
-      if (i.client() && !other.isBlank()) {
+      // The client is that person, under the name the invitation gives, and one client a name (see
+      // clientUnderAnotherNameSurvivesTheRoundTrip for what happens otherwise: two clients of one
+      // name, one with a URL, leave that name's URL-less invitations unmarked, which an export's
+      // marks cannot say, as seed -506678185008161468 found).
+      if (i.client() && !other.isBlank() && clientNames.add(Names.normalise(other))) {
         clients.add(new Client(0, other.strip(), url, "", ""));
       }
     }
