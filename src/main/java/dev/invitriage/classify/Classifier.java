@@ -423,7 +423,8 @@ public final class Classifier implements MessageClassifier {
    * name, joined by spaces; appended to {@code key} when there is one, and its {@link Fnv1a} hash
    * returned.
    */
-  private long templateKeyOf(String message, String senderName, String recipientName, StringBuilder key) {
+  private long templateKeyOf(
+      String message, String senderName, String recipientName, StringBuilder key) {
     if (message == null || message.isEmpty()) {
       return Fnv1a.START;
     }

@@ -22,7 +22,8 @@ public final class Fnv1a {
       char c = s.charAt(i);
       if (c < 0x80) {
         h = (h ^ c) * PRIME;
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c) && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         h = addCodePoint(h, Character.toCodePoint(c, s.charAt(++i)));
       } else {
         h = addChar(h, c);
@@ -37,7 +38,8 @@ public final class Fnv1a {
       char c = text[i];
       if (c < 0x80) {
         h = (h ^ c) * PRIME;
-      } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text[i + 1])) {
+      } else if (Character.isHighSurrogate(c) && i + 1 < to
+          && Character.isLowSurrogate(text[i + 1])) {
         h = addCodePoint(h, Character.toCodePoint(c, text[++i]));
       } else {
         h = addChar(h, c);

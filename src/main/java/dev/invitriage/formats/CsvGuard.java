@@ -111,8 +111,9 @@ final class CsvGuard extends FilterReader {
   }
 
   /**
-   * Follows {@code buf[from, to)}, hiding carriage returns in quoted cells; the state in locals and the loop in one method: every character
-   * of an import passes here, on the first JIT tier, which inlines little.
+   * Follows {@code buf[from, to)}, hiding carriage returns in quoted cells; the state in locals
+   * and the loop in one method: every character of an import passes here, on the first JIT tier,
+   * which inlines little.
    */
   private void see(char[] buf, int from, int to) throws IOException {
     long line = this.line;

@@ -38,7 +38,7 @@ final class CsvRows implements Closeable {
   private final String file;
   private final CsvReader<CsvRecord> parser;
   private final Iterator<CsvRecord> records;
-  /** The line after the start of the last record read: where the next one starts at the earliest. */
+  /** The line after the last record's start: where the next one starts at the earliest. */
   private long nextLine = 1;
   /**
    * Lone carriage returns inside the quoted cells read so far: FastCSV never saw them (see {@link
@@ -139,7 +139,8 @@ final class CsvRows implements Closeable {
           return InvitriageException.badInput(
               file + ":" + t.line + ": more than " + CsvGuard.MAX_CELLS + " cells (refused)");
         }
-        String field = t.cell < columns.size() ? columns.get(t.cell).strip() : "cell " + (t.cell + 1);
+        String field =
+            t.cell < columns.size() ? columns.get(t.cell).strip() : "cell " + (t.cell + 1);
         return Problems.field(
             file + ":" + t.line,
             field,

@@ -37,7 +37,8 @@ final class Codec {
    * One writer per thread for {@link #invitation}: a fresh one for each row, grown on the way,
    * was a twelfth of what a million-row import allocated.
    */
-  private static final ThreadLocal<Bytes.Out> RECORD = ThreadLocal.withInitial(() -> new Bytes.Out(1024));
+  private static final ThreadLocal<Bytes.Out> RECORD =
+      ThreadLocal.withInitial(() -> new Bytes.Out(1024));
 
   static Invitation invitation(byte[] bytes) {
     return readInvitation(new Bytes.In(bytes));

@@ -11,6 +11,7 @@ final class Hashes {
     return nonZero(Fnv1a.of(s));
   }
 
+  /** {@code hash} as the columns keep it: 0 is "none", so a hash of 0 is kept as 1. */
   static long nonZero(long hash) {
     return hash == 0 ? 1 : hash;
   }
