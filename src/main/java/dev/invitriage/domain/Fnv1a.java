@@ -14,7 +14,11 @@ public final class Fnv1a {
 
   private static final long PRIME = 0x100000001b3L;
 
-  /** The hash of {@code s}. */
+  /**
+   * The hash of {@code s}: the loop of {@link #add}, written again over the string itself, since
+   * copying its characters out to call {@link #add} would cost an array for every string an import
+   * hashes.
+   */
   public static long of(String s) {
     long h = START;
     int n = s.length();

@@ -3,6 +3,7 @@ package dev.invitriage.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -58,26 +59,20 @@ public record InvitationId(long hi, long lo) implements Comparable<InvitationId>
 
     Key add(String s) {
       int n = s.length();
-      if (length + n > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + 4 * n));
+      // UTF-8 takes at most three bytes a character (a surrogate pair four for its two).
+      if (length + 3 * n > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + 3 * n));
       }
       for (int i = 0; i < n; i++) {
         char c = s.charAt(i);
         if (c >= 0x80) {
-          return addEncoded(s.substring(i));
+          byte[] rest = s.substring(i).getBytes(StandardCharsets.UTF_8);
+          System.arraycopy(rest, 0, bytes, length, rest.length);
+          length += rest.length;
+          return this;
         }
         bytes[length++] = (byte) c;
       }
-      return this;
-    }
-
-    private Key addEncoded(String s) {
-      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-      if (length + utf8.length > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, length + utf8.length);
-      }
-      System.arraycopy(utf8, 0, bytes, length, utf8.length);
-      length += utf8.length;
       return this;
     }
   }
