@@ -3,6 +3,7 @@ package dev.invitriage.bench;
 import dev.invitriage.classify.Classifier;
 import dev.invitriage.domain.Classification;
 import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.Fnv1a;
 import dev.invitriage.domain.Invitation;
 import dev.invitriage.domain.InvitationId;
 import dev.invitriage.domain.Names;
@@ -39,8 +40,9 @@ public final class ExportJudge {
       long start = threads.getCurrentThreadCpuTime();
       for (Invitation inv : part.invitations()) {
         Classification c = classifier.classify(inv.message(), inv.fromName(), inv.toName());
+        // The template key's hash, as an import finds it (JudgedPart): the key is never made.
         if (c.verdict() == Verdict.PERSONAL && inv.direction() == Direction.INCOMING
-            && !classifier.templateKeyOfPersonal(inv.message(), inv.fromName(), inv.toName()).isEmpty()) {
+            && classifier.templateHashOfPersonal(inv.message(), inv.fromName(), inv.toName()) != Fnv1a.START) {
           personal[0]++;
         }
         String url = ProfileUrl.normalise(inv.counterpartUrl());
