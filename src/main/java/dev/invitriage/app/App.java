@@ -69,20 +69,35 @@ public final class App implements AutoCloseable {
    * notices}, one line each.
    */
   public static App open(Path store, PhraseBook phrases, Clock clock, Consumer<String> notices) {
-    return open(store, phrases, clock, notices, false);
+    return open(store, phrases, clock, notices, Use.COMMAND);
   }
 
-  /**
-   * {@link #open(Path, PhraseBook, Clock, Consumer)}, for a command that will judge notes at once
-   * ({@code judging}, as an import does): the classifier is made while the store opens, not after
-   * (a 10k import 1.03 -> 0.97 s, medians of seven).
-   */
-  public static App open(Path store, PhraseBook phrases, Clock clock, Consumer<String> notices, boolean judging) {
+  /** What a store is opened for, which decides how it is best opened. */
+  public enum Use {
+    /** A command that reads or changes a little and ends. */
+    COMMAND,
+    /**
+     * A command that will judge notes at once, as an import does: the classifier is made while
+     * the store opens, not after (a 10k import 1.03 -> 0.97 s, medians of seven).
+     */
+    IMPORT,
+    /**
+     * The full-screen inbox or the server, which keep the store open and read a little of it here
+     * and there for long: see {@link MapDbInbox#openLongLived}.
+     */
+    INBOX
+  }
+
+  /** {@link #open(Path, PhraseBook, Clock, Consumer)}, for {@code use}. */
+  public static App open(Path store, PhraseBook phrases, Clock clock, Consumer<String> notices, Use use) {
     MessageClassifier classifier = Classifier.onFirstUse(phrases.phrases());
-    if (judging) {
+    if (use == Use.IMPORT) {
       classifier.prepareInBackground();
     }
-    return new App(MapDbInbox.open(store, classifier, notices), clock, classifier);
+    MapDbInbox inbox = use == Use.INBOX
+        ? MapDbInbox.openLongLived(store, classifier, notices)
+        : MapDbInbox.open(store, classifier, notices);
+    return new App(inbox, clock, classifier);
   }
 
   /**

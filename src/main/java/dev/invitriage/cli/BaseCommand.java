@@ -78,11 +78,11 @@ abstract class BaseCommand implements Callable<Integer> {
    * out the server's open App instead (closing it leaves the store open).
    */
   App openApp() {
-    return openApp(false);
+    return openApp(App.Use.COMMAND);
   }
 
-  /** {@link #openApp()}, for a command that judges notes at once (see {@link App#open}). */
-  App openApp(boolean judging) {
+  /** {@link #openApp()}, for {@code use} (see {@link App.Use}). */
+  App openApp(App.Use use) {
     if (context().openApp() != null) {
       if (root().db != null) {
         throw new InvitriageException(InvitriageException.Kind.USAGE,
@@ -92,6 +92,6 @@ abstract class BaseCommand implements Callable<Integer> {
     }
     java.util.function.Consumer<String> notices =
         notice -> err().println("invitriage: " + TerminalText.sanitize(notice));
-    return App.open(store(), phrases(), context().clock(), notices, judging);
+    return App.open(store(), phrases(), context().clock(), notices, use);
   }
 }

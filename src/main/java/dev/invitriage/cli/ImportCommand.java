@@ -25,7 +25,7 @@ final class ImportCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    try (App app = openApp(true)) {
+    try (App app = openApp(App.Use.IMPORT)) {
       ImportResult r = app.importFiles(paths, skipBad, line -> err().println("invitriage: " + TerminalText.sanitize(line)));
       out().printf("imported %d invitations (%d new, %d already known), %d connections from %s%n",
           r.invitationsRead(), r.invitationsNew(), r.invitationsKnown(), r.connectionsRead(),

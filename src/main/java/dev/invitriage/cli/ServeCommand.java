@@ -58,7 +58,7 @@ final class ServeCommand extends BaseCommand {
     UiSettings settings = TuiCommand.uiSettings(this, root().theme);
     PrintWriter err = err();
     CountDownLatch stop = new CountDownLatch(1);
-    App app = openApp();
+    App app = openApp(App.Use.INBOX);
     TriageServer server;
     try {
       server = TriageServer.start(options, app, settings, execRunner(app), this::log);

@@ -27,7 +27,7 @@ final class TuiCommand extends BaseCommand {
   int run(String themeOption) {
     // Settings first: a bad keys.properties or theme is one line of error, before the screen opens.
     UiSettings settings = uiSettings(this, themeOption);
-    try (App app = openApp()) {
+    try (App app = openApp(App.Use.INBOX)) {
       Terminal terminal = openTerminal();
       try {
         InboxUi.run(terminal, app, settings);

@@ -24,16 +24,24 @@ record StoreIo(VolumeFactory volumes, ChannelOpener channels) {
   }
 
   /** The real files, exactly as {@code DBMaker} and {@code FileChannel} reach them. */
-  static final StoreIo REAL = new StoreIo(mapDbFileVolumes(), FileChannel::open);
+  static final StoreIo REAL = new StoreIo(mapDbFileVolumes(false), FileChannel::open);
+
+  /**
+   * The real files, for a process that keeps the store open (the inbox, the server): on Linux,
+   * MapDB's records are read by copying from the file, not through its mapping, so what was read
+   * once does not stay in the process's memory (see {@link LinuxVolume}).
+   */
+  static final StoreIo REAL_COPYING_READS = new StoreIo(mapDbFileVolumes(true), FileChannel::open);
 
   /**
    * The factory {@code DBMaker.fileDB(f).fileMmapEnableIfSupported().fileMmapPreclearDisable()
    * .cleanerHackEnable()} picks in MapDB 3.1.0: memory-mapped files where its {@code
    * DataIO.JVMSupportsLargeMappedFiles()} holds (a 64-bit JVM, not on Windows), else {@code
    * RandomAccessFile} volumes. On Linux each mapped volume syncs with one {@code fdatasync} of
-   * its file rather than one {@code msync} per slice: the same guarantee, see {@link FsyncedVolume}.
+   * its file rather than one {@code msync} per slice (the same guarantee), and with {@code
+   * copyReads} reads by copying: see {@link LinuxVolume}.
    */
-  private static VolumeFactory mapDbFileVolumes() {
+  private static VolumeFactory mapDbFileVolumes(boolean copyReads) {
     String arch = System.getProperty("os.arch");
     String os = System.getProperty("os.name");
     // The default locale, as MapDB's DataIO.isWindows() lowercases: the same answer everywhere.
@@ -45,6 +53,6 @@ record StoreIo(VolumeFactory volumes, ChannelOpener channels) {
     }
     VolumeFactory mapped = new MappedFileVol.MappedFileFactory(true, true);
     boolean linux = "Linux".equals(os);
-    return linux ? FsyncedVolume.factory(mapped) : mapped;
+    return linux ? LinuxVolume.factory(mapped, copyReads) : mapped;
   }
 }

@@ -43,7 +43,7 @@ public final class MapDbWrite {
     } finally {
       db.close();
     }
-    // The store forces its file to disk at each commit (FsyncedVolume); MapDB's close does not.
+    // The store forces its file to disk at each commit (LinuxVolume); MapDB's close does not.
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(java.nio.file.Path.of(file),
         java.nio.file.StandardOpenOption.WRITE)) {
       ch.force(true);

@@ -209,7 +209,7 @@ public final class UiBench {
 
   private App open(Path store) {
     Locations locations = new Locations(System.getenv());
-    return App.open(store, new PhraseBook(locations.phrasesFile()), Clock.systemUTC(), notice -> { });
+    return App.open(store, new PhraseBook(locations.phrasesFile()), Clock.systemUTC(), notice -> { }, App.Use.INBOX);
   }
 
   private void start(App app, Runnable onFrame) {

@@ -227,6 +227,38 @@ class MapDbInboxTest {
     }
   }
 
+  /**
+   * The inbox and the server read their records by copying them from the file: the same entries
+   * as through the mapping, records past MapDB's 64 KB (read in pieces) too, and a change made
+   * through the mapping is read back at once and kept.
+   */
+  @Test
+  void aLongLivedInboxReadsAndChangesTheStoreAsAnyOther() {
+    List<Invitation> invitations = new ArrayList<>();
+    for (int n = 0; n < 600; n++) {
+      invitations.add(incoming(n, "We met at the meetup about compilers, number " + n + ". " + "x".repeat(300)));
+    }
+    InvitationId id = InvitationId.of(invitations.get(7));
+    List<String> mapped;
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(batch(invitations.toArray(Invitation[]::new)));
+      mapped = all(inbox).stream().map(MapDbInboxTest::shown).toList();
+    }
+    try (MapDbInbox inbox = MapDbInbox.openLongLived(dir.resolve("inbox.db"), CLASSIFIER, notices::add)) {
+      assertThat(all(inbox).stream().map(MapDbInboxTest::shown).toList()).isEqualTo(mapped).hasSize(600);
+      inbox.decide(List.of(id), Decision.IGNORE, NOW);
+      assertThat(inbox.find(id).orElseThrow().decision()).isEqualTo(Decision.IGNORE);
+    }
+    try (MapDbInbox inbox = open()) {
+      assertThat(inbox.find(id).orElseThrow().decision()).isEqualTo(Decision.IGNORE);
+    }
+    assertThat(notices).isEmpty();
+  }
+
+  private static String shown(InboxEntry e) {
+    return String.join("|", e.id().hex(), e.invitation().toString(), e.verdict().name(), e.decision().name(), e.note());
+  }
+
   @Test
   void decisionUndoAndRedoAreDurable() {
     InvitationId id = InvitationId.of(incoming(1, "default text"));
