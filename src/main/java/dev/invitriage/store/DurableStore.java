@@ -167,7 +167,7 @@ final class DurableStore {
       if (journal != null && applied < journal.baseSeq()) {
         return "it is older than its journal's snapshot";
       }
-      return state.consistencyProblem(thorough);
+      return state.read().consistencyProblem(thorough);
     } catch (RuntimeException | AssertionError e) {
       if (isIoFailure(e)) {
         // The disk failed to read it: that says nothing about its contents, so it is not rebuilt.

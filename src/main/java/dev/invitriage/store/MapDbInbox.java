@@ -94,7 +94,7 @@ public final class MapDbInbox implements InboxRepository {
 
   @Override
   public synchronized int size() {
-    return store.state.size();
+    return store.state.read().size();
   }
 
   /**
@@ -118,76 +118,76 @@ public final class MapDbInbox implements InboxRepository {
   @Override
   public synchronized void forEach(Consumer<InboxEntry> action) {
     readingEveryRow();
-    int n = store.state.size();
+    int n = store.state.read().size();
     for (int i = 0; i < n; i++) {
       int o = i;
-      action.accept(reading(() -> store.state.entry(o)));
+      action.accept(reading(() -> store.state.read().entry(o)));
     }
   }
 
   @Override
   public synchronized void readingEveryRow() {
     reading(() -> {
-      store.state.readingEveryRow();
+      store.state.read().readingEveryRow();
       return null;
     });
   }
 
   @Override
   public synchronized FacetTable facets() {
-    return reading(() -> store.state.facets(this::nameKeyBlocks, this::sentAtBlocks));
+    return reading(() -> store.state.read().facets(this::nameKeyBlocks, this::sentAtBlocks));
   }
 
   private synchronized long[][] nameKeyBlocks() {
-    return reading(store.state::nameKeyBlocks);
+    return reading(store.state.read()::nameKeyBlocks);
   }
 
   private synchronized int[][] sentAtBlocks() {
-    return reading(store.state::sentAtBlocks);
+    return reading(store.state.read()::sentAtBlocks);
   }
 
   @Override
   public synchronized List<TemplateUse> templates(int limit) {
-    return reading(() -> store.state.templates(limit));
+    return reading(() -> store.state.read().templates(limit));
   }
 
   @Override
   public synchronized FacetFlags flags() {
-    return reading(store.state::flags);
+    return reading(store.state.read()::flags);
   }
 
   @Override
   public synchronized InboxEntry entryAt(int ordinal) {
-    return reading(() -> store.state.entry(ordinal));
+    return reading(() -> store.state.read().entry(ordinal));
   }
 
   @Override
   public synchronized IntPredicate textFilter(String lowerCaseNeedle) {
-    BitSet chunks = reading(() -> store.state.chunksThatMayContain(lowerCaseNeedle));
+    BitSet chunks = reading(() -> store.state.read().chunksThatMayContain(lowerCaseNeedle));
     return ordinal -> chunks.get(Chunks.chunkOf(ordinal));
   }
 
   @Override
   public synchronized boolean textContains(int ordinal, String lowerCaseNeedle) {
-    return reading(() -> store.state.textContains(ordinal, lowerCaseNeedle));
+    return reading(() -> store.state.read().textContains(ordinal, lowerCaseNeedle));
   }
 
   @Override
   public synchronized int ordinalOf(InvitationId id) {
-    return reading(() -> store.state.ordinalOf(id));
+    return reading(() -> store.state.read().ordinalOf(id));
   }
 
   @Override
   public synchronized Optional<InboxEntry> find(InvitationId id) {
     return reading(() -> {
-      int o = store.state.ordinalOf(id);
-      return o < 0 ? Optional.<InboxEntry>empty() : Optional.of(store.state.entry(o));
+      int o = store.state.read().ordinalOf(id);
+      return o < 0 ? Optional.<InboxEntry>empty() : Optional.of(store.state.read().entry(o));
     });
   }
 
   @Override
   public synchronized List<InvitationId> idsWithPrefix(String hexPrefix) {
-    return reading(() -> store.state.idsWithPrefix(hexPrefix));
+    return reading(() -> store.state.read().idsWithPrefix(hexPrefix));
   }
 
   @Override
@@ -212,7 +212,7 @@ public final class MapDbInbox implements InboxRepository {
 
   @Override
   public synchronized List<Client> clients() {
-    return reading(store.state::clients);
+    return reading(store.state.read()::clients);
   }
 
   @Override
@@ -278,7 +278,7 @@ public final class MapDbInbox implements InboxRepository {
   }
 
   private Client requireClient(long id) {
-    return reading(() -> store.state.client(id)).orElseThrow(() ->
+    return reading(() -> store.state.read().client(id)).orElseThrow(() ->
         new InvitriageException(InvitriageException.Kind.USAGE, "no client with id " + id));
   }
 

@@ -47,11 +47,11 @@ final class StoreChecker {
         journalWhole = false;
       }
     }
-    InboxState state = store.state;
-    int n = state.size();
+    InboxQueries stored = store.state.read();
+    int n = stored.size();
     for (int o = 0; o < n; o++) {
       try {
-        if (state.ordinalOf(state.idAt(o)) != o) {
+        if (stored.ordinalOf(stored.idAt(o)) != o) {
           problems.add("invitation " + o + ": the id index does not point back at it");
         }
       } catch (RuntimeException bad) {
@@ -68,7 +68,7 @@ final class StoreChecker {
       problems.subList(MAX_PROBLEMS, problems.size()).clear();
       problems.add("… and " + more + " more");
     }
-    return new StoreCheck(n, state.clients().size(), store.journal.refs().size(), problems);
+    return new StoreCheck(n, stored.clients().size(), store.journal.refs().size(), problems);
   }
 
   /**
@@ -77,26 +77,27 @@ final class StoreChecker {
    * bytes: a compacted journal rebuilds the same inbox in fewer, differently cut values.
    */
   private static List<String> replayDifferences(DurableStore store) {
-    InboxState state = store.state;
+    InboxQueries stored = store.state.read();
     Path scratchDir = io(() -> Files.createTempDirectory("invitriage-check"), store.file, "cannot create a scratch folder");
     try {
       try (Tables scratch = Tables.open(scratchDir.resolve("replay.db"), true, store.storeIo.volumes())) {
-        InboxState replayed = new InboxState(scratch, store.classifier);
+        InboxState replaying = new InboxState(scratch, store.classifier);
         JournalReplay replay = new JournalReplay(store, 0);
-        replay.replay(replayed, replay.items(store.journal.refs()));
-        replayed.flush();
+        replay.replay(replaying, replay.items(store.journal.refs()));
+        replaying.flush();
+        InboxQueries replayed = replaying.read();
         List<String> out = new ArrayList<>();
-        if (replayed.size() != state.size()) {
-          out.add("invitations: " + state.size() + " stored, the journal gives " + replayed.size());
+        if (replayed.size() != stored.size()) {
+          out.add("invitations: " + stored.size() + " stored, the journal gives " + replayed.size());
         } else {
-          for (int o = 0; o < state.size(); o++) {
-            if (!state.entry(o).equals(replayed.entry(o))) {
+          for (int o = 0; o < stored.size(); o++) {
+            if (!stored.entry(o).equals(replayed.entry(o))) {
               out.add("invitation " + o + " differs from what the journal gives");
               break;
             }
           }
         }
-        if (!state.clients().equals(replayed.clients())) {
+        if (!stored.clients().equals(replayed.clients())) {
           out.add("clients differ from what the journal gives");
         }
         addDifference(out, "undo history", index(store.tables.undo.values()), index(scratch.undo.values()));
