@@ -250,6 +250,12 @@ public final class Bench {
     Files.deleteIfExists(reprinted);
     floors.put("csv-print", Map.of("what", "the export's CSV printer (FastCSV) printing the " + label(large) + " export's rows from memory; the launcher's settings for export",
         "seconds", round(csvPrint), "vsSqliteExport", round(csvPrint / export[1])));
+    // And under its reading: MapDB alone getting out the bytes an export reads, in a cold JVM.
+    double mapDbRead = median(3, () -> time(product.child("export", MapDbRead.class, largeStore.toString()), null, null));
+    floors.put("mapdb-read", Map.of("what", "a cold JVM that only gets out, with MapDB (mapped, its write-ahead log, read-only),"
+        + " every value an export reads from the " + label(large) + " store (the records, ids, flags, reasons and decisions"
+        + " of its invitations, 256 to a value, and the notes); the launcher's settings for export",
+        "seconds", round(mapDbRead), "vsSqliteExport", round(mapDbRead / export[1])));
     figures.add(ratioFigure("export-" + large, "export of " + label(large) + " to CSV (`invitriage export -o`)", export[0], "s",
         export[1], "sqlite3 -csv select *", 1.0, Map.of()));
 
