@@ -35,7 +35,10 @@ import org.mapdb.volume.VolumeFactory;
  * ({@code pread}) from the same page cache costs a call instead of a fault, leaves nothing mapped,
  * and sees every write made through the mapping (one page cache). Short commands keep mapped
  * reads: a cold {@code stats} on the 1M store took 16 ms longer with copies (medians of 9). The
- * index table's 8-byte reads stay mapped: they touched 2 regions.
+ * index table's 8-byte reads stay mapped: they touched 2 regions. As with the sync, a thread
+ * interrupted inside a read closes the channel ({@code FileChannel}'s rule) and every later read
+ * and sync of the volume fails as an I/O error, which the store reports and its journal survives;
+ * nothing in invitriage interrupts a thread that reads or writes the store.
  *
  * <p>Only used on Linux (see {@link StoreIo}); elsewhere the mapped volume is MapDB's own.
  */
