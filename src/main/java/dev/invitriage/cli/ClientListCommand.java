@@ -3,6 +3,7 @@ package dev.invitriage.cli;
 import dev.invitriage.app.App;
 import dev.invitriage.domain.Client;
 import dev.invitriage.text.TerminalText;
+import dev.invitriage.text.TextColumns;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -24,13 +25,13 @@ final class ClientListCommand extends BaseCommand {
     int nameW = Math.min(28, rest / 3);
     int urlW = Math.min(44, rest / 3);
     int companyW = Math.max(8, rest - nameW - urlW - 3);
-    out().println(TerminalText.pad("ID", 5) + " " + TerminalText.pad("NAME", nameW) + " " + TerminalText.pad("URL", urlW) + " " + "COMPANY / NOTE");
+    out().println(TextColumns.pad("ID", 5) + " " + TextColumns.pad("NAME", nameW) + " " + TextColumns.pad("URL", urlW) + " " + "COMPANY / NOTE");
     for (Client c : clients) {
       String tail = c.note().isEmpty() ? c.company() : c.company() + " — " + c.note();
-      out().println((TerminalText.pad(String.valueOf(c.id()), 5) + " "
-          + TerminalText.pad(TerminalText.sanitize(c.name()), nameW) + " "
-          + TerminalText.pad(TerminalText.sanitize(c.url()), urlW) + " "
-          + TerminalText.fit(TerminalText.sanitize(tail), companyW)).stripTrailing());
+      out().println((TextColumns.pad(String.valueOf(c.id()), 5) + " "
+          + TextColumns.pad(TerminalText.sanitize(c.name()), nameW) + " "
+          + TextColumns.pad(TerminalText.sanitize(c.url()), urlW) + " "
+          + TextColumns.fit(TerminalText.sanitize(tail), companyW)).stripTrailing());
     }
     return ExitCodes.OK;
   }

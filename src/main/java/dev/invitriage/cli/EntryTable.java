@@ -4,6 +4,7 @@ import dev.invitriage.domain.Direction;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.text.Entities;
 import dev.invitriage.text.TerminalText;
+import dev.invitriage.text.TextColumns;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -58,10 +59,10 @@ final class EntryTable {
 
   private static String row(String mark, String id, int idW, String date, String name, int nameW, String verdict,
       String decision, String marks, String message, int messageW) {
-    String line = mark + " " + TerminalText.pad(id, idW) + " " + TerminalText.pad(date, DATE_W) + " "
-        + TerminalText.pad(name, nameW) + " " + TerminalText.pad(verdict, VERDICT_W) + " "
-        + TerminalText.pad(decision, DECISION_W) + " " + TerminalText.pad(marks, MARKS_W) + " "
-        + TerminalText.fit(message, messageW);
+    String line = mark + " " + TextColumns.pad(id, idW) + " " + TextColumns.pad(date, DATE_W) + " "
+        + TextColumns.pad(name, nameW) + " " + TextColumns.pad(verdict, VERDICT_W) + " "
+        + TextColumns.pad(decision, DECISION_W) + " " + TextColumns.pad(marks, MARKS_W) + " "
+        + TextColumns.fit(message, messageW);
     return line.stripTrailing();
   }
 }

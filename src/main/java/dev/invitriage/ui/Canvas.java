@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.screen.Screen;
 import dev.invitriage.text.TerminalText;
+import dev.invitriage.text.TextColumns;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -164,14 +165,14 @@ final class Canvas {
     int end = Math.min(width, x + w);
     // Printable ASCII is safe and drawable as it is.
     String safe = isPrintableAscii(s) ? s : drawable(TerminalText.sanitize(s));
-    if (!TerminalText.oneColumnEach(safe) || !charText(g, x, y, w, end, safe)) {
-      clusterText(g, x, y, end, TerminalText.pad(safe, w));
+    if (!TextColumns.oneColumnEach(safe) || !charText(g, x, y, w, end, safe)) {
+      clusterText(g, x, y, end, TextColumns.pad(safe, w));
     }
     return x + w;
   }
 
   /**
-   * Draws safe text of a column a character ({@link TerminalText#oneColumnEach}) a character a
+   * Draws safe text of a column a character ({@link TextColumns#oneColumnEach}) a character a
    * cell, cut with an ellipsis when too long and padded with spaces: the cells the grapheme path
    * draws, without its search. False, having drawn nothing {@link #clusterText} would not
    * overwrite, when Lanterna measures one of its characters otherwise.
@@ -275,11 +276,11 @@ final class Canvas {
   /** Text that Lanterna 3.1 can draw: astral characters would print as "??". */
   /** Columns untrusted text takes once drawn: sanitised and stripped as {@link #text} draws it. */
   static int columns(String untrusted) {
-    return TerminalText.width(drawable(TerminalText.sanitize(untrusted)));
+    return TextColumns.width(drawable(TerminalText.sanitize(untrusted)));
   }
 
   static String drawable(String sanitized) {
-    return TerminalText.replaceUnsupported(sanitized, cp -> cp <= 0xFFFF);
+    return TextColumns.replaceUnsupported(sanitized, cp -> cp <= 0xFFFF);
   }
 
   private static boolean isPrintableAscii(String s) {
@@ -332,7 +333,7 @@ final class Canvas {
           glyphCount = 0;
         }
         TextCharacter tc = cell(cluster);
-        g = new Glyph(tc, TerminalText.width(cluster), tc.isDoubleWidth(), tc.getCharacterString().length() == cluster.length());
+        g = new Glyph(tc, TextColumns.width(cluster), tc.isDoubleWidth(), tc.getCharacterString().length() == cluster.length());
         clusters.put(cluster, g);
         glyphCount++;
       }

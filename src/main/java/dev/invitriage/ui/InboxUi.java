@@ -14,6 +14,7 @@ import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InvitationId;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.text.TerminalText;
+import dev.invitriage.text.TextColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -298,7 +299,7 @@ public final class InboxUi {
     }
     String url = Links.linkedIn(field);
     if (url == null) {
-      m.error("not a LinkedIn address, not opened: " + TerminalText.fit(TerminalText.sanitize(field), 60));
+      m.error("not a LinkedIn address, not opened: " + TextColumns.fit(TerminalText.sanitize(field), 60));
       return;
     }
     m.flash(TerminalText.sanitize(m.settings.links().open(url, m::post)));

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.text.TerminalText;
+import dev.invitriage.text.TextColumns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -214,6 +215,6 @@ public final class KeyMap {
   }
 
   private static String clip(String s) {
-    return TerminalText.fit(TerminalText.sanitize(s), 40);
+    return TextColumns.fit(TerminalText.sanitize(s), 40);
   }
 }

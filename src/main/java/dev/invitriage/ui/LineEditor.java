@@ -2,6 +2,7 @@ package dev.invitriage.ui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.invitriage.text.TerminalText;
+import dev.invitriage.text.TextColumns;
 
 /**
  * One line of text being typed, with a cursor that moves: Left/Right, Home/End (and Ctrl-a/Ctrl-e),
@@ -79,11 +80,11 @@ final class LineEditor {
   String shown(int room) {
     String before = visible(text.substring(0, cursor));
     String after = visible(text.substring(cursor));
-    while (TerminalText.width(before) >= room && !before.isEmpty()) {
+    while (TextColumns.width(before) >= room && !before.isEmpty()) {
       before = before.substring(before.offsetByCodePoints(0, 1));
     }
     String shown = before + after;
-    while (TerminalText.width(shown) > room && shown.length() > before.length()) {
+    while (TextColumns.width(shown) > room && shown.length() > before.length()) {
       shown = shown.substring(0, shown.offsetByCodePoints(shown.length(), -1));
     }
     return shown;
@@ -92,10 +93,10 @@ final class LineEditor {
   /** Columns from the start of {@link #shown} to the cursor. */
   int cursorColumn(int room) {
     String before = visible(text.substring(0, cursor));
-    while (TerminalText.width(before) >= room && !before.isEmpty()) {
+    while (TextColumns.width(before) >= room && !before.isEmpty()) {
       before = before.substring(before.offsetByCodePoints(0, 1));
     }
-    return TerminalText.width(before);
+    return TextColumns.width(before);
   }
 
   private static String visible(String s) {

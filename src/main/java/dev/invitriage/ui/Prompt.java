@@ -3,7 +3,7 @@ package dev.invitriage.ui;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.invitriage.text.TerminalText;
+import dev.invitriage.text.TextColumns;
 import java.util.function.Consumer;
 
 /** A one-line text input on the bottom line: search, export format and path. */
@@ -48,7 +48,7 @@ final class Prompt implements Overlay {
   }
 
   private int room(int width) {
-    return width - TerminalText.width(label) - 1;
+    return width - TextColumns.width(label) - 1;
   }
 
   @Override
@@ -58,7 +58,7 @@ final class Prompt implements Overlay {
 
   @Override
   public TerminalPosition cursor(Canvas c) {
-    int col = TerminalText.width(label) + text.cursorColumn(room(c.width()));
+    int col = TextColumns.width(label) + text.cursorColumn(room(c.width()));
     return new TerminalPosition(Math.min(c.width() - 1, col), c.height() - 1);
   }
 }

@@ -10,6 +10,7 @@ import dev.invitriage.domain.InvitationId;
 import dev.invitriage.domain.Verdict;
 import dev.invitriage.text.Entities;
 import dev.invitriage.text.TerminalText;
+import dev.invitriage.text.TextColumns;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,7 +115,7 @@ final class Renderer {
     int x = 0;
     for (View v : View.values()) {
       String tab = " " + (v.ordinal() + 1) + " " + v.label() + " ";
-      int tw = TerminalText.width(tab);
+      int tw = TextColumns.width(tab);
       if (x + tw > c.width()) {
         break;
       }
@@ -144,9 +145,9 @@ final class Renderer {
     if (!m.settings.who().isEmpty()) {
       // Who is on this screen (over SSH), unless it would crowd out the position on a narrow one.
       String named = " " + m.settings.who() + " · ? help ";
-      hint = TerminalText.width(named) <= c.width() / 2 ? named : hint;
+      hint = TextColumns.width(named) <= c.width() / 2 ? named : hint;
     }
-    int hw = TerminalText.width(hint);
+    int hw = TextColumns.width(hint);
     c.text(0, c.height() - 2, c.width() - hw, b.toString(), theme.style("status"));
     c.text(c.width() - hw, c.height() - 2, hw, hint, theme.style("status"));
   }
@@ -230,7 +231,7 @@ final class Renderer {
     String name = (e.invitation().direction() == Direction.OUTGOING ? "→ " : "") + e.invitation().counterpartName()
         + (e.headline().isEmpty() || !cols.headline() ? "" : " · " + e.headline());
     // Fitted one column short, so a cut name never runs into the badge.
-    x = c.text(x, y, Math.min(cols.name() + 1, end - x), TerminalText.fit(name, cols.name()), base);
+    x = c.text(x, y, Math.min(cols.name() + 1, end - x), TextColumns.fit(name, cols.name()), base);
     Style badge = e.offender() || selected ? base : theme.style("badge." + e.verdict().name().toLowerCase(Locale.ROOT), kind);
     x = c.text(x, y, Math.min(9, end - x), e.verdict().name(), badge);
     Style dec = selected || e.offender() ? base : theme.style("decision." + e.decision().word(), kind);
@@ -279,7 +280,7 @@ final class Renderer {
     // Each fact wrapped, not cut: a reason or a narrow pane's id must not be lost off the edge.
     List<Fact> lines = new ArrayList<>();
     for (Fact f : facts) {
-      for (String line : TerminalText.wrap(cutToFit(f.text, h, textW), textW)) {
+      for (String line : TextColumns.wrap(cutToFit(f.text, h, textW), textW)) {
         lines.add(new Fact(line, f.style));
       }
     }
@@ -292,10 +293,10 @@ final class Renderer {
     if (message.isEmpty()) {
       c.text(x + 1, row++, textW, "(no message)", label);
     } else {
-      List<String> wrapped = TerminalText.wrap(cutToFit(message, messageRows, textW), textW);
+      List<String> wrapped = TextColumns.wrap(cutToFit(message, messageRows, textW), textW);
       for (int i = 0; i < wrapped.size() && i < messageRows; i++) {
         boolean cut = i == messageRows - 1 && i < wrapped.size() - 1;
-        c.text(x + 1, row++, textW, cut ? TerminalText.fit(wrapped.get(i) + " …", textW) : wrapped.get(i), body);
+        c.text(x + 1, row++, textW, cut ? TextColumns.fit(wrapped.get(i) + " …", textW) : wrapped.get(i), body);
       }
     }
     if (factRows > 0) {

@@ -206,6 +206,6 @@ public final class Theme {
   }
 
   private static String clip(String s) {
-    return dev.invitriage.text.TerminalText.fit(dev.invitriage.text.TerminalText.sanitize(s), 40);
+    return dev.invitriage.text.TextColumns.fit(dev.invitriage.text.TerminalText.sanitize(s), 40);
   }
 }

@@ -517,7 +517,7 @@ class CliTest {
   void tablesFitTheTerminalWidth() {
     importSample();
     cli.env.put("COLUMNS", "80");
-    assertThat(cli.run("list").out().lines()).allSatisfy(l -> assertThat(dev.invitriage.text.TerminalText.width(l)).isLessThanOrEqualTo(80));
+    assertThat(cli.run("list").out().lines()).allSatisfy(l -> assertThat(dev.invitriage.text.TextColumns.width(l)).isLessThanOrEqualTo(80));
   }
 
   @Test

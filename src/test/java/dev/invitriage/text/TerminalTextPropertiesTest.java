@@ -48,11 +48,11 @@ class TerminalTextPropertiesTest {
    */
   @Property
   void theOneColumnShortCutAgreesWithGraphemeClusters(@ForAll("oneColumnOrNot") String s) {
-    if (TerminalText.oneColumnEach(s)) {
-      assertThat(TerminalText.clusters(s)).isEqualTo(s.length());
-      assertThat(TerminalText.widthByClusters(s)).isEqualTo(s.length());
+    if (TextColumns.oneColumnEach(s)) {
+      assertThat(TextColumns.clusters(s)).isEqualTo(s.length());
+      assertThat(TextColumns.widthByClusters(s)).isEqualTo(s.length());
     }
-    assertThat(TerminalText.width(s)).isEqualTo(TerminalText.widthByClusters(s));
+    assertThat(TextColumns.width(s)).isEqualTo(TextColumns.widthByClusters(s));
   }
 
   @Provide
@@ -66,9 +66,9 @@ class TerminalTextPropertiesTest {
   void everyCharacterTheShortCutTakesIsOneColumnAlone() {
     for (char c = 0; c < 0x3000; c++) {
       String one = String.valueOf(c);
-      if (TerminalText.oneColumnEach(one)) {
-        assertThat(TerminalText.widthByClusters(one)).as("U+%04X", (int) c).isEqualTo(1);
-        assertThat(TerminalText.widthByClusters("a" + one + "b")).as("a U+%04X b", (int) c).isEqualTo(3);
+      if (TextColumns.oneColumnEach(one)) {
+        assertThat(TextColumns.widthByClusters(one)).as("U+%04X", (int) c).isEqualTo(1);
+        assertThat(TextColumns.widthByClusters("a" + one + "b")).as("a U+%04X b", (int) c).isEqualTo(3);
       }
     }
   }
@@ -100,27 +100,27 @@ class TerminalTextPropertiesTest {
   @Property
   void fitNeverExceedsTheColumns(
       @ForAll("hostile") String s, @ForAll @IntRange(min = 0, max = 30) int columns) {
-    String fitted = TerminalText.fit(TerminalText.sanitize(s), columns);
+    String fitted = TextColumns.fit(TerminalText.sanitize(s), columns);
 
-    assertThat(TerminalText.width(fitted)).isLessThanOrEqualTo(columns);
+    assertThat(TextColumns.width(fitted)).isLessThanOrEqualTo(columns);
   }
 
   @Property
   void padIsExactlyTheColumns(
       @ForAll("hostile") String s, @ForAll @IntRange(min = 0, max = 30) int columns) {
-    String padded = TerminalText.pad(TerminalText.sanitize(s), columns);
+    String padded = TextColumns.pad(TerminalText.sanitize(s), columns);
 
-    assertThat(TerminalText.width(padded)).isEqualTo(columns);
+    assertThat(TextColumns.width(padded)).isEqualTo(columns);
   }
 
   @Property
   void wrapLinesNeverExceedTheColumns(
       @ForAll("hostile") String s, @ForAll @IntRange(min = 1, max = 30) int columns) {
-    List<String> lines = TerminalText.wrap(s, columns);
+    List<String> lines = TextColumns.wrap(s, columns);
 
     assertThat(lines).isNotEmpty();
     for (String line : lines) {
-      assertThat(TerminalText.width(line)).as("%s", line).isLessThanOrEqualTo(columns);
+      assertThat(TextColumns.width(line)).as("%s", line).isLessThanOrEqualTo(columns);
       assertSafe(line, false);
     }
   }
@@ -128,9 +128,9 @@ class TerminalTextPropertiesTest {
   @Property
   void replaceUnsupportedKeepsTheWidth(@ForAll("hostile") String s) {
     String safe = TerminalText.sanitize(s);
-    String drawable = TerminalText.replaceUnsupported(safe, cp -> cp < 0x10000);
+    String drawable = TextColumns.replaceUnsupported(safe, cp -> cp < 0x10000);
 
-    assertThat(TerminalText.width(drawable)).isEqualTo(TerminalText.width(safe));
+    assertThat(TextColumns.width(drawable)).isEqualTo(TextColumns.width(safe));
     assertThat(drawable.chars().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
   }
 

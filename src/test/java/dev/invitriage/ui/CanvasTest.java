@@ -9,6 +9,7 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.invitriage.text.TerminalText;
+import dev.invitriage.text.TextColumns;
 import java.io.IOException;
 import java.util.Random;
 import java.util.Set;
@@ -53,7 +54,7 @@ class CanvasTest {
       for (int i = 0; i < 20; i++) {
         String cluster = CLUSTERS[random.nextInt(CLUSTERS.length)];
         Style style = STYLES[random.nextInt(STYLES.length)];
-        int w = TerminalText.width(cluster);
+        int w = TextColumns.width(cluster);
         int x = random.nextInt(SIZE.getColumns() - 1);
         int y = random.nextInt(SIZE.getRows());
         canvas.text(x, y, w, cluster, style);
@@ -90,8 +91,8 @@ class CanvasTest {
       Style style = STYLES[random.nextInt(STYLES.length)];
       canvas.begin(SIZE, false);
       canvas.text(0, 2, w, text.toString(), style);
-      String safe = TerminalText.pad(Canvas.drawable(TerminalText.sanitize(text.toString())), w);
-      if (!TerminalText.oneColumnEach(safe)) {
+      String safe = TextColumns.pad(Canvas.drawable(TerminalText.sanitize(text.toString())), w);
+      if (!TextColumns.oneColumnEach(safe)) {
         continue;
       }
       drawnFast++;
@@ -113,7 +114,7 @@ class CanvasTest {
         canvas.begin(SIZE, false);
         canvas.text(0, 1, w, text, Style.PLAIN);
         canvas.flush();
-        String expected = TerminalText.pad(text, w);
+        String expected = TextColumns.pad(text, w);
         StringBuilder drawn = new StringBuilder();
         for (int x = 0; x < w; x++) {
           drawn.append(s.getBackCharacter(x, 1).getCharacterString());

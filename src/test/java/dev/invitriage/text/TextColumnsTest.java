@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class TerminalTextWidthTest {
+class TextColumnsTest {
 
   static Stream<Arguments> widths() {
     return Stream.of(
@@ -45,97 +45,97 @@ class TerminalTextWidthTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("widths")
   void widthCountsTerminalColumnsPerGraphemeCluster(String label, String text, int expected) {
-    assertThat(TerminalText.width(text)).isEqualTo(expected);
+    assertThat(TextColumns.width(text)).isEqualTo(expected);
   }
 
   @Test
   void widthOfNullIsZero() {
-    assertThat(TerminalText.width(null)).isZero();
+    assertThat(TextColumns.width(null)).isZero();
   }
 
   @Test
   void fitReturnsTheSameInstanceWhenTextFits() {
     String s = "short";
 
-    assertThat(TerminalText.fit(s, 5)).isSameAs(s);
+    assertThat(TextColumns.fit(s, 5)).isSameAs(s);
   }
 
   @Test
   void fitCutsWithAnEllipsis() {
-    assertThat(TerminalText.fit("Jane Doe", 5)).isEqualTo("Jane…");
+    assertThat(TextColumns.fit("Jane Doe", 5)).isEqualTo("Jane…");
   }
 
   @Test
   void fitPadsWhereAWideCharacterWouldStraddleTheEdge() {
-    assertThat(TerminalText.fit("漢字漢字", 5)).isEqualTo("漢字…");
-    assertThat(TerminalText.fit("漢字漢字", 4)).isEqualTo("漢 …");
+    assertThat(TextColumns.fit("漢字漢字", 5)).isEqualTo("漢字…");
+    assertThat(TextColumns.fit("漢字漢字", 4)).isEqualTo("漢 …");
   }
 
   @Test
   void fitNeverSplitsAGraphemeCluster() {
-    assertThat(TerminalText.fit("a👨‍👩‍👧b", 3)).isEqualTo("a …");
-    assertThat(TerminalText.fit("e\u0301e\u0301e\u0301", 2)).isEqualTo("e\u0301…");
-    assertThat(TerminalText.fit("🇩🇪🇫🇷", 3)).isEqualTo("🇩🇪…");
+    assertThat(TextColumns.fit("a👨‍👩‍👧b", 3)).isEqualTo("a …");
+    assertThat(TextColumns.fit("e\u0301e\u0301e\u0301", 2)).isEqualTo("e\u0301…");
+    assertThat(TextColumns.fit("🇩🇪🇫🇷", 3)).isEqualTo("🇩🇪…");
   }
 
   @Test
   void fitToOneColumnIsAnEllipsis() {
-    assertThat(TerminalText.fit("abc", 1)).isEqualTo("…");
+    assertThat(TextColumns.fit("abc", 1)).isEqualTo("…");
   }
 
   @Test
   void fitToNoColumnsIsEmpty() {
-    assertThat(TerminalText.fit("abc", 0)).isEmpty();
-    assertThat(TerminalText.fit("abc", -3)).isEmpty();
+    assertThat(TextColumns.fit("abc", 0)).isEmpty();
+    assertThat(TextColumns.fit("abc", -3)).isEmpty();
   }
 
   @Test
   void padFillsWithSpacesToExactlyTheColumns() {
-    assertThat(TerminalText.pad("漢", 4)).isEqualTo("漢  ");
-    assertThat(TerminalText.pad("Jane Doe", 5)).isEqualTo("Jane…");
-    assertThat(TerminalText.pad(null, 3)).isEqualTo("   ");
+    assertThat(TextColumns.pad("漢", 4)).isEqualTo("漢  ");
+    assertThat(TextColumns.pad("Jane Doe", 5)).isEqualTo("Jane…");
+    assertThat(TextColumns.pad(null, 3)).isEqualTo("   ");
   }
 
   @Test
   void wrapBreaksAtSpaces() {
-    assertThat(TerminalText.wrap("the quick brown fox", 10)).containsExactly("the quick", "brown fox");
+    assertThat(TextColumns.wrap("the quick brown fox", 10)).containsExactly("the quick", "brown fox");
   }
 
   @Test
   void wrapKeepsExplicitLineBreaksAndBlankLines() {
-    assertThat(TerminalText.wrap("Hi,\n\nthanks!\r\nBye", 20))
+    assertThat(TextColumns.wrap("Hi,\n\nthanks!\r\nBye", 20))
         .containsExactly("Hi,", "", "thanks!", "Bye");
   }
 
   @Test
   void wrapBreaksWordsLongerThanALine() {
-    assertThat(TerminalText.wrap("see https://example.com/abc", 10))
+    assertThat(TextColumns.wrap("see https://example.com/abc", 10))
         .containsExactly("see https:", "//example.", "com/abc");
   }
 
   @Test
   void wrapBreaksWideTextBetweenClusters() {
-    assertThat(TerminalText.wrap("漢字漢字漢", 5)).containsExactly("漢字", "漢字", "漢");
+    assertThat(TextColumns.wrap("漢字漢字漢", 5)).containsExactly("漢字", "漢字", "漢");
   }
 
   @Test
   void wrapKeepsParagraphIndentation() {
-    assertThat(TerminalText.wrap("  - one two", 8)).containsExactly("  - one", "two");
+    assertThat(TextColumns.wrap("  - one two", 8)).containsExactly("  - one", "two");
   }
 
   @Test
   void wrapNeutralisesControlsInItsInput() {
-    assertThat(TerminalText.wrap("a\u001b[2Jb\tc", 20)).containsExactly("a␛[2Jb  c");
+    assertThat(TextColumns.wrap("a\u001b[2Jb\tc", 20)).containsExactly("a␛[2Jb  c");
   }
 
   @Test
   void wrapShowsAWideCharacterOnAOneColumnLineAsAnEllipsis() {
-    assertThat(TerminalText.wrap("漢a", 1)).containsExactly("…", "a");
+    assertThat(TextColumns.wrap("漢a", 1)).containsExactly("…", "a");
   }
 
   @Test
   void wrapOfEmptyTextIsOneEmptyLine() {
-    assertThat(TerminalText.wrap("", 10)).containsExactly("");
+    assertThat(TextColumns.wrap("", 10)).containsExactly("");
   }
 
   @Test
@@ -156,7 +156,7 @@ class TerminalTextWidthTest {
 
   @Test
   void replaceUnsupportedKeepsTheWidthOfAstralCharacters() {
-    String out = TerminalText.replaceUnsupported("a😀b👨‍👩‍👧𝓙", cp -> cp < 0x10000);
+    String out = TextColumns.replaceUnsupported("a😀b👨‍👩‍👧𝓙", cp -> cp < 0x10000);
 
     assertThat(out).isEqualTo("a\uFFFD b\uFFFD J");
   }
@@ -165,18 +165,18 @@ class TerminalTextWidthTest {
   void replaceUnsupportedReturnsTheSameInstanceWhenAllCanBeDrawn() {
     String s = "漢字 ❤️ e\u0301";
 
-    assertThat(TerminalText.replaceUnsupported(s, cp -> cp < 0x10000)).isSameAs(s);
+    assertThat(TextColumns.replaceUnsupported(s, cp -> cp < 0x10000)).isSameAs(s);
   }
 
   @Test
   void undrawableStyledLettersFallBackToTheirPlainForm() {
-    assertThat(TerminalText.replaceUnsupported("𝓜𝓪𝓻𝓬𝓾𝓼 🚀", cp -> cp <= 0xFFFF)).isEqualTo("Marcus \uFFFD ");
+    assertThat(TextColumns.replaceUnsupported("𝓜𝓪𝓻𝓬𝓾𝓼 🚀", cp -> cp <= 0xFFFF)).isEqualTo("Marcus \uFFFD ");
   }
 
   @Test
   void wrapNeverGluesAStraySelectorOntoTheWordBefore() {
-    for (String line : TerminalText.wrap("#\t\uFE0F\uFFFD\uFFFD", 1)) {
-      assertThat(TerminalText.width(line)).isLessThanOrEqualTo(1);
+    for (String line : TextColumns.wrap("#\t\uFE0F\uFFFD\uFFFD", 1)) {
+      assertThat(TextColumns.width(line)).isLessThanOrEqualTo(1);
     }
   }
 }
