@@ -168,12 +168,13 @@ final class DurableStore {
         return "it is older than its journal's snapshot";
       }
       return state.read().consistencyProblem(thorough);
-    } catch (RuntimeException | AssertionError e) {
+    } catch (RuntimeException | AssertionError | OutOfMemoryError e) {
       if (isIoFailure(e)) {
         // The disk failed to read it: that says nothing about its contents, so it is not rebuilt.
         throw InvitriageException.io(file + ": cannot read: " + describe(e), e);
       }
-      // MapDB 3.1.0 is built with its consistency assertions on (CC.ASSERT): they throw errors.
+      // MapDB 3.1.0 is built with its consistency assertions on (CC.ASSERT): they throw errors;
+      // and a damaged length asks for more memory than there is (the check reads a few values).
       return "reading it fails: " + describe(e);
     }
   }

@@ -214,11 +214,12 @@ final class InboxQueries {
         }
       }
       return null;
-    } catch (RuntimeException | AssertionError e) {
+    } catch (RuntimeException | AssertionError | OutOfMemoryError e) {
       if (StoreFailures.isIoFailure(e)) {
         throw e; // the disk failed, not the store: the caller reports it as such
       }
-      // MapDB 3.1.0 is built with its consistency assertions on (CC.ASSERT): they throw errors.
+      // MapDB 3.1.0 is built with its consistency assertions on (CC.ASSERT): they throw errors;
+      // and a damaged length asks for more memory than there is (the check reads a few values).
       return "reading it fails: " + StoreFailures.describe(e);
     }
   }

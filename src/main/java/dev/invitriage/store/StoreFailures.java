@@ -49,6 +49,15 @@ final class StoreFailures {
     if (msg != null && msg.contains("No space left on device")) {
       return "no space left on device";
     }
-    return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
+    return msg == null || msg.isBlank() ? words(root.getClass().getSimpleName()) : msg;
+  }
+
+  /**
+   * An exception's name as words, for an error without a message: {@code BufferUnderflowException}
+   * says "buffer underflow" (a user reads one line, not a Java type; the type is in --debug's trace).
+   */
+  static String words(String className) {
+    String name = className.replaceFirst("(Exception|Error)$", "");
+    return name.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -134,7 +134,7 @@ final class Tables implements AutoCloseable {
     try {
       store = StoreWAL.make(path, volumes, FILE_LOCK_WAIT, THREAD_SAFE, CONCURRENCY_SHIFT,
           ALLOCATE_INCREMENT, ALLOCATE_START_SIZE, false, false, false, true, false);
-    } catch (AssertionError e) {
+    } catch (AssertionError | OutOfMemoryError e) {
       throw damaged(e);
     }
     return over(store, exists, create);
@@ -153,14 +153,20 @@ final class Tables implements AutoCloseable {
     try {
       store = StoreDirect.Companion.make(path, volumes, FILE_LOCK_WAIT, false, THREAD_SAFE, CONCURRENCY_SHIFT,
           ALLOCATE_INCREMENT, ALLOCATE_START_SIZE, false, false, false, true, false);
-    } catch (AssertionError e) {
+    } catch (AssertionError | OutOfMemoryError e) {
       throw damaged(e);
     }
     return over(store, exists, false);
   }
 
   private static Tables over(Store store, boolean exists, boolean create) {
-    DB db = new DB(store, exists, THREAD_SAFE, Thread.currentThread().getContextClassLoader(), NO_SHUTDOWN_HOOK);
+    DB db;
+    try {
+      db = new DB(store, exists, THREAD_SAFE, Thread.currentThread().getContextClassLoader(), NO_SHUTDOWN_HOOK);
+    } catch (AssertionError | OutOfMemoryError e) {
+      store.close();
+      throw damaged(e);
+    }
     try {
       if (!create && !db.exists("meta")) {
         throw new NotOursException();
@@ -176,18 +182,23 @@ final class Tables implements AutoCloseable {
     } catch (RuntimeException e) {
       db.close();
       throw e;
-    } catch (AssertionError e) {
+    } catch (AssertionError | OutOfMemoryError e) {
       db.close();
       throw damaged(e);
     }
   }
 
   /**
-   * MapDB 3.1.0 is built with its consistency assertions on ({@code CC.ASSERT}), so a damaged file
-   * can make it throw {@link AssertionError} while opening: that is damage, like its other errors.
+   * Damage that MapDB reports as an error, not an exception: it is built with its consistency
+   * assertions on ({@code CC.ASSERT}), so a damaged file can make it throw {@link AssertionError}
+   * while opening; and a length damaged in a node makes it ask for an array larger than the heap
+   * (a kill inside MapDB's commit, whose write-ahead log is never replayed, left one such file in a
+   * 300-kill run: {@link OutOfMemoryError}). Opening reads only a few small nodes, so nothing that
+   * is whole asks for more.
    */
-  private static DBException.DataCorruption damaged(AssertionError e) {
-    DBException.DataCorruption damage = new DBException.DataCorruption("it fails MapDB's own consistency checks");
+  private static DBException.DataCorruption damaged(Error e) {
+    DBException.DataCorruption damage = new DBException.DataCorruption(e instanceof OutOfMemoryError
+        ? "a length in it is larger than memory (damaged)" : "it fails MapDB's own consistency checks");
     damage.addSuppressed(e);
     return damage;
   }

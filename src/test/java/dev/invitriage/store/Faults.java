@@ -2,6 +2,7 @@ package dev.invitriage.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.util.function.Supplier;
 import org.mapdb.DBException;
 import org.mapdb.volume.Volume;
 import org.mapdb.volume.VolumeFactory;
@@ -25,22 +26,33 @@ final class Faults {
 
   private final Kind kind;
   private final long failAt;
+  /** What a volume throws instead of a failing disk's error, or null. */
+  private final Supplier<Error> error;
   private long count;
   private String fired;
 
-  private Faults(Kind kind, long failAt) {
+  private Faults(Kind kind, long failAt, Supplier<Error> error) {
     this.kind = kind;
     this.failAt = failAt;
+    this.error = error;
   }
 
   /** Fails the {@code n}th operation of {@code kind} (1-based). */
   static Faults failing(Kind kind, long n) {
-    return new Faults(kind, n);
+    return new Faults(kind, n, null);
+  }
+
+  /**
+   * Makes the {@code n}th operation of {@code kind} on a MapDB volume throw {@code error}, as
+   * MapDB does where a damaged file makes it fail (an assertion, an array larger than the heap).
+   */
+  static Faults throwing(Kind kind, long n, Supplier<Error> error) {
+    return new Faults(kind, n, error);
   }
 
   /** Fails nothing; counts operations of {@code kind}. */
   static Faults counting(Kind kind) {
-    return new Faults(kind, 0);
+    return new Faults(kind, 0, null);
   }
 
   /** The store's real files, reached through these faults. */
@@ -78,6 +90,9 @@ final class Faults {
   /** Counts one operation; throws the injected error when it is the chosen one. */
   synchronized void volume(Kind k, String what) {
     if (due(k, what)) {
+      if (error != null) {
+        throw error.get();
+      }
       throw new DBException.VolumeIOError(new IOException(message()));
     }
   }
