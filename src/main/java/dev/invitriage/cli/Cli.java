@@ -127,8 +127,9 @@ public final class Cli {
   }
 
   /**
-   * Runs a {@link PlainCommandLine} (the inbox or {@code stats} as they are typed) as picocli
-   * would, without building picocli's model; null, and nothing done, for any other command line.
+   * Runs a {@link PlainCommandLine} (the inbox, {@code stats} or {@code import} as they are
+   * typed) as picocli would, without building picocli's model; null, and nothing done, for any
+   * other command line.
    */
   static Integer runDirectly(Context ctx, Settings settings, PrintWriter out, PrintWriter err, String... args) {
     PlainCommandLine plain = PlainCommandLine.parse(args);
@@ -146,6 +147,12 @@ public final class Cli {
         }
         stats.runDirectly(root, out, err);
         return stats.call();
+      }
+      if (plain.command().equals(PlainCommandLine.IMPORT)) {
+        ImportCommand importing = new ImportCommand();
+        importing.paths = plain.paths();
+        importing.runDirectly(root, out, err);
+        return importing.call();
       }
       TuiCommand tui = new TuiCommand();
       tui.runDirectly(root, out, err);

@@ -22,7 +22,8 @@ import picocli.CommandLine;
 
 /**
  * A command line read without picocli ({@link PlainCommandLine}) must mean what picocli reads in
- * it, or be left to picocli: the inbox and {@code stats} run as picocli would have run them.
+ * it, or be left to picocli: the inbox, {@code stats} and {@code import} run as picocli would have
+ * run them.
  */
 class PlainCommandLineTest {
 
@@ -34,9 +35,10 @@ class PlainCommandLineTest {
   Arbitrary<List<String>> commandLines() {
     Arbitrary<String> option = Arbitraries.of("--db", "--theme", "--format", "--debug", "--db=x.db", "--help", "-V", "--");
     Arbitrary<String> value = Arbitraries.of("inbox.db", "dir/x.db", "light", "json", "text", "JSON", "-x", "@args", "",
-        "tui", "stats", "list");
+        "tui", "stats", "list", "import", "export.zip");
     Arbitrary<List<String>> optionWithValue = Combinators.combine(option, value).as(List::of);
-    Arbitrary<List<String>> word = Arbitraries.of("stats", "tui", "list", "inbox.db").map(List::of);
+    Arbitrary<List<String>> word = Arbitraries.of("stats", "tui", "list", "import", "inbox.db", "export.zip",
+        "Invitations.csv", "--skip-bad", "-").map(List::of);
     Arbitrary<List<String>> alone = option.map(List::of);
     return Arbitraries.frequencyOf(Tuple.of(6, optionWithValue), Tuple.of(3, word), Tuple.of(1, alone))
         .list().ofMaxSize(4)
@@ -63,6 +65,9 @@ class PlainCommandLineTest {
       assertThat(plain.theme()).as("theme of %s", words).isEqualTo(root.theme);
     } else if (sub.commandSpec().userObject() instanceof TuiCommand tui) {
       assertThat(plain.theme()).as("theme of %s", words).isEqualTo(tui.theme != null ? tui.theme : root.theme);
+    } else if (sub.commandSpec().userObject() instanceof ImportCommand importing) {
+      assertThat(plain.paths()).as("paths of %s", words).isEqualTo(importing.paths);
+      assertThat(importing.skipBad).isFalse();
     } else {
       StatsCommand stats = (StatsCommand) sub.commandSpec().userObject();
       StatsCommand.Format format = plain.format() == null ? StatsCommand.Format.TEXT : plain.format();
@@ -79,6 +84,11 @@ class PlainCommandLineTest {
         .isEqualTo(new PlainCommandLine("tui", Path.of("x.db"), "light", null));
     assertThat(PlainCommandLine.parse("stats", "--db", "x.db", "--format", "json"))
         .isEqualTo(new PlainCommandLine("stats", Path.of("x.db"), null, StatsCommand.Format.JSON));
+    assertThat(PlainCommandLine.parse("--db", "x.db", "import", "export.zip", "Connections.csv"))
+        .isEqualTo(new PlainCommandLine("import", Path.of("x.db"), null, null,
+            List.of(Path.of("export.zip"), Path.of("Connections.csv"))));
+    assertThat(PlainCommandLine.parse("import", "a.zip", "--db", "x.db", "b"))
+        .isEqualTo(new PlainCommandLine("import", Path.of("x.db"), null, null, List.of(Path.of("a.zip"), Path.of("b"))));
   }
 
   @Example
@@ -90,7 +100,10 @@ class PlainCommandLineTest {
         new String[] {"--db", "x", "--format", "json", "stats"}, new String[] {"--db", "x", "stats", "stats"},
         new String[] {"--db", "x", "stats", "--help"}, new String[] {"--db", "x", "list"}, new String[] {"--theme", "tui"},
         new String[] {"tui", "--theme", "a", "--theme", "b"}, new String[] {"stats", "--theme", "light"},
-        new String[] {"--help"}, new String[] {"--version"}, new String[] {"tui", "stats"});
+        new String[] {"--help"}, new String[] {"--version"}, new String[] {"tui", "stats"},
+        new String[] {"import"}, new String[] {"import", "a.zip", "--skip-bad"}, new String[] {"import", "-"},
+        new String[] {"import", "a.zip", "stats"}, new String[] {"import", ""}, new String[] {"--theme", "x", "import", "a"},
+        new String[] {"import", "--", "a.zip"}, new String[] {"import", "@args"}, new String[] {"import", "a", "--db"});
     for (String[] args : picocli) {
       assertThat(PlainCommandLine.parse(args)).as(String.join(" ", args)).isNull();
     }
