@@ -89,7 +89,8 @@ public final class App implements AutoCloseable {
   }
 
   /** {@link #open(Path, PhraseBook, Clock, Consumer)}, for {@code use}. */
-  public static App open(Path store, PhraseBook phrases, Clock clock, Consumer<String> notices, Use use) {
+  public static App open(
+      Path store, PhraseBook phrases, Clock clock, Consumer<String> notices, Use use) {
     MessageClassifier classifier = Classifier.onFirstUse(phrases.phrases());
     if (use == Use.IMPORT) {
       classifier.prepareInBackground();

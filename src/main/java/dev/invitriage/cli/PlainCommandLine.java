@@ -22,7 +22,8 @@ import java.util.List;
  * @param format stats' format; null when not given
  * @param paths what {@code import} imports, in order; empty for the others
  */
-record PlainCommandLine(String command, Path db, String theme, StatsCommand.Format format, List<Path> paths) {
+record PlainCommandLine(
+    String command, Path db, String theme, StatsCommand.Format format, List<Path> paths) {
   static final String TUI = "tui";
   static final String STATS = "stats";
   static final String IMPORT = "import";
@@ -76,8 +77,8 @@ record PlainCommandLine(String command, Path db, String theme, StatsCommand.Form
     if (IMPORT.equals(command) && (paths.isEmpty() || rootTheme != null)) {
       return null; // picocli says what is missing, or refuses the inbox's option before import
     }
-    return new PlainCommandLine(command == null ? TUI : command, db, tuiTheme != null ? tuiTheme : rootTheme, format,
-        List.copyOf(paths));
+    String theme = tuiTheme != null ? tuiTheme : rootTheme;
+    return new PlainCommandLine(command == null ? TUI : command, db, theme, format, List.copyOf(paths));
   }
 
   private static boolean isPlainValue(String value) {

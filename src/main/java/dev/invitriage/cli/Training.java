@@ -96,7 +96,8 @@ public final class Training {
    */
   private static void inboxAndServer(Path dir, Map<String, String> env, Path db, boolean server) throws IOException {
     Clock clock = Clock.systemUTC();
-    try (App app = App.open(db, new PhraseBook(dir.resolve("phrases.txt")), clock, notice -> { }, App.Use.INBOX)) {
+    PhraseBook phrases = new PhraseBook(dir.resolve("phrases.txt"));
+    try (App app = App.open(db, phrases, clock, notice -> { }, App.Use.INBOX)) {
       UiSettings ui = UiSettings.load(env, null, dir, clock);
       DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(100, 30));
       for (char key : "jjkG".toCharArray()) {

@@ -154,7 +154,7 @@ final class InboxParts {
     return ids;
   }
 
-  /** The id index if something loaded it, else null: a caller that reads one id need not load it. */
+  /** The id index if something loaded it, else null: a caller reading one id need not load it. */
   IdIndex idsIfLoaded() {
     return ids;
   }
@@ -233,7 +233,7 @@ final class InboxParts {
 
   // ---------------------------------------------------------------- id look-ups
 
-  /** The ordinal of {@code id}, or -1; see {@link #abbreviation} for when the whole index is read. */
+  /** The ordinal of {@code id}, or -1; {@link #abbreviation} says when the whole index is read. */
   int ordinalOf(InvitationId id) {
     if (readsBuckets()) {
       return IdIndex.storedOrdinalOf(t.ids, id);
@@ -256,7 +256,7 @@ final class InboxParts {
     return ids().abbreviationAt(o);
   }
 
-  /** Whether this look-up reads its id's bucket rather than the whole index (see {@link #abbreviation}). */
+  /** Whether this look-up reads its id's bucket, not the whole index (see {@link #abbreviation}). */
   private boolean readsBuckets() {
     return ids == null && bucketReads++ < BUCKET_READS_BEFORE_LOADING;
   }
@@ -303,7 +303,8 @@ final class InboxParts {
   void noteChanged(int o, boolean hasNote) {
     noted().set(o, hasNote);
     setNoteFlag(o, hasNote);
-    searchFilters.dropped(Chunks.chunkOf(o)); // a removed note's characters cannot be taken out: derive again
+    // A removed note's characters cannot be taken out of a filter: it is derived again.
+    searchFilters.dropped(Chunks.chunkOf(o));
   }
 
   /** Drops the derived flags: the next read, or the next flush, derives them again. */

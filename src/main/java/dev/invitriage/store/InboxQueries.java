@@ -46,7 +46,10 @@ final class InboxQueries {
     return p.ordinalOf(id);
   }
 
-  /** A caller will read every row (see {@link InboxRepository#readingEveryRow}): the id index, once. */
+  /**
+   * A caller will read every row ({@link dev.invitriage.domain.InboxRepository#readingEveryRow}):
+   * the id index is loaded once.
+   */
   void readingEveryRow() {
     p.ids();
   }

@@ -67,7 +67,8 @@ final class LinuxVolume extends Volume {
         }
         try {
           // Read access is enough to fsync and to read a file; the mapped volume created it.
-          return new LinuxVolume(v, FileChannel.open(v.getFile().toPath(), StandardOpenOption.READ), copyReads);
+          FileChannel channel = FileChannel.open(v.getFile().toPath(), StandardOpenOption.READ);
+          return new LinuxVolume(v, channel, copyReads);
         } catch (IOException e) {
           v.close();
           throw new DBException.VolumeIOError(e);

@@ -57,7 +57,8 @@ public final class MapDbInbox implements InboxRepository {
    * read by copying them from the file, so the pages read do not stay in the process's memory
    * (the inbox's peak on a million invitations 196 -> 155 MB; see {@link LinuxVolume}).
    */
-  public static MapDbInbox openLongLived(Path file, MessageClassifier classifier, Consumer<String> notices) {
+  public static MapDbInbox openLongLived(
+      Path file, MessageClassifier classifier, Consumer<String> notices) {
     return open(file, classifier, notices, StoreIo.REAL_COPYING_READS);
   }
 

@@ -53,8 +53,8 @@ final class StoreFailures {
   }
 
   /**
-   * An exception's name as words, for an error without a message: {@code BufferUnderflowException}
-   * says "buffer underflow" (a user reads one line, not a Java type; the type is in --debug's trace).
+   * An exception's name as words, for an error without a message: {@code
+   * BufferUnderflowException} says "buffer underflow" (a user reads a line, not a Java type).
    */
   static String words(String className) {
     String name = className.replaceFirst("(Exception|Error)$", "");
