@@ -154,7 +154,11 @@ final class DurableStore {
     return InvitriageException.io(file + ": cannot save: " + describe(e), e);
   }
 
-  /** Null when the store looks whole, else what is wrong with it; see {@link InboxState#consistencyProblem}. */
+  /**
+   * Null when the store looks whole, else what is wrong with it ({@link
+   * InboxQueries#consistencyProblem}); a value that cannot be read is damage, unless the disk
+   * failed to read it.
+   */
   String consistencyProblem(boolean thorough) {
     try {
       if (tables.metaLong(Tables.META_SCHEMA, -1) < 1) {

@@ -215,10 +215,6 @@ final class InboxParts {
     return InvitationId.of(invitationAt(ordinal));
   }
 
-  boolean hasNote(int o) {
-    return noted().get(o);
-  }
-
   /** The user's note on the invitation at {@code o}, or the empty string. */
   String noteOf(int o) {
     return noted().get(o) ? t.notes.getOrDefault(o, "") : "";

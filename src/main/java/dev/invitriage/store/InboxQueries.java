@@ -74,7 +74,7 @@ final class InboxQueries {
     Invitation inv = p.invitationAt(o);
     return inv.counterpartName().toLowerCase(Locale.ROOT).contains(lowerCaseNeedle)
         || inv.message().toLowerCase(Locale.ROOT).contains(lowerCaseNeedle)
-        || p.hasNote(o) && p.noteOf(o).toLowerCase(Locale.ROOT).contains(lowerCaseNeedle);
+        || p.noteOf(o).toLowerCase(Locale.ROOT).contains(lowerCaseNeedle);
   }
 
   InboxEntry entry(int o) {
@@ -184,46 +184,39 @@ final class InboxQueries {
    * checks counts and the last invitation's id only ({@code thorough} false), which reads a few
    * values whatever the inbox's size: a store is only ever changed by whole MapDB commits, and a
    * commit never seen to end makes the open rebuild it instead. {@code db check} loads everything.
+   * What reading throws, {@link DurableStore#consistencyProblem} says (a damaged store or a disk
+   * that failed).
    */
   String consistencyProblem(boolean thorough) {
     Tables t = p.t;
     int size = p.size();
-    try {
-      int chunks = Chunks.chunksFor(size);
-      if (chunks != Chunks.storedChunks(t.invitations) || chunks != Chunks.storedChunks(t.columns)) {
+    int chunks = Chunks.chunksFor(size);
+    if (chunks != Chunks.storedChunks(t.invitations) || chunks != Chunks.storedChunks(t.columns)) {
+      return "its invitation count does not match its records";
+    }
+    if (Chunks.chunksFor((int) t.metaLong(Tables.META_CONNECTIONS, 0)) != Chunks.storedChunks(t.connections)) {
+      return "its connection count does not match its records";
+    }
+    if (thorough) {
+      if (chunks != t.invitations.size() || chunks != t.columns.size()) {
         return "its invitation count does not match its records";
       }
-      if (Chunks.chunksFor((int) t.metaLong(Tables.META_CONNECTIONS, 0)) != Chunks.storedChunks(t.connections)) {
+      if (Chunks.chunksFor((int) t.metaLong(Tables.META_CONNECTIONS, 0)) != t.connections.size()) {
         return "its connection count does not match its records";
       }
-      if (thorough) {
-        if (chunks != t.invitations.size() || chunks != t.columns.size()) {
-          return "its invitation count does not match its records";
-        }
-        if (Chunks.chunksFor((int) t.metaLong(Tables.META_CONNECTIONS, 0)) != t.connections.size()) {
-          return "its connection count does not match its records";
-        }
-        p.columns();
-        p.ids();
-        p.decisions();
-        p.connections();
-      }
-      if (size > 0) {
-        InvitationId last = p.idAt(size - 1);
-        IdIndex ids = p.idsIfLoaded();
-        int found = ids != null ? ids.ordinalOf(last) : IdIndex.storedOrdinalOf(t.ids, last);
-        if (found != size - 1) {
-          return "its id index does not match its records";
-        }
-      }
-      return null;
-    } catch (RuntimeException | AssertionError | OutOfMemoryError e) {
-      if (StoreFailures.isIoFailure(e)) {
-        throw e; // the disk failed, not the store: the caller reports it as such
-      }
-      // MapDB 3.1.0 is built with its consistency assertions on (CC.ASSERT): they throw errors;
-      // and a damaged length asks for more memory than there is (the check reads a few values).
-      return "reading it fails: " + StoreFailures.describe(e);
+      p.columns();
+      p.ids();
+      p.decisions();
+      p.connections();
     }
+    if (size > 0) {
+      InvitationId last = p.idAt(size - 1);
+      IdIndex ids = p.idsIfLoaded();
+      int found = ids != null ? ids.ordinalOf(last) : IdIndex.storedOrdinalOf(t.ids, last);
+      if (found != size - 1) {
+        return "its id index does not match its records";
+      }
+    }
+    return null;
   }
 }

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Judges a LinkedIn export's rows as an import must (verdict and reason, the template key of a
  * personal note, the other person's URL and name put in one form, the id), a part at a time on a
  * thread of its own as they are read, and says how much CPU time that thread took (the collector's
- * pauses are not in it): the floor under an import's judging thread. Run in a fresh JVM with the launcher's settings for import; {@link
- * Bench} reports it beside sqlite3's whole import.
+ * pauses are not in it): the floor under an import's judging thread. Run in a fresh JVM with the
+ * launcher's settings for import; {@link Bench} reports it beside sqlite3's whole import.
  */
 public final class ExportJudge {
   private ExportJudge() { }
