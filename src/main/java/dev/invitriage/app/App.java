@@ -16,13 +16,13 @@ import dev.invitriage.formats.ExportWriter;
 import dev.invitriage.formats.LinkedInExportReader;
 import dev.invitriage.store.MapDbInbox;
 import dev.invitriage.store.StoreCheck;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.Locale;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -181,16 +181,20 @@ public final class App implements AutoCloseable {
 
   /** Writes the matching invitations, newest first, in the given format, one at a time. */
   public int export(EntryFilter filter, ExportFormat format, Writer out) {
+    try (ExportWriter writer = ExportWriter.open(format, out)) {
+      return export(filter, writer);
+    }
+  }
+
+  private int export(EntryFilter filter, ExportWriter writer) {
     InboxView all = view(View.ALL, SortOrder.DATE);
     inbox.readingEveryRow();
     int written = 0;
-    try (ExportWriter writer = ExportWriter.open(format, out)) {
-      for (int row = 0; row < all.size(); row++) {
-        InboxEntry e = all.get(row);
-        if (filter.matches(e)) {
-          writer.write(e);
-          written++;
-        }
+    for (int row = 0; row < all.size(); row++) {
+      InboxEntry e = all.get(row);
+      if (filter.matches(e)) {
+        writer.write(e);
+        written++;
       }
     }
     return written;
@@ -208,8 +212,8 @@ public final class App implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw InvitriageException.badInput("unknown export format '" + format + "' (expected csv or json)");
     }
-    return writeAtomically(target, w -> {
-      try (ExportWriter writer = ExportWriter.open(fmt, w)) {
+    return writeAtomically(target, out -> {
+      try (ExportWriter writer = ExportWriter.open(fmt, out)) {
         entries.forEach(writer::write);
       }
       return entries.size();
@@ -218,13 +222,17 @@ public final class App implements AutoCloseable {
 
   /** Like {@link #export(EntryFilter, ExportFormat, Writer)}, into a file that is only ever complete or absent. */
   public int exportTo(EntryFilter filter, ExportFormat format, Path target) {
-    return writeAtomically(target, w -> export(filter, format, w));
+    return writeAtomically(target, out -> {
+      try (ExportWriter writer = ExportWriter.open(format, out)) {
+        return export(filter, writer);
+      }
+    });
   }
 
   /** Writes what {@code body} writes, returning its count. */
   @FunctionalInterface
   private interface WriteBody {
-    int write(Writer out) throws IOException;
+    int write(OutputStream out) throws IOException;
   }
 
   /**
@@ -242,15 +250,15 @@ public final class App implements AutoCloseable {
       if (Files.exists(abs)) {
         abs = abs.toRealPath();
         if (!Files.isRegularFile(abs)) {
-          try (Writer w = Files.newBufferedWriter(abs, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
-            return body.write(w);
+          try (OutputStream out = Files.newOutputStream(abs, StandardOpenOption.WRITE)) {
+            return body.write(out);
           }
         }
       }
       tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
       int n;
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        n = body.write(w);
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        n = body.write(out);
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -51,10 +51,12 @@ final class ExportFields {
     if (cell.isEmpty()) {
       return cell;
     }
-    char c = cell.charAt(0);
-    boolean risky =
-        c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
-    return risky ? "'" + cell : cell;
+    return isRisky(cell.charAt(0)) ? "'" + cell : cell;
+  }
+
+  /** Whether a cell starting with {@code c} gets a leading {@code '} (see {@link #neutralise}). */
+  static boolean isRisky(char c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
   }
 
   /** Inverse of {@link #neutralise}. */

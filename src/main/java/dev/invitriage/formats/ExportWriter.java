@@ -1,7 +1,10 @@
 package dev.invitriage.formats;
 
 import dev.invitriage.domain.InboxEntry;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Streams inbox entries into an export, one at a time, so an export of any size needs no more
@@ -9,8 +12,8 @@ import java.io.Writer;
  * to_url, sent_at, message, verdict, reason, offender, client, connection, decision, decided_at,
  * note}. {@link LinkedInExportReader} reads both formats back without loss.
  *
- * <p>The writers produce characters; {@code out} should encode them as UTF-8 (both formats are
- * specified as UTF-8, and the reader accepts nothing else without a BOM).
+ * <p>Both formats are UTF-8 (the reader accepts nothing else without a BOM): over bytes the writers
+ * encode so, and a {@link Writer} given them should.
  *
  * <p>{@link #close()} finishes the document and flushes, but leaves {@code out} open: whoever
  * opened it closes it (it may be the terminal's own writer).
@@ -22,8 +25,16 @@ public interface ExportWriter extends AutoCloseable {
    */
   static ExportWriter open(ExportFormat format, Writer out) {
     return switch (format) {
-      case CSV -> new CsvExportWriter(out);
+      case CSV -> new CsvExportWriter(CsvPrinter.to(out));
       case JSON -> new JsonExportWriter(out);
+    };
+  }
+
+  /** {@link #open(ExportFormat, Writer)} over bytes, which the CSV export prints as they are. */
+  static ExportWriter open(ExportFormat format, OutputStream out) {
+    return switch (format) {
+      case CSV -> new CsvExportWriter(CsvPrinter.to(out));
+      case JSON -> new JsonExportWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     };
   }
 

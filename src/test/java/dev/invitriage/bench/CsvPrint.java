@@ -2,11 +2,10 @@ package dev.invitriage.bench;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.invitriage.formats.CsvExportWriter;
+import dev.invitriage.formats.CsvPrinter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Reads a CSV file into memory, then prints it again with the export's own printer ({@link
- * CsvExportWriter#printer}: FastCSV, its line ends and quoting) and says how long the printing
+ * CsvPrinter}: its quoting, line ends and UTF-8 bytes) and says how long the printing
  * took: the floor under an export, which must print as much. Run in a fresh JVM with the
  * launcher's settings for export; {@link Bench} reports it beside sqlite3's whole export.
  */
@@ -33,11 +32,13 @@ public final class CsvPrint {
       }
     }
     long start = System.nanoTime();
-    try (Writer w = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8);
-        CsvWriter printer = CsvExportWriter.printer(w)) {
+    try (OutputStream out = Files.newOutputStream(Path.of(args[1]))) {
+      CsvPrinter printer = CsvPrinter.to(out);
       for (List<String> row : rows) {
-        printer.writeRecord(row);
+        row.forEach(printer::cell);
+        printer.endRecord();
       }
+      printer.flush();
     }
     System.out.printf(Locale.ROOT, "%.3f%n", (System.nanoTime() - start) / 1e9);
   }
