@@ -2,6 +2,7 @@ package dev.invitriage.app;
 
 import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Decision;
+import dev.invitriage.domain.EncodedEntry;
 import dev.invitriage.domain.FacetFlags;
 import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.ImportProducer;
@@ -141,6 +142,11 @@ final class ChangeCountingInbox implements InboxRepository {
   @Override
   public InboxEntry entryAt(int ordinal) {
     return inbox.entryAt(ordinal);
+  }
+
+  @Override
+  public EncodedEntry encodedEntryAt(int ordinal) {
+    return inbox.encodedEntryAt(ordinal);
   }
 
   @Override

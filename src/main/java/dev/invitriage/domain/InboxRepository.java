@@ -52,6 +52,9 @@ public interface InboxRepository extends AutoCloseable {
   /** The invitation at an ordinal (0 ≤ ordinal < size()). */
   InboxEntry entryAt(int ordinal);
 
+  /** What an export prints of the invitation at an ordinal, its texts as stored. */
+  EncodedEntry encodedEntryAt(int ordinal);
+
   /**
    * True when the other person's name, the message or the note of the invitation at an ordinal
    * contains {@code lowerCaseNeedle} (compared in lower case). Reads only that text: search over a

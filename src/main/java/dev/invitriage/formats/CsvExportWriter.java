@@ -1,5 +1,8 @@
 package dev.invitriage.formats;
 
+import dev.invitriage.domain.EncodedEntry;
+import dev.invitriage.domain.EncodedInvitation;
+import dev.invitriage.domain.EncodedInvitation.Text;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InvitriageException;
 import java.io.UncheckedIOException;
@@ -38,6 +41,37 @@ public final class CsvExportWriter implements ExportWriter {
       for (String value : ExportFields.textValues(entry)) {
         printer.cell(value);
       }
+      printer.endRecord();
+    } catch (UncheckedIOException e) {
+      throw InvitriageException.io("cannot write the export", e.getCause());
+    }
+  }
+
+  /**
+   * The texts' stored bytes are printed as they are; the other cells as {@link #write(InboxEntry)}
+   * prints them (a test holds the two to the same bytes).
+   */
+  @Override
+  public void write(EncodedEntry entry) {
+    EncodedInvitation inv = entry.invitation();
+    byte[] texts = inv.bytes();
+    try {
+      printer.cell(entry.id().hex());
+      printer.cell(inv.direction().name());
+      printer.cell(texts, inv.from(Text.FROM_NAME), inv.to(Text.FROM_NAME));
+      printer.cell(texts, inv.from(Text.FROM_URL), inv.to(Text.FROM_URL));
+      printer.cell(texts, inv.from(Text.TO_NAME), inv.to(Text.TO_NAME));
+      printer.cell(texts, inv.from(Text.TO_URL), inv.to(Text.TO_URL));
+      printer.cell(Dates.formatExportDateTime(inv.sentAt()));
+      printer.cell(texts, inv.from(Text.MESSAGE), inv.to(Text.MESSAGE));
+      printer.cell(entry.classification().verdict().name());
+      printer.cell(entry.classification().reason());
+      printer.cell(Boolean.toString(entry.offender()));
+      printer.cell(Boolean.toString(entry.client()));
+      printer.cell(Boolean.toString(entry.connection()));
+      printer.cell(entry.decision().word());
+      printer.cell(ExportFields.decidedAt(entry.decidedAt()));
+      printer.cell(entry.note());
       printer.endRecord();
     } catch (UncheckedIOException e) {
       throw InvitriageException.io("cannot write the export", e.getCause());

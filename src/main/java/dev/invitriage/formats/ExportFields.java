@@ -2,6 +2,9 @@ package dev.invitriage.formats;
 
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.EncodedEntry;
+import dev.invitriage.domain.EncodedInvitation;
+import dev.invitriage.domain.EncodedInvitation.Text;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.Invitation;
 import dev.invitriage.domain.InvitationId;
@@ -82,8 +85,34 @@ final class ExportFields {
         Boolean.toString(e.client()),
         Boolean.toString(e.connection()),
         e.decision().word(),
-        e.decidedAt() == null ? "" : e.decidedAt().toString(),
+        decidedAt(e.decidedAt()),
         e.note());
+  }
+
+  /** {@link #textValues(InboxEntry)}, of an entry whose texts are as stored. */
+  static List<String> textValues(EncodedEntry e) {
+    EncodedInvitation inv = e.invitation();
+    return List.of(
+        e.id().hex(),
+        inv.direction().name(),
+        inv.text(Text.FROM_NAME),
+        inv.text(Text.FROM_URL),
+        inv.text(Text.TO_NAME),
+        inv.text(Text.TO_URL),
+        Dates.formatExportDateTime(inv.sentAt()),
+        inv.text(Text.MESSAGE),
+        e.classification().verdict().name(),
+        e.classification().reason(),
+        Boolean.toString(e.offender()),
+        Boolean.toString(e.client()),
+        Boolean.toString(e.connection()),
+        e.decision().word(),
+        decidedAt(e.decidedAt()),
+        e.note());
+  }
+
+  static String decidedAt(Instant at) {
+    return at == null ? "" : at.toString();
   }
 
   /**

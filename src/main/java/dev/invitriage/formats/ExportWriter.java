@@ -1,5 +1,6 @@
 package dev.invitriage.formats;
 
+import dev.invitriage.domain.EncodedEntry;
 import dev.invitriage.domain.InboxEntry;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -40,6 +41,9 @@ public interface ExportWriter extends AutoCloseable {
 
   /** Appends one entry. */
   void write(InboxEntry entry);
+
+  /** Appends one entry whose texts are as the store keeps them: the same as its {@link InboxEntry}. */
+  void write(EncodedEntry entry);
 
   /** Ends the document and flushes {@code out} without closing it. */
   @Override

@@ -3,6 +3,7 @@ package dev.invitriage.formats;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.invitriage.domain.EncodedEntry;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InvitriageException;
 import java.io.IOException;
@@ -36,7 +37,15 @@ final class JsonExportWriter implements ExportWriter {
 
   @Override
   public void write(InboxEntry entry) {
-    List<String> values = ExportFields.textValues(entry);
+    write(ExportFields.textValues(entry));
+  }
+
+  @Override
+  public void write(EncodedEntry entry) {
+    write(ExportFields.textValues(entry));
+  }
+
+  private void write(List<String> values) {
     try {
       json.writeStartObject();
       for (int i = 0; i < values.size(); i++) {

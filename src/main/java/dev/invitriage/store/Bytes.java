@@ -144,6 +144,14 @@ final class Bytes {
       return s;
     }
 
+    /** Passes over a string, putting where its bytes start and end at {@code bounds[at]} and after. */
+    void skipString(int[] bounds, int at) {
+      int len = readLength();
+      bounds[at] = pos;
+      pos += len;
+      bounds[at + 1] = pos;
+    }
+
     byte[] readBlob() {
       int len = readLength();
       byte[] b = Arrays.copyOfRange(buf, pos, pos + len);

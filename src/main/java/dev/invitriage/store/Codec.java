@@ -4,6 +4,8 @@ import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Connection;
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.EncodedInvitation;
+import dev.invitriage.domain.EncodedInvitation.Text;
 import dev.invitriage.domain.ImportBatch;
 import dev.invitriage.domain.Invitation;
 import dev.invitriage.domain.InvitationId;
@@ -53,6 +55,21 @@ final class Codec {
         .writeString(inv.toUrl())
         .writeVarLong(inv.sentAt().toEpochSecond(ZoneOffset.UTC))
         .writeString(inv.message());
+  }
+
+  /** An invitation's record as an export prints it: its texts found, not decoded. */
+  static EncodedInvitation encodedInvitation(byte[] bytes) {
+    Bytes.In in = new Bytes.In(bytes);
+    version(in, "invitation");
+    Direction direction = enumAt(Direction.values(), in.readByte());
+    int[] bounds = new int[2 * Text.values().length];
+    in.skipString(bounds, 2 * Text.FROM_NAME.ordinal());
+    in.skipString(bounds, 2 * Text.FROM_URL.ordinal());
+    in.skipString(bounds, 2 * Text.TO_NAME.ordinal());
+    in.skipString(bounds, 2 * Text.TO_URL.ordinal());
+    LocalDateTime sentAt = LocalDateTime.ofEpochSecond(in.readVarLong(), 0, ZoneOffset.UTC);
+    in.skipString(bounds, 2 * Text.MESSAGE.ordinal());
+    return new EncodedInvitation(direction, sentAt, bytes, bounds);
   }
 
   private static Invitation readInvitation(Bytes.In in) {

@@ -205,10 +205,15 @@ final class InboxParts {
   // ---------------------------------------------------------------- rows
 
   Invitation invitationAt(int ordinal) {
+    return Codec.invitation(recordAt(ordinal));
+  }
+
+  /** The invitation at an ordinal as its record holds it. */
+  byte[] recordAt(int ordinal) {
     if (ordinal < 0 || ordinal >= size) {
       throw new IndexOutOfBoundsException("no invitation " + ordinal);
     }
-    return Codec.invitation(records.get(ordinal));
+    return records.get(ordinal);
   }
 
   InvitationId idAt(int ordinal) {

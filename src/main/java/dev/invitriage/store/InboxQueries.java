@@ -2,6 +2,8 @@ package dev.invitriage.store;
 
 import dev.invitriage.domain.Classification;
 import dev.invitriage.domain.Client;
+import dev.invitriage.domain.EncodedEntry;
+import dev.invitriage.domain.EncodedInvitation;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.Invitation;
 import dev.invitriage.domain.InvitationId;
@@ -79,28 +81,55 @@ final class InboxQueries {
 
   InboxEntry entry(int o) {
     Invitation inv = p.invitationAt(o);
-    IdIndex ids = p.idsIfLoaded();
-    InvitationId id = ids != null ? ids.idAt(o) : InvitationId.of(inv);
-    // The verdict comes from the derived flags too: its reason is the one stored when the note was
-    // judged, and only where there is none (a store from before schema 3) is the classifier
-    // asked, when it is read.
+    InvitationId id = idAt(o, () -> inv);
     FlagSnapshot flags = new FlagSnapshot(p.size(), p.derivedFlags(), null);
-    Verdict verdict = flags.verdict(o);
-    String reason = verdict == Verdict.TEMPLATE ? null : p.reasons().reasonOf(o);
-    Judgement judgement = verdict == Verdict.TEMPLATE
-        ? Judgement.of(new Classification(Verdict.TEMPLATE,
-            "mass template: the same text came from " + TemplateCounter.ENOUGH + " or more different senders"))
-        : reason != null ? Judgement.of(new Classification(verdict, reason))
-        : Judgement.later(verdict, () -> classifier.classify(inv.message(), inv.fromName(), inv.toName()),
-            classifier::ready);
     boolean client = flags.client(o);
     DecisionColumn decisions = p.decisions();
-    long at = decisions.decidedAtMillis(o);
-    boolean offender = flags.offender(o);
     return new InboxEntry(
-        id, p.abbreviation(o, id), inv, judgement, offender, client, flags.connection(o),
-        decisions.decision(o), at < 0 ? null : Instant.ofEpochMilli(at),
-        p.noteOf(o), headline(inv, flags.connection(o), client));
+        id, p.abbreviation(o, id), inv, judgement(o, flags.verdict(o), () -> inv), flags.offender(o),
+        client, flags.connection(o), decisions.decision(o), decidedAt(decisions, o), p.noteOf(o),
+        headline(inv, flags.connection(o), client));
+  }
+
+  /** What an export prints of the invitation at {@code o}: {@link #entry}'s fields, texts as stored. */
+  EncodedEntry encodedEntry(int o) {
+    EncodedInvitation inv = Codec.encodedInvitation(p.recordAt(o));
+    FlagSnapshot flags = new FlagSnapshot(p.size(), p.derivedFlags(), null);
+    DecisionColumn decisions = p.decisions();
+    return new EncodedEntry(
+        idAt(o, inv::decode), inv, judgement(o, flags.verdict(o), inv::decode).classification(),
+        flags.offender(o), flags.client(o), flags.connection(o), decisions.decision(o),
+        decidedAt(decisions, o), p.noteOf(o));
+  }
+
+  private InvitationId idAt(int o, Supplier<Invitation> inv) {
+    IdIndex ids = p.idsIfLoaded();
+    return ids != null ? ids.idAt(o) : InvitationId.of(inv.get());
+  }
+
+  /**
+   * The verdict comes from the derived flags: its reason is the one stored when the note was
+   * judged, and only where there is none (a store from before schema 3) is the classifier asked,
+   * when it is read.
+   */
+  private Judgement judgement(int o, Verdict verdict, Supplier<Invitation> inv) {
+    if (verdict == Verdict.TEMPLATE) {
+      return Judgement.of(new Classification(Verdict.TEMPLATE,
+          "mass template: the same text came from " + TemplateCounter.ENOUGH + " or more different senders"));
+    }
+    String reason = p.reasons().reasonOf(o);
+    if (reason != null) {
+      return Judgement.of(new Classification(verdict, reason));
+    }
+    return Judgement.later(verdict, () -> {
+      Invitation i = inv.get();
+      return classifier.classify(i.message(), i.fromName(), i.toName());
+    }, classifier::ready);
+  }
+
+  private static Instant decidedAt(DecisionColumn decisions, int o) {
+    long at = decisions.decidedAtMillis(o);
+    return at < 0 ? null : Instant.ofEpochMilli(at);
   }
 
   /**

@@ -5,6 +5,7 @@ import static dev.invitriage.store.StoreFailures.isIoFailure;
 
 import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Decision;
+import dev.invitriage.domain.EncodedEntry;
 import dev.invitriage.domain.FacetFlags;
 import dev.invitriage.domain.FacetTable;
 import dev.invitriage.domain.ImportProducer;
@@ -160,6 +161,11 @@ public final class MapDbInbox implements InboxRepository {
   @Override
   public synchronized InboxEntry entryAt(int ordinal) {
     return reading(() -> store.state.read().entry(ordinal));
+  }
+
+  @Override
+  public synchronized EncodedEntry encodedEntryAt(int ordinal) {
+    return reading(() -> store.state.read().encodedEntry(ordinal));
   }
 
   @Override

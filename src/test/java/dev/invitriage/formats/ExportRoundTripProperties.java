@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.EncodedEntry;
+import dev.invitriage.domain.EncodedInvitation;
 import dev.invitriage.domain.ImportBatch;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.Invitation;
 import dev.invitriage.domain.RestoredTriage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -121,6 +124,43 @@ class ExportRoundTripProperties {
       throws IOException {
     assertThat(roundTrip(ExportFormat.CSV, entries))
         .containsExactlyElementsOf(entries.stream().map(Entries::triageOf).toList());
+  }
+
+  /**
+   * An entry whose texts are as the store keeps them (UTF-8, one after another) prints exactly as
+   * the entry itself, in both formats: an export of the whole inbox prints those.
+   */
+  @Property(tries = 300)
+  void anEntryWithItsTextsAsStoredPrintsTheSameBytes(@ForAll("entryLists") List<InboxEntry> entries) {
+    for (ExportFormat format : ExportFormat.values()) {
+      ByteArrayOutputStream asEntries = new ByteArrayOutputStream();
+      try (ExportWriter w = ExportWriter.open(format, asEntries)) {
+        entries.forEach(w::write);
+      }
+      ByteArrayOutputStream asStored = new ByteArrayOutputStream();
+      try (ExportWriter w = ExportWriter.open(format, asStored)) {
+        entries.forEach(e -> w.write(encoded(e)));
+      }
+      assertThat(asStored.toString(StandardCharsets.UTF_8)).as(format.name())
+          .isEqualTo(asEntries.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static EncodedEntry encoded(InboxEntry e) {
+    Invitation inv = e.invitation();
+    ByteArrayOutputStream texts = new ByteArrayOutputStream();
+    texts.write(7); // a byte before the first text, as a record's header is
+    List<String> inOrder = List.of(inv.fromName(), inv.fromUrl(), inv.toName(), inv.toUrl(), inv.message());
+    int[] bounds = new int[2 * inOrder.size()];
+    for (int t = 0; t < inOrder.size(); t++) {
+      bounds[2 * t] = texts.size();
+      texts.writeBytes(inOrder.get(t).getBytes(StandardCharsets.UTF_8));
+      bounds[2 * t + 1] = texts.size();
+    }
+    EncodedInvitation stored = new EncodedInvitation(inv.direction(), inv.sentAt(), texts.toByteArray(), bounds);
+    assertThat(stored.decode()).isEqualTo(inv);
+    return new EncodedEntry(e.id(), stored, e.classification(), e.offender(), e.client(), e.connection(),
+        e.decision(), e.decidedAt(), e.note());
   }
 
   @Property(tries = 200)

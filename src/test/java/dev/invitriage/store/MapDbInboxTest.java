@@ -11,6 +11,7 @@ import dev.invitriage.domain.Client;
 import dev.invitriage.domain.Connection;
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
+import dev.invitriage.domain.EncodedEntry;
 import dev.invitriage.domain.ImportBatch;
 import dev.invitriage.domain.ImportResult;
 import dev.invitriage.domain.InboxEntry;
@@ -52,6 +53,51 @@ class MapDbInboxTest {
       assertThat(all(inbox)).extracting(e -> e.invitation().fromName()).contains("Sender 0", "Sender 29");
     }
     assertThat(notices).isEmpty();
+  }
+
+  /**
+   * What an export prints of each row, its texts as stored, is the row as the inbox reads it:
+   * texts (several scripts, quotes, line breaks, an emoji), verdict and reason, flags, decision,
+   * note, for an incoming and an outgoing invitation, a client's and a template's; and where the
+   * store keeps no reasons (schema 2), each note is judged when read, as for the inbox.
+   */
+  @Test
+  void aRowAsAnExportPrintsItIsTheRowAsTheInboxReadsIt() {
+    List<Invitation> invitations = new ArrayList<>(batchOf(0, 300).invitations());
+    invitations.add(new Invitation(Direction.OUTGOING, "Pat User", "https://www.linkedin.com/in/pat", "Илья \"Ж\" 中文",
+        "", java.time.LocalDateTime.of(2024, 2, 29, 23, 59, 59), "=1+1, said we\r\nat the 😀 meetup"));
+    for (int i = 0; i < 4; i++) { // the same personal text from four senders: a template
+      invitations.add(incoming(400 + i, "Grow your sales with our platform today"));
+    }
+    try (MapDbInbox inbox = open()) {
+      inbox.importBatch(new ImportBatch(List.of("Invitations.csv"), invitations, List.of(), List.of()));
+      inbox.setNote(InvitationId.of(incoming(2, "We met at meetup 2")), "met in Lisbon, \"twice\"");
+      inbox.decide(List.of(InvitationId.of(incoming(5, "We met at meetup 5"))), Decision.ACCEPT, NOW);
+      inbox.addClients(List.of(new Client(0, "Sender 7", "https://www.linkedin.com/in/sender-7", "Acme", "")));
+      assertEncodedRowsAgree(inbox);
+    }
+    try (Tables t = Tables.open(dir.resolve("inbox.db"), false)) {
+      t.reasons.clear();
+      t.db.commit();
+    }
+    try (MapDbInbox inbox = open()) {
+      assertEncodedRowsAgree(inbox);
+    }
+  }
+
+  private static void assertEncodedRowsAgree(MapDbInbox inbox) {
+    inbox.readingEveryRow();
+    List<Verdict> verdicts = new ArrayList<>();
+    for (int o = 0; o < inbox.size(); o++) {
+      InboxEntry e = inbox.entryAt(o);
+      EncodedEntry encoded = inbox.encodedEntryAt(o);
+      assertThat(encoded.invitation().decode()).as("row %d", o).isEqualTo(e.invitation());
+      assertThat(encoded).as("row %d", o).usingRecursiveComparison().ignoringFields("invitation")
+          .isEqualTo(new EncodedEntry(e.id(), null, e.classification(), e.offender(), e.client(), e.connection(),
+              e.decision(), e.decidedAt(), e.note()));
+      verdicts.add(encoded.classification().verdict());
+    }
+    assertThat(verdicts).contains(Verdict.PERSONAL, Verdict.DEFAULT, Verdict.EMPTY, Verdict.TEMPLATE);
   }
 
   @Test
