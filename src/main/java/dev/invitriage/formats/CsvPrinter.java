@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,6 +30,9 @@ public final class CsvPrinter {
   private interface Sink {
     void write(byte[] bytes, int length) throws IOException;
   }
+
+  private static final VarHandle WORDS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final Sink sink;
   private byte[] buffer = new byte[1 << 16];
@@ -65,12 +71,19 @@ public final class CsvPrinter {
     boolean tick = ExportFields.isRisky((char) first); // neutralised: a ' goes first
     int quotes = 0;
     boolean special = false;
-    for (int i = from; i < to; i++) {
-      byte b = utf8[i];
-      if (b == '"') {
-        quotes++;
-      } else if (b == ',' || b == '\n' || b == '\r') {
-        special = true;
+    for (int i = from; i < to; ) {
+      int end = Math.min(i + 8, to);
+      if (end - i == 8 && !mayNeedQuotes((long) WORDS.get(utf8, i))) {
+        i = end; // eight bytes at a time: most of a note's words have none that matters
+        continue;
+      }
+      for (; i < end; i++) {
+        byte b = utf8[i];
+        if (b == '"') {
+          quotes++;
+        } else if (b == ',' || b == '\n' || b == '\r') {
+          special = true;
+        }
       }
     }
     int shown = tick ? '\'' : first;
@@ -102,6 +115,17 @@ public final class CsvPrinter {
       out[n++] = '"';
     }
     length = n;
+  }
+
+  /** Whether a byte of {@code word} is a quote, comma, LF or CR, the bytes that make a cell quoted. */
+  private static boolean mayNeedQuotes(long word) {
+    return (zeroByte(word ^ 0x2222222222222222L) | zeroByte(word ^ 0x2c2c2c2c2c2c2c2cL)
+        | zeroByte(word ^ 0x0a0a0a0a0a0a0a0aL) | zeroByte(word ^ 0x0d0d0d0d0d0d0d0dL)) != 0;
+  }
+
+  /** Not zero when a byte of {@code x} is (Hacker's Delight, 6-1: exact for whether, not which). */
+  private static long zeroByte(long x) {
+    return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
   }
 
   /** An empty cell: quoted when it is a record's first, as a record's only cell must be. */

@@ -97,7 +97,13 @@ final class StoreRecovery {
     try {
       openTables();
     } catch (Tables.NotOursException e) {
-      throw InvitriageException.badInput(file() + ": not an invitriage store (a MapDB file of some other program)");
+      if (store.journal == null) {
+        throw InvitriageException.badInput(file() + ": not an invitriage store (a MapDB file of some other program)");
+      }
+      // Beside a journal of ours, a MapDB file without our tables is a store killed while MapDB
+      // made it (see create): the journal holds everything, and the file is only moved aside.
+      rebuild("it holds none of its tables (cut short while it was made)");
+      return;
     } catch (RuntimeException e) {
       if (isIoFailure(e)) {
         // A full disk or a write error while MapDB sets up its write-ahead log says nothing

@@ -110,7 +110,12 @@ final class KillLoop {
         model.apply(op);
         next++;
       }
-      Model.Snapshot actual = openCopy(storeDir, dir.resolve("check"));
+      Model.Snapshot actual;
+      try {
+        actual = openCopy(storeDir, dir.resolve("check"));
+      } catch (RuntimeException e) { // with the seed, so the run can be repeated
+        throw new AssertionError(where(k, delay) + "the store does not open after the kill: " + e.getMessage(), e);
+      }
       String diff = model.snapshot().differenceFrom(actual);
       if (diff != null) {
         Workload.Op inFlight = Workload.derive(workSeed, next, CrashWorker.EXPORTS, model);

@@ -179,6 +179,31 @@ class RecoveryTest {
     assertThat(Files.exists(journal())).isFalse();
   }
 
+  /**
+   * A kill while MapDB makes a new store's file, after its journal (found by the 20-kill loop):
+   * the file is a MapDB file without the store's tables, and the journal rebuilds the store.
+   */
+  @Test
+  void aStoreFileWithoutItsTablesBesideItsJournalIsRebuiltFromTheJournal() throws IOException {
+    seed();
+    Files.delete(db());
+    org.mapdb.DBMaker.fileDB(db().toFile()).transactionEnable().make().close();
+    assertThat(firstDecision()).isEqualTo(Decision.LATER);
+    assertThat(notices).anyMatch(n -> n.contains("rebuilt") && n.contains("it holds none of its tables"));
+  }
+
+  @Test
+  void aMapDbFileOfAnotherProgramIsRefusedUntouched() throws IOException {
+    try (org.mapdb.DB other = org.mapdb.DBMaker.fileDB(db().toFile()).transactionEnable().make()) {
+      other.hashMap("settings").createOrOpen();
+      other.commit();
+    }
+    byte[] before = Files.readAllBytes(db());
+    assertThatThrownBy(this::open).hasMessageContaining("not an invitriage store (a MapDB file of some other program)");
+    assertThat(Files.readAllBytes(db())).isEqualTo(before);
+    assertThat(Files.exists(journal())).isFalse();
+  }
+
   @Test
   void anEmptyFileIsRefusedUntouched() throws IOException {
     Files.createFile(db());
