@@ -189,7 +189,7 @@ public final class App implements AutoCloseable {
   private int export(EntryFilter filter, ExportWriter writer) {
     InboxView all = view(View.ALL, SortOrder.DATE);
     inbox.readingEveryRow();
-    if (filter.equals(EntryFilter.ALL)) {
+    if (filter.matchesAll()) {
       // Every row, so none is read for a filter: each is printed as stored, texts undecoded, and
       // read on another core while this one prints.
       ReadAhead.forEach(all.size(), row -> inbox.encodedEntryAt(all.ordinal(row)), writer::write);

@@ -24,6 +24,12 @@ public record EntryFilter(
   /** Everything, both directions. */
   public static final EntryFilter ALL = new EntryFilter(false, null, null, null, false, null);
 
+  /** Whether every invitation matches, so none needs reading to know. */
+  public boolean matchesAll() {
+    return !offendersOnly && verdict == null && decision == null && direction == null && !clientsOnly
+        && (search == null || search.isBlank());
+  }
+
   public boolean matches(InboxEntry e) {
     if (offendersOnly && !e.offender()) {
       return false;

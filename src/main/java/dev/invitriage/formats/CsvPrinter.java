@@ -62,7 +62,7 @@ public final class CsvPrinter {
   }
 
   /** The next cell, given as the UTF-8 bytes of a whole string. */
-  void cell(byte[] utf8, int from, int to) {
+  public void cell(byte[] utf8, int from, int to) {
     if (from == to) {
       emptyCell();
       return;

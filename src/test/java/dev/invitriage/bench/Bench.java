@@ -248,7 +248,7 @@ public final class Bench {
     Path reprinted = work.resolve("csv-print.csv");
     double csvPrint = Double.parseDouble(run(product.child("export", CsvPrint.class, exported.toString(), reprinted.toString())).strip());
     Files.deleteIfExists(reprinted);
-    floors.put("csv-print", Map.of("what", "the export's CSV printer (its own, printing UTF-8 bytes) printing the " + label(large) + " export's rows from memory; the launcher's settings for export",
+    floors.put("csv-print", Map.of("what", "the export's CSV printer (its own, printing bytes) printing the " + label(large) + " export's rows from memory, each cell its UTF-8 bytes as the store hands them over; the launcher's settings for export",
         "seconds", round(csvPrint), "vsSqliteExport", round(csvPrint / export[1])));
     // And under its reading: MapDB alone getting out the bytes an export reads, in a cold JVM.
     double mapDbRead = median(3, () -> time(product.child("export", MapDbRead.class, largeStore.toString()), null, null));
