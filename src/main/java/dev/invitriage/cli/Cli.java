@@ -3,10 +3,12 @@ package dev.invitriage.cli;
 import dev.invitriage.app.Settings;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.domain.Verdict;
+import dev.invitriage.formats.ExportFormat;
 import dev.invitriage.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -127,8 +129,8 @@ public final class Cli {
   }
 
   /**
-   * Runs a {@link PlainCommandLine} (the inbox, {@code stats} or {@code import} as they are
-   * typed) as picocli would, without building picocli's model; null, and nothing done, for any
+   * Runs a {@link PlainCommandLine} (the inbox, {@code stats}, {@code import} or {@code export}
+   * as they are typed) as picocli would, without building picocli's model; null, and nothing done, for any
    * other command line.
    */
   static Integer runDirectly(Context ctx, Settings settings, PrintWriter out, PrintWriter err, String... args) {
@@ -143,7 +145,7 @@ public final class Cli {
       if (plain.command().equals(PlainCommandLine.STATS)) {
         StatsCommand stats = new StatsCommand();
         if (plain.format() != null) {
-          stats.format = plain.format();
+          stats.format = plain.format().equals("json") ? StatsCommand.Format.JSON : StatsCommand.Format.TEXT;
         }
         stats.runDirectly(root, out, err);
         return stats.call();
@@ -153,6 +155,14 @@ public final class Cli {
         importing.paths = plain.paths();
         importing.runDirectly(root, out, err);
         return importing.call();
+      }
+      if (plain.command().equals(PlainCommandLine.EXPORT)) {
+        ExportCommand export = new ExportCommand();
+        export.filter = new FilterOptions();
+        export.format = plain.format() == null ? null : ExportFormat.valueOf(plain.format().toUpperCase(Locale.ROOT));
+        export.output = plain.output();
+        export.runDirectly(root, out, err);
+        return export.call();
       }
       TuiCommand tui = new TuiCommand();
       tui.runDirectly(root, out, err);

@@ -6,30 +6,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The full-screen inbox, {@code stats} and {@code import} as they are typed, read without picocli:
- * building picocli's model (annotations read through generated proxy classes no class-data archive
- * holds, the root's help and version options) was 45 ms of a 300 ms cold {@code stats}, 60 ms of
- * the inbox's first frame and 42 ms of importing 10k invitations. The forms: {@code [--db PATH]
- * [--theme NAME]} (the inbox), {@code [--db PATH] [--theme NAME] tui [--db PATH] [--theme NAME]},
- * {@code [--db PATH] stats [--db PATH] [--format text|json]} and {@code [--db PATH] import PATH...}
- * with {@code --db PATH} also among the paths, {@code --db} once and each option at most once
- * where it stands. Anything else picocli may read otherwise (an {@code @file}, {@code --db=PATH},
- * a value or path that starts with {@code -} or names a command, an empty one, {@code --debug},
- * {@code --skip-bad}, help...) is not plain: picocli runs it, and words its errors.
+ * The full-screen inbox, {@code stats}, {@code import} and {@code export} as they are typed, read
+ * without picocli: building picocli's model (annotations read through generated proxy classes no
+ * class-data archive holds, the root's help and version options) was 45 ms of a 300 ms cold {@code
+ * stats}, 60 ms of the inbox's first frame, 42 ms of importing 10k invitations and 50 ms of
+ * exporting them. The forms: {@code [--db PATH] [--theme NAME]} (the inbox), {@code [--db PATH]
+ * [--theme NAME] tui [--db PATH] [--theme NAME]}, {@code [--db PATH] stats [--db PATH] [--format
+ * text|json]}, {@code [--db PATH] import PATH...} with {@code --db PATH} also among the paths, and
+ * {@code [--db PATH] export [--db PATH] [--format csv|json] [-o|--output FILE]}, {@code --db} once
+ * and each option at most once where it stands. Anything else picocli may read otherwise (an
+ * {@code @file}, {@code --db=PATH}, a value or path that starts with {@code -} or names a command,
+ * an empty one, {@code --debug}, {@code --skip-bad}, a filter, help...) is not plain: picocli runs
+ * it, and words its errors.
  *
- * @param command {@code tui}, {@code stats} or {@code import}
+ * @param command {@code tui}, {@code stats}, {@code import} or {@code export}
  * @param theme the inbox's theme, the command's {@code --theme} before the root's; null when none
- * @param format stats' format; null when not given
+ * @param format stats' or export's format as typed (lower case); null when not given
  * @param paths what {@code import} imports, in order; empty for the others
+ * @param output where {@code export} writes; null for standard output and the others
  */
 record PlainCommandLine(
-    String command, Path db, String theme, StatsCommand.Format format, List<Path> paths) {
+    String command, Path db, String theme, String format, List<Path> paths, Path output) {
   static final String TUI = "tui";
   static final String STATS = "stats";
   static final String IMPORT = "import";
+  static final String EXPORT = "export";
 
-  PlainCommandLine(String command, Path db, String theme, StatsCommand.Format format) {
-    this(command, db, theme, format, List.of());
+  PlainCommandLine(String command, Path db, String theme, String format) {
+    this(command, db, theme, format, List.of(), null);
   }
 
   /** The plain command line {@code args} are, or null when picocli must read them. */
@@ -38,11 +42,13 @@ record PlainCommandLine(
     Path db = null;
     String rootTheme = null;
     String tuiTheme = null;
-    StatsCommand.Format format = null;
+    String format = null;
+    Path output = null;
     List<Path> paths = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if ((arg.equals(TUI) || arg.equals(STATS) || arg.equals(IMPORT)) && command == null) {
+      if ((arg.equals(TUI) || arg.equals(STATS) || arg.equals(IMPORT) || arg.equals(EXPORT))
+          && command == null) {
         command = arg;
         continue;
       }
@@ -69,16 +75,25 @@ record PlainCommandLine(
         tuiTheme = value;
       } else if (arg.equals("--format") && STATS.equals(command) && format == null
           && (value.equals("text") || value.equals("json"))) {
-        format = value.equals("json") ? StatsCommand.Format.JSON : StatsCommand.Format.TEXT;
+        format = value;
+      } else if (arg.equals("--format") && EXPORT.equals(command) && format == null
+          && (value.equals("csv") || value.equals("json"))) {
+        format = value;
+      } else if ((arg.equals("-o") || arg.equals("--output")) && EXPORT.equals(command) && output == null) {
+        output = path(value);
+        if (output == null) {
+          return null;
+        }
       } else {
         return null;
       }
     }
-    if (IMPORT.equals(command) && (paths.isEmpty() || rootTheme != null)) {
-      return null; // picocli says what is missing, or refuses the inbox's option before import
+    if ((IMPORT.equals(command) && paths.isEmpty())
+        || ((IMPORT.equals(command) || EXPORT.equals(command)) && rootTheme != null)) {
+      return null; // picocli says what is missing, or refuses the inbox's option before a command
     }
     String theme = tuiTheme != null ? tuiTheme : rootTheme;
-    return new PlainCommandLine(command == null ? TUI : command, db, theme, format, List.copyOf(paths));
+    return new PlainCommandLine(command == null ? TUI : command, db, theme, format, List.copyOf(paths), output);
   }
 
   private static boolean isPlainValue(String value) {

@@ -421,6 +421,30 @@ class CliTest {
     assertThat(Cli.runDirectly(context(), settings(), sink(), sink(), picocli)).isNull();
   }
 
+  /** {@code export} as it is typed runs without picocli too, with the same output and files. */
+  @Test
+  void exportRunWithoutPicocliActsAsPicocliDoes() throws IOException {
+    importSample();
+    String db = cli.db().toString();
+    Path direct = home.resolve("direct.csv");
+    Path viaPicocli = home.resolve("picocli.csv");
+    Files.writeString(home.resolve("no-such-dir"), "a file where a folder should be");
+    String unwritable = home.resolve("no-such-dir").resolve("x.csv").toString();
+    List<String[]> forms = List.of(new String[] {"--db", db, "export"}, new String[] {"export", "--db", db, "--format", "json"},
+        new String[] {"export", "--db", db, "--format", "csv"}, new String[] {"export", "--db", db, "-o", unwritable});
+    for (String[] args : forms) {
+      assertThat(Cli.runDirectly(context(), settings(), sink(), sink(), args)).as(String.join(" ", args)).isNotNull();
+      assertThat(cli.runRaw(args)).as(String.join(" ", args)).isEqualTo(viaPicocli(args));
+    }
+    for (String format : List.of("csv", "json")) {
+      CliRunner.Result plain = cli.runRaw("--db", db, "export", "--format", format, "-o", direct.toString());
+      CliRunner.Result picocli = viaPicocli("--db", db, "export", "--format", format, "--output", viaPicocli.toString());
+      assertThat(plain.code()).isZero().isEqualTo(picocli.code());
+      assertThat(plain.err()).isEqualTo(picocli.err().replace(viaPicocli.toString(), direct.toString()));
+      assertThat(Files.readString(direct)).isEqualTo(Files.readString(viaPicocli)).isNotEmpty();
+    }
+  }
+
   private Settings settings() {
     return Settings.load(cli.env);
   }

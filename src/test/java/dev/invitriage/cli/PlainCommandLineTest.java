@@ -3,12 +3,14 @@ package dev.invitriage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.invitriage.formats.ExportFormat;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -33,12 +35,13 @@ class PlainCommandLineTest {
    */
   @Provide
   Arbitrary<List<String>> commandLines() {
-    Arbitrary<String> option = Arbitraries.of("--db", "--theme", "--format", "--debug", "--db=x.db", "--help", "-V", "--");
-    Arbitrary<String> value = Arbitraries.of("inbox.db", "dir/x.db", "light", "json", "text", "JSON", "-x", "@args", "",
-        "tui", "stats", "list", "import", "export.zip");
+    Arbitrary<String> option = Arbitraries.of("--db", "--theme", "--format", "--debug", "--db=x.db", "--help", "-V", "--",
+        "-o", "--output", "--offenders", "--search");
+    Arbitrary<String> value = Arbitraries.of("inbox.db", "dir/x.db", "light", "json", "text", "JSON", "csv", "-x", "@args", "",
+        "tui", "stats", "list", "import", "export", "export.zip", "out.csv");
     Arbitrary<List<String>> optionWithValue = Combinators.combine(option, value).as(List::of);
-    Arbitrary<List<String>> word = Arbitraries.of("stats", "tui", "list", "import", "inbox.db", "export.zip",
-        "Invitations.csv", "--skip-bad", "-").map(List::of);
+    Arbitrary<List<String>> word = Arbitraries.of("stats", "tui", "list", "import", "export", "inbox.db", "export.zip",
+        "Invitations.csv", "--skip-bad", "-", "--offenders").map(List::of);
     Arbitrary<List<String>> alone = option.map(List::of);
     return Arbitraries.frequencyOf(Tuple.of(6, optionWithValue), Tuple.of(3, word), Tuple.of(1, alone))
         .list().ofMaxSize(4)
@@ -68,9 +71,15 @@ class PlainCommandLineTest {
     } else if (sub.commandSpec().userObject() instanceof ImportCommand importing) {
       assertThat(plain.paths()).as("paths of %s", words).isEqualTo(importing.paths);
       assertThat(importing.skipBad).isFalse();
+    } else if (sub.commandSpec().userObject() instanceof ExportCommand export) {
+      assertThat(plain.format() == null ? null : ExportFormat.valueOf(plain.format().toUpperCase(Locale.ROOT)))
+          .as("format of %s", words).isEqualTo(export.format);
+      assertThat(plain.output()).as("output of %s", words).isEqualTo(export.output);
+      assertThat(export.filter.toFilter(FilterOptions.DirectionChoice.ALL).matchesAll()).as("filter of %s", words).isTrue();
     } else {
       StatsCommand stats = (StatsCommand) sub.commandSpec().userObject();
-      StatsCommand.Format format = plain.format() == null ? StatsCommand.Format.TEXT : plain.format();
+      StatsCommand.Format format = plain.format() == null ? StatsCommand.Format.TEXT
+          : StatsCommand.Format.valueOf(plain.format().toUpperCase(Locale.ROOT));
       assertThat(format).as("format of %s", words).isEqualTo(stats.format);
     }
   }
@@ -83,12 +92,18 @@ class PlainCommandLineTest {
     assertThat(PlainCommandLine.parse("--theme", "dark", "tui", "--theme", "light", "--db", "x.db"))
         .isEqualTo(new PlainCommandLine("tui", Path.of("x.db"), "light", null));
     assertThat(PlainCommandLine.parse("stats", "--db", "x.db", "--format", "json"))
-        .isEqualTo(new PlainCommandLine("stats", Path.of("x.db"), null, StatsCommand.Format.JSON));
+        .isEqualTo(new PlainCommandLine("stats", Path.of("x.db"), null, "json"));
     assertThat(PlainCommandLine.parse("--db", "x.db", "import", "export.zip", "Connections.csv"))
         .isEqualTo(new PlainCommandLine("import", Path.of("x.db"), null, null,
-            List.of(Path.of("export.zip"), Path.of("Connections.csv"))));
+            List.of(Path.of("export.zip"), Path.of("Connections.csv")), null));
     assertThat(PlainCommandLine.parse("import", "a.zip", "--db", "x.db", "b"))
-        .isEqualTo(new PlainCommandLine("import", Path.of("x.db"), null, null, List.of(Path.of("a.zip"), Path.of("b"))));
+        .isEqualTo(new PlainCommandLine("import", Path.of("x.db"), null, null, List.of(Path.of("a.zip"), Path.of("b")), null));
+    assertThat(PlainCommandLine.parse("--db", "x.db", "export", "-o", "out.csv"))
+        .isEqualTo(new PlainCommandLine("export", Path.of("x.db"), null, null, List.of(), Path.of("out.csv")));
+    assertThat(PlainCommandLine.parse("export", "--format", "json", "--db", "x.db"))
+        .isEqualTo(new PlainCommandLine("export", Path.of("x.db"), null, "json"));
+    assertThat(PlainCommandLine.parse("export", "--output", "out.json", "--format", "json"))
+        .isEqualTo(new PlainCommandLine("export", null, null, "json", List.of(), Path.of("out.json")));
   }
 
   @Example
@@ -103,7 +118,12 @@ class PlainCommandLineTest {
         new String[] {"--help"}, new String[] {"--version"}, new String[] {"tui", "stats"},
         new String[] {"import"}, new String[] {"import", "a.zip", "--skip-bad"}, new String[] {"import", "-"},
         new String[] {"import", "a.zip", "stats"}, new String[] {"import", ""}, new String[] {"--theme", "x", "import", "a"},
-        new String[] {"import", "--", "a.zip"}, new String[] {"import", "@args"}, new String[] {"import", "a", "--db"});
+        new String[] {"import", "--", "a.zip"}, new String[] {"import", "@args"}, new String[] {"import", "a", "--db"},
+        new String[] {"export", "--offenders"}, new String[] {"export", "--format", "JSON"},
+        new String[] {"export", "--format", "xml"}, new String[] {"export", "-o"}, new String[] {"export", "-o", "-"},
+        new String[] {"export", "-o", "a", "--output", "b"}, new String[] {"export", "-oout.csv"},
+        new String[] {"export", "--output=out.csv"}, new String[] {"--theme", "x", "export"},
+        new String[] {"export", "out.csv"}, new String[] {"export", "--search", "ana"}, new String[] {"export", "--help"});
     for (String[] args : picocli) {
       assertThat(PlainCommandLine.parse(args)).as(String.join(" ", args)).isNull();
     }
