@@ -26,8 +26,8 @@ public record EntryFilter(
 
   /** Whether every invitation matches, so none needs reading to know. */
   public boolean matchesAll() {
-    return !offendersOnly && verdict == null && decision == null && direction == null && !clientsOnly
-        && (search == null || search.isBlank());
+    return !offendersOnly && verdict == null && decision == null && direction == null
+        && !clientsOnly && (search == null || search.isBlank());
   }
 
   public boolean matches(InboxEntry e) {

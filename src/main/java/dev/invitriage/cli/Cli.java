@@ -130,8 +130,8 @@ public final class Cli {
 
   /**
    * Runs a {@link PlainCommandLine} (the inbox, {@code stats}, {@code import} or {@code export}
-   * as they are typed) as picocli would, without building picocli's model; null, and nothing done, for any
-   * other command line.
+   * as they are typed) as picocli would, without building picocli's model; null, and nothing
+   * done, for any other command line.
    */
   static Integer runDirectly(Context ctx, Settings settings, PrintWriter out, PrintWriter err, String... args) {
     PlainCommandLine plain = PlainCommandLine.parse(args);
@@ -145,7 +145,7 @@ public final class Cli {
       if (plain.command().equals(PlainCommandLine.STATS)) {
         StatsCommand stats = new StatsCommand();
         if (plain.format() != null) {
-          stats.format = plain.format().equals("json") ? StatsCommand.Format.JSON : StatsCommand.Format.TEXT;
+          stats.format = StatsCommand.Format.valueOf(plain.format().toUpperCase(Locale.ROOT));
         }
         stats.runDirectly(root, out, err);
         return stats.call();
@@ -159,7 +159,9 @@ public final class Cli {
       if (plain.command().equals(PlainCommandLine.EXPORT)) {
         ExportCommand export = new ExportCommand();
         export.filter = new FilterOptions();
-        export.format = plain.format() == null ? null : ExportFormat.valueOf(plain.format().toUpperCase(Locale.ROOT));
+        if (plain.format() != null) {
+          export.format = ExportFormat.valueOf(plain.format().toUpperCase(Locale.ROOT));
+        }
         export.output = plain.output();
         export.runDirectly(root, out, err);
         return export.call();

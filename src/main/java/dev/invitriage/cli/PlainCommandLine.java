@@ -79,7 +79,8 @@ record PlainCommandLine(
       } else if (arg.equals("--format") && EXPORT.equals(command) && format == null
           && (value.equals("csv") || value.equals("json"))) {
         format = value;
-      } else if ((arg.equals("-o") || arg.equals("--output")) && EXPORT.equals(command) && output == null) {
+      } else if ((arg.equals("-o") || arg.equals("--output")) && EXPORT.equals(command)
+          && output == null) {
         output = path(value);
         if (output == null) {
           return null;
@@ -93,7 +94,8 @@ record PlainCommandLine(
       return null; // picocli says what is missing, or refuses the inbox's option before a command
     }
     String theme = tuiTheme != null ? tuiTheme : rootTheme;
-    return new PlainCommandLine(command == null ? TUI : command, db, theme, format, List.copyOf(paths), output);
+    return new PlainCommandLine(
+        command == null ? TUI : command, db, theme, format, List.copyOf(paths), output);
   }
 
   private static boolean isPlainValue(String value) {

@@ -117,7 +117,7 @@ public final class CsvPrinter {
     length = n;
   }
 
-  /** Whether a byte of {@code word} is a quote, comma, LF or CR, the bytes that make a cell quoted. */
+  /** Whether a byte of {@code word} is a quote, comma, LF or CR, which make a cell quoted. */
   private static boolean mayNeedQuotes(long word) {
     return (zeroByte(word ^ 0x2222222222222222L) | zeroByte(word ^ 0x2c2c2c2c2c2c2c2cL)
         | zeroByte(word ^ 0x0a0a0a0a0a0a0a0aL) | zeroByte(word ^ 0x0d0d0d0d0d0d0d0dL)) != 0;

@@ -42,7 +42,7 @@ public interface ExportWriter extends AutoCloseable {
   /** Appends one entry. */
   void write(InboxEntry entry);
 
-  /** Appends one entry whose texts are as the store keeps them: the same as its {@link InboxEntry}. */
+  /** Appends one entry, its texts as the store keeps them, as its {@link InboxEntry} would be. */
   void write(EncodedEntry entry);
 
   /** Ends the document and flushes {@code out} without closing it. */

@@ -144,7 +144,7 @@ final class Bytes {
       return s;
     }
 
-    /** Passes over a string, putting where its bytes start and end at {@code bounds[at]} and after. */
+    /** Passes over a string, putting where its bytes start and end in {@code bounds[at]} on. */
     void skipString(int[] bounds, int at) {
       int len = readLength();
       bounds[at] = pos;

@@ -86,12 +86,12 @@ final class InboxQueries {
     boolean client = flags.client(o);
     DecisionColumn decisions = p.decisions();
     return new InboxEntry(
-        id, p.abbreviation(o, id), inv, judgement(o, flags.verdict(o), () -> inv), flags.offender(o),
-        client, flags.connection(o), decisions.decision(o), decidedAt(decisions, o), p.noteOf(o),
-        headline(inv, flags.connection(o), client));
+        id, p.abbreviation(o, id), inv, judgement(o, flags.verdict(o), () -> inv),
+        flags.offender(o), client, flags.connection(o), decisions.decision(o),
+        decidedAt(decisions, o), p.noteOf(o), headline(inv, flags.connection(o), client));
   }
 
-  /** What an export prints of the invitation at {@code o}: {@link #entry}'s fields, texts as stored. */
+  /** What an export prints of the invitation at {@code o}: {@link #entry}'s, texts as stored. */
   EncodedEntry encodedEntry(int o) {
     EncodedInvitation inv = Codec.encodedInvitation(p.recordAt(o));
     FlagSnapshot flags = new FlagSnapshot(p.size(), p.derivedFlags(), null);
@@ -114,8 +114,8 @@ final class InboxQueries {
    */
   private Judgement judgement(int o, Verdict verdict, Supplier<Invitation> inv) {
     if (verdict == Verdict.TEMPLATE) {
-      return Judgement.of(new Classification(Verdict.TEMPLATE,
-          "mass template: the same text came from " + TemplateCounter.ENOUGH + " or more different senders"));
+      return Judgement.of(new Classification(Verdict.TEMPLATE, "mass template: the same text came"
+          + " from " + TemplateCounter.ENOUGH + " or more different senders"));
     }
     String reason = p.reasons().reasonOf(o);
     if (reason != null) {

@@ -98,7 +98,8 @@ final class StoreRecovery {
       openTables();
     } catch (Tables.NotOursException e) {
       if (store.journal == null) {
-        throw InvitriageException.badInput(file() + ": not an invitriage store (a MapDB file of some other program)");
+        throw InvitriageException.badInput(
+            file() + ": not an invitriage store (a MapDB file of some other program)");
       }
       // Beside a journal of ours, a MapDB file without our tables is a store killed while MapDB
       // made it (see create): the journal holds everything, and the file is only moved aside.
