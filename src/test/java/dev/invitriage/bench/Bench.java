@@ -183,6 +183,21 @@ public final class Bench {
         + " as they are read, that thread's CPU time; the launcher's settings for import",
         "seconds", round(judging), "vsSqliteImport", round(judging / imports.get(large)[1])));
 
+    // The floor under each smaller import, whose target is against its own baseline: a cold JVM
+    // that only reads the export and judges its rows, as the import must (the store left out).
+    for (int size : sizes) {
+      if (size == large) {
+        continue;
+      }
+      double seconds = median(3, () -> time(product.child("import", ExportJudge.class, data.get(size).folder().toString()), null, null));
+      boolean againstStats = size < 100_000; // as the import's own figure
+      double baseline = againstStats ? coldStatsMedian(size) : imports.get(size)[1];
+      floors.put("read-judge-" + size, Map.of("what", "a cold JVM that only reads the " + label(size) + " export and judges its rows"
+          + " as an import must (the classifier built, then each row's verdict and reason, template key, the person's URL and"
+          + " name, the id; nothing stored), its wall time; the launcher's settings for import",
+          "seconds", round(seconds), againstStats ? "vsColdStats" : "vsSqliteImport", round(seconds / baseline)));
+    }
+
     // Cold starts, through the installed command when there is one.
     double hello = median(COLD_REPS, this::coldHello);
     double version = median(COLD_REPS, () -> time(product.invitriage("--version"), null, null));

@@ -86,6 +86,9 @@ final class Report {
         } else if (floor.containsKey("vsSqliteImport")) {
           b.append(value(Bench.number(floor.get("seconds")))).append(" s, ")
               .append(value(Bench.number(floor.get("vsSqliteImport")))).append("x sqlite3's whole import");
+        } else if (floor.containsKey("vsColdStats")) {
+          b.append(value(Bench.number(floor.get("seconds")))).append(" s, ")
+              .append(value(Bench.number(floor.get("vsColdStats")))).append("x a cold `invitriage stats` of the store its import made");
         } else if (floor.containsKey("notesPerSecond")) {
           b.append(value(Bench.number(floor.get("notesPerSecond")))).append(" notes/s");
         } else if (floor.containsKey("vsSqliteExport")) {
