@@ -1,11 +1,16 @@
 package dev.invitriage.formats;
 
+import dev.invitriage.domain.Decision;
+import dev.invitriage.domain.Direction;
 import dev.invitriage.domain.EncodedEntry;
 import dev.invitriage.domain.EncodedInvitation;
 import dev.invitriage.domain.EncodedInvitation.Text;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.InvitriageException;
+import dev.invitriage.domain.Verdict;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * Writes the CSV export: RFC 4180 with minimal quoting and a header row, records separated by a
@@ -21,6 +26,12 @@ import java.io.UncheckedIOException;
  * (checked with {@code cmp} on the bench's 1M export, and by {@code CsvQuotingProperties}).
  */
 public final class CsvExportWriter implements ExportWriter {
+  /** Cells that are always one of a few words, encoded once rather than in every row. */
+  private static final byte[][] DIRECTIONS = words(Direction.values(), Direction::name);
+  private static final byte[][] VERDICTS = words(Verdict.values(), Verdict::name);
+  private static final byte[][] DECISIONS = words(Decision.values(), Decision::word);
+  private static final byte[][] BOOLEANS = words(new Boolean[] {false, true}, String::valueOf);
+
   private final CsvPrinter printer;
 
   CsvExportWriter(CsvPrinter printer) {
@@ -57,25 +68,37 @@ public final class CsvExportWriter implements ExportWriter {
     byte[] texts = inv.bytes();
     try {
       printer.cell(entry.id().hex());
-      printer.cell(inv.direction().name());
+      word(DIRECTIONS[inv.direction().ordinal()]);
       printer.cell(texts, inv.from(Text.FROM_NAME), inv.to(Text.FROM_NAME));
       printer.cell(texts, inv.from(Text.FROM_URL), inv.to(Text.FROM_URL));
       printer.cell(texts, inv.from(Text.TO_NAME), inv.to(Text.TO_NAME));
       printer.cell(texts, inv.from(Text.TO_URL), inv.to(Text.TO_URL));
       printer.cell(Dates.formatExportDateTime(inv.sentAt()));
       printer.cell(texts, inv.from(Text.MESSAGE), inv.to(Text.MESSAGE));
-      printer.cell(entry.classification().verdict().name());
+      word(VERDICTS[entry.classification().verdict().ordinal()]);
       printer.cell(entry.classification().reason());
-      printer.cell(Boolean.toString(entry.offender()));
-      printer.cell(Boolean.toString(entry.client()));
-      printer.cell(Boolean.toString(entry.connection()));
-      printer.cell(entry.decision().word());
+      word(BOOLEANS[entry.offender() ? 1 : 0]);
+      word(BOOLEANS[entry.client() ? 1 : 0]);
+      word(BOOLEANS[entry.connection() ? 1 : 0]);
+      word(DECISIONS[entry.decision().ordinal()]);
       printer.cell(ExportFields.decidedAt(entry.decidedAt()));
       printer.cell(entry.note());
       printer.endRecord();
     } catch (UncheckedIOException e) {
       throw InvitriageException.io("cannot write the export", e.getCause());
     }
+  }
+
+  private void word(byte[] utf8) {
+    printer.cell(utf8, 0, utf8.length);
+  }
+
+  private static <T> byte[][] words(T[] values, Function<T, String> word) {
+    byte[][] words = new byte[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      words[i] = word.apply(values[i]).getBytes(StandardCharsets.UTF_8);
+    }
+    return words;
   }
 
   @Override

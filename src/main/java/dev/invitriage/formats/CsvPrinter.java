@@ -68,7 +68,8 @@ public final class CsvPrinter {
       return;
     }
     int first = utf8[from] & 0xff;
-    boolean tick = ExportFields.isRisky((char) first); // neutralised: a ' goes first
+    // Neutralised: a ' goes first. Every risky character is '@' or below (most cells start above).
+    boolean tick = first <= '@' && ExportFields.isRisky((char) first);
     int quotes = 0;
     boolean special = false;
     for (int i = from; i < to; ) {
