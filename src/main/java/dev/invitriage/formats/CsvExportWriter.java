@@ -10,6 +10,7 @@ import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.domain.Verdict;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -36,25 +37,22 @@ public final class CsvExportWriter implements ExportWriter {
 
   CsvExportWriter(CsvPrinter printer) {
     this.printer = printer;
-    try {
-      for (String name : ExportFields.NAMES) {
-        printer.cell(name);
-      }
-      printer.endRecord();
-    } catch (UncheckedIOException e) {
-      throw InvitriageException.io("cannot write the export", e.getCause());
-    }
+    record(ExportFields.NAMES);
   }
 
   @Override
   public void write(InboxEntry entry) {
+    record(ExportFields.textValues(entry));
+  }
+
+  private void record(List<String> cells) {
     try {
-      for (String value : ExportFields.textValues(entry)) {
-        printer.cell(value);
+      for (String cell : cells) {
+        printer.cell(cell);
       }
       printer.endRecord();
     } catch (UncheckedIOException e) {
-      throw InvitriageException.io("cannot write the export", e.getCause());
+      throw cannotWrite(e);
     }
   }
 
@@ -85,8 +83,12 @@ public final class CsvExportWriter implements ExportWriter {
       printer.cell(entry.note());
       printer.endRecord();
     } catch (UncheckedIOException e) {
-      throw InvitriageException.io("cannot write the export", e.getCause());
+      throw cannotWrite(e);
     }
+  }
+
+  private static InvitriageException cannotWrite(UncheckedIOException e) {
+    return InvitriageException.io("cannot write the export", e.getCause());
   }
 
   private void word(byte[] utf8) {
@@ -106,7 +108,7 @@ public final class CsvExportWriter implements ExportWriter {
     try {
       printer.flush();
     } catch (UncheckedIOException e) {
-      throw InvitriageException.io("cannot write the export", e.getCause());
+      throw cannotWrite(e);
     }
   }
 }

@@ -1,10 +1,9 @@
 package dev.invitriage.formats;
 
+import dev.invitriage.domain.Classification;
 import dev.invitriage.domain.Decision;
 import dev.invitriage.domain.Direction;
 import dev.invitriage.domain.EncodedEntry;
-import dev.invitriage.domain.EncodedInvitation;
-import dev.invitriage.domain.EncodedInvitation.Text;
 import dev.invitriage.domain.InboxEntry;
 import dev.invitriage.domain.Invitation;
 import dev.invitriage.domain.InvitationId;
@@ -69,9 +68,21 @@ final class ExportFields {
 
   /** The entry's values as text, in {@link #NAMES} order, before neutralisation. */
   static List<String> textValues(InboxEntry e) {
-    Invitation inv = e.invitation();
+    return textValues(e.id(), e.invitation(), e.classification(), e.offender(), e.client(),
+        e.connection(), e.decision(), e.decidedAt(), e.note());
+  }
+
+  /** {@link #textValues(InboxEntry)}, of an entry whose texts are as stored. */
+  static List<String> textValues(EncodedEntry e) {
+    return textValues(e.id(), e.invitation().decode(), e.classification(), e.offender(), e.client(),
+        e.connection(), e.decision(), e.decidedAt(), e.note());
+  }
+
+  private static List<String> textValues(InvitationId id, Invitation inv, Classification c,
+      boolean offender, boolean client, boolean connection, Decision decision, Instant decidedAt,
+      String note) {
     return List.of(
-        e.id().hex(),
+        id.hex(),
         inv.direction().name(),
         inv.fromName(),
         inv.fromUrl(),
@@ -79,36 +90,14 @@ final class ExportFields {
         inv.toUrl(),
         Dates.formatExportDateTime(inv.sentAt()),
         inv.message(),
-        e.verdict().name(),
-        e.classification().reason(),
-        Boolean.toString(e.offender()),
-        Boolean.toString(e.client()),
-        Boolean.toString(e.connection()),
-        e.decision().word(),
-        decidedAt(e.decidedAt()),
-        e.note());
-  }
-
-  /** {@link #textValues(InboxEntry)}, of an entry whose texts are as stored. */
-  static List<String> textValues(EncodedEntry e) {
-    EncodedInvitation inv = e.invitation();
-    return List.of(
-        e.id().hex(),
-        inv.direction().name(),
-        inv.text(Text.FROM_NAME),
-        inv.text(Text.FROM_URL),
-        inv.text(Text.TO_NAME),
-        inv.text(Text.TO_URL),
-        Dates.formatExportDateTime(inv.sentAt()),
-        inv.text(Text.MESSAGE),
-        e.classification().verdict().name(),
-        e.classification().reason(),
-        Boolean.toString(e.offender()),
-        Boolean.toString(e.client()),
-        Boolean.toString(e.connection()),
-        e.decision().word(),
-        decidedAt(e.decidedAt()),
-        e.note());
+        c.verdict().name(),
+        c.reason(),
+        Boolean.toString(offender),
+        Boolean.toString(client),
+        Boolean.toString(connection),
+        decision.word(),
+        decidedAt(decidedAt),
+        note);
   }
 
   static String decidedAt(Instant at) {
