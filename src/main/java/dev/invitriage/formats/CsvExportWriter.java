@@ -6,6 +6,7 @@ import dev.invitriage.domain.EncodedEntry;
 import dev.invitriage.domain.EncodedInvitation;
 import dev.invitriage.domain.EncodedInvitation.Text;
 import dev.invitriage.domain.InboxEntry;
+import dev.invitriage.domain.InvitationId;
 import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.domain.Verdict;
 import java.io.UncheckedIOException;
@@ -34,6 +35,8 @@ public final class CsvExportWriter implements ExportWriter {
   private static final byte[][] BOOLEANS = words(new Boolean[] {false, true}, String::valueOf);
 
   private final CsvPrinter printer;
+  /** A row's id and time as ASCII, printed from here rather than made into strings for each row. */
+  private final byte[] scratch = new byte[Math.max(InvitationId.HEX_LENGTH, Dates.EXPORT_DATE_TIME_LENGTH)];
 
   CsvExportWriter(CsvPrinter printer) {
     this.printer = printer;
@@ -65,13 +68,18 @@ public final class CsvExportWriter implements ExportWriter {
     EncodedInvitation inv = entry.invitation();
     byte[] texts = inv.bytes();
     try {
-      printer.cell(entry.id().hex());
+      entry.id().writeHex(scratch, 0);
+      printer.cell(scratch, 0, InvitationId.HEX_LENGTH);
       word(DIRECTIONS[inv.direction().ordinal()]);
       printer.cell(texts, inv.from(Text.FROM_NAME), inv.to(Text.FROM_NAME));
       printer.cell(texts, inv.from(Text.FROM_URL), inv.to(Text.FROM_URL));
       printer.cell(texts, inv.from(Text.TO_NAME), inv.to(Text.TO_NAME));
       printer.cell(texts, inv.from(Text.TO_URL), inv.to(Text.TO_URL));
-      printer.cell(Dates.formatExportDateTime(inv.sentAt()));
+      if (Dates.writeExportDateTime(inv.sentAt(), scratch)) {
+        printer.cell(scratch, 0, Dates.EXPORT_DATE_TIME_LENGTH);
+      } else {
+        printer.cell(Dates.formatExportDateTime(inv.sentAt()));
+      }
       printer.cell(texts, inv.from(Text.MESSAGE), inv.to(Text.MESSAGE));
       word(VERDICTS[entry.classification().verdict().ordinal()]);
       printer.cell(entry.classification().reason());

@@ -1,6 +1,7 @@
 package dev.invitriage.formats;
 
 import java.time.DateTimeException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -152,10 +153,22 @@ final class Dates {
    * export's time. {@code DatesTest} holds the two to one text.
    */
   static String formatExportDateTime(LocalDateTime t) {
+    byte[] text = new byte[EXPORT_DATE_TIME_LENGTH];
+    return writeExportDateTime(t, text) ? new String(text, StandardCharsets.US_ASCII) : EXPORT_DATE_TIME.format(t);
+  }
+
+  /** How long the usual {@code sent_at} is: {@code 2024-01-31T09:05:00}. */
+  static final int EXPORT_DATE_TIME_LENGTH = 19;
+
+  /**
+   * Writes the usual {@code sent_at} into {@code text} as ASCII, {@link #EXPORT_DATE_TIME_LENGTH}
+   * bytes, and says so; false, writing nothing, for a time of another form (then ask the
+   * formatter). A CSV export prints it so, without a string for each row.
+   */
+  static boolean writeExportDateTime(LocalDateTime t, byte[] text) {
     if (t.getYear() < 0 || t.getYear() > 9999 || t.getNano() != 0) {
-      return EXPORT_DATE_TIME.format(t);
+      return false;
     }
-    char[] text = new char[19];
     writeDigits(text, 0, t.getYear(), 4);
     text[4] = '-';
     writeDigits(text, 5, t.getMonthValue(), 2);
@@ -167,13 +180,13 @@ final class Dates {
     writeDigits(text, 14, t.getMinute(), 2);
     text[16] = ':';
     writeDigits(text, 17, t.getSecond(), 2);
-    return new String(text);
+    return true;
   }
 
   /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code at}. */
-  private static void writeDigits(char[] text, int at, int value, int width) {
+  private static void writeDigits(byte[] text, int at, int value, int width) {
     for (int i = at + width - 1; i >= at; i--) {
-      text[i] = (char) ('0' + value % 10);
+      text[i] = (byte) ('0' + value % 10);
       value /= 10;
     }
   }

@@ -45,10 +45,21 @@ class InvitationIdTest {
         .list().ofMaxSize(3).map(l -> String.join("", l));
   }
 
+  /**
+   * Times as exports have them (to the minute or the second, years of four digits), and any other
+   * a row may hold: years of fewer or more digits or before year 0, fractions of a second.
+   */
   @Provide
   Arbitrary<LocalDateTime> times() {
-    return Arbitraries.longs().between(0, 4_102_444_800L)
+    Arbitrary<LocalDateTime> seconds = Arbitraries.longs().between(0, 4_102_444_800L)
         .map(s -> LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC));
+    return Arbitraries.oneOf(
+        seconds,
+        seconds.map(t -> t.withSecond(0)),
+        Arbitraries.integers().between(-999_999_999, 999_999_999).flatMap(year -> Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 999_999_999), Arbitraries.of(0, 1_000, 5_000_000, 120_000_000))
+            .map(nano -> LocalDateTime.of(year, 12, 31, 23, 59, 0, nano))),
+        Arbitraries.of(-1, 0, 1, 999, 1000, 9999, 10_000).map(year -> LocalDateTime.of(year, 1, 2, 3, 4)));
   }
 
   /** The id as the first stores made it: SHA-256 of the key as one string, in UTF-8. */

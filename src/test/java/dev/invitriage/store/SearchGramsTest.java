@@ -14,7 +14,7 @@ class SearchGramsTest {
 
   @Provide
   Arbitrary<List<String>> texts() {
-    Arbitrary<String> text = Arbitraries.strings().withChars("abcAB ,.é€İΣ\u007F\u0080")
+    Arbitrary<String> text = Arbitraries.strings().withChars("abcAB ,.é€İΣ\u007F\u0080ЖΩσǅẞÀ")
         .withCharRange('\uD800', '\uD801').ofMaxLength(12);
     return text.list().ofMaxSize(12);
   }
@@ -39,5 +39,30 @@ class SearchGramsTest {
     }
     assertThat(first).isEqualTo(firstByKey);
     assertThat(second).isEqualTo(secondByKey);
+  }
+
+  /**
+   * What a search relies on: a text's filter holds the keys of every needle its lower case
+   * contains, and ASCII letters in either case make the same filter.
+   */
+  @Property(tries = 2000)
+  void aFilterMayContainEveryPartOfItsTextInLowerCase(@ForAll("texts") List<String> texts) {
+    long[] filter = SearchGrams.empty();
+    long[] lowered = SearchGrams.empty();
+    SearchGrams.Seen seen = new SearchGrams.Seen();
+    for (String text : texts) {
+      SearchGrams.add(filter, text, seen);
+      SearchGrams.add(lowered, text.toLowerCase(java.util.Locale.ROOT), null);
+    }
+    assertThat(filter).isEqualTo(lowered);
+    for (String text : texts) {
+      String lower = text.toLowerCase(java.util.Locale.ROOT);
+      for (int from = 0; from < lower.length(); from++) {
+        for (int to = from + 1; to <= lower.length(); to++) {
+          assertThat(SearchGrams.mayContain(filter, SearchGrams.keys(lower.substring(from, to))))
+              .as("'%s' in '%s'", lower.substring(from, to), text).isTrue();
+        }
+      }
+    }
   }
 }
