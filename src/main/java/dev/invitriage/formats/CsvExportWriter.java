@@ -11,7 +11,9 @@ import dev.invitriage.domain.InvitriageException;
 import dev.invitriage.domain.Verdict;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -82,7 +84,7 @@ public final class CsvExportWriter implements ExportWriter {
       }
       printer.cell(texts, inv.from(Text.MESSAGE), inv.to(Text.MESSAGE));
       word(VERDICTS[entry.classification().verdict().ordinal()]);
-      printer.cell(entry.classification().reason());
+      reason(entry.classification().reason());
       word(BOOLEANS[entry.offender() ? 1 : 0]);
       word(BOOLEANS[entry.client() ? 1 : 0]);
       word(BOOLEANS[entry.connection() ? 1 : 0]);
@@ -94,6 +96,29 @@ public final class CsvExportWriter implements ExportWriter {
       throw cannotWrite(e);
     }
   }
+
+  /**
+   * A row's reason, one of a hundred or so texts: printed as it was printed for a row before,
+   * rather than encoded and looked through for quotes again.
+   */
+  private void reason(String reason) {
+    if (reason.isEmpty()) {
+      printer.cell(reason);
+      return;
+    }
+    byte[] printed = printedReasons.get(reason);
+    if (printed == null) {
+      if (printedReasons.size() == MOST_PRINTED_REASONS) {
+        printedReasons.clear(); // never expected: reasons are made from a few words
+      }
+      printed = CsvPrinter.printed(reason);
+      printedReasons.put(reason, printed);
+    }
+    printer.printedCell(printed);
+  }
+
+  private static final int MOST_PRINTED_REASONS = 4096;
+  private final Map<String, byte[]> printedReasons = new HashMap<>();
 
   private static InvitriageException cannotWrite(UncheckedIOException e) {
     return InvitriageException.io("cannot write the export", e.getCause());

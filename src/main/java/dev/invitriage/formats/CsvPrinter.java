@@ -35,11 +35,16 @@ public final class CsvPrinter {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final Sink sink;
-  private byte[] buffer = new byte[1 << 16];
+  private byte[] buffer;
   private int length;
   private int field;
 
   private CsvPrinter(Sink sink) {
+    this(1 << 16, sink);
+  }
+
+  private CsvPrinter(int capacity, Sink sink) {
+    this.buffer = new byte[capacity];
     this.sink = sink;
   }
 
@@ -116,6 +121,32 @@ public final class CsvPrinter {
       out[n++] = '"';
     }
     length = n;
+  }
+
+  /**
+   * What {@link #cell(String)} prints for a value that is not empty, after the separator before
+   * it: for a value printed again and again, to print it with {@link #printedCell}.
+   */
+  static byte[] printed(String value) {
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("an empty cell is printed as it stands in its record");
+    }
+    // Sized for the UTF-8, a quote for each byte and the quotes and ' around: never flushed.
+    CsvPrinter printer = new CsvPrinter(3 * value.length() + 4, (bytes, n) -> {
+      throw new IllegalStateException("a printed value is sized to need no flush");
+    });
+    printer.cell(value); // a record's first cell: no separator before it
+    return java.util.Arrays.copyOf(printer.buffer, printer.length);
+  }
+
+  /** The next cell, given as {@link #printed} made it. */
+  void printedCell(byte[] printed) {
+    room(printed.length + 1);
+    if (field++ > 0) {
+      buffer[length++] = ',';
+    }
+    System.arraycopy(printed, 0, buffer, length, printed.length);
+    length += printed.length;
   }
 
   /** Whether a byte of {@code word} is a quote, comma, LF or CR, which make a cell quoted. */

@@ -86,6 +86,27 @@ class CsvQuotingProperties {
     assertThat(chars.toString()).isEqualTo(bytes.toString(StandardCharsets.UTF_8)).contains("€€€,\"a,\"\"b\"\"\",''");
   }
 
+  /** A cell printed from its printed form is the cell printed, wherever it stands in its record. */
+  @Property(tries = 1000)
+  void aPrintedCellIsTheCellPrinted(@ForAll("rows") List<List<String>> rows) {
+    ByteArrayOutputStream cells = new ByteArrayOutputStream();
+    print(rows, CsvPrinter.to(cells));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    CsvPrinter printer = CsvPrinter.to(printed);
+    for (List<String> row : rows) {
+      for (String cell : row) {
+        if (cell.isEmpty()) {
+          printer.cell(cell); // as it stands: quoted only as a record's first cell
+        } else {
+          printer.printedCell(CsvPrinter.printed(cell));
+        }
+      }
+      printer.endRecord();
+    }
+    printer.flush();
+    assertThat(printed.toByteArray()).isEqualTo(cells.toByteArray());
+  }
+
   private static void print(List<List<String>> rows, CsvPrinter printer) {
     for (List<String> row : rows) {
       row.forEach(printer::cell);
