@@ -89,8 +89,9 @@ public record InvitationId(long hi, long lo) implements Comparable<InvitationId>
       if (length + "yyyy-MM-ddTHH:mm:ss".length() > bytes.length) {
         bytes = Arrays.copyOf(bytes, 2 * bytes.length + "yyyy-MM-ddTHH:mm:ss".length());
       }
-      twoDigits(year / 100).twoDigits(year % 100).put('-').twoDigits(t.getMonthValue()).put('-')
-          .twoDigits(t.getDayOfMonth()).put('T').twoDigits(t.getHour()).put(':').twoDigits(t.getMinute());
+      twoDigits(year / 100).twoDigits(year % 100).put('-').twoDigits(t.getMonthValue())
+          .put('-').twoDigits(t.getDayOfMonth()).put('T').twoDigits(t.getHour())
+          .put(':').twoDigits(t.getMinute());
       return t.getSecond() == 0 ? this : put(':').twoDigits(t.getSecond());
     }
 

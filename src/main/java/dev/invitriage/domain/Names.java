@@ -18,7 +18,9 @@ public final class Names {
     // A name in ASCII is as NFKC makes it, and its lower case is ASCII's: an import normalises
     // every row's name, and the normaliser was a fifteenth of judging a row.
     boolean ascii = Ascii.isAscii(name);
-    String s = ascii ? name : Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    String s = ascii
+        ? name
+        : Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     return collapseSpaces(s, ascii).strip();
   }
 

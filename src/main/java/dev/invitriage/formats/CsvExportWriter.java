@@ -37,8 +37,11 @@ public final class CsvExportWriter implements ExportWriter {
   private static final byte[][] BOOLEANS = words(new Boolean[] {false, true}, String::valueOf);
 
   private final CsvPrinter printer;
-  /** A row's id and time as ASCII, printed from here rather than made into strings for each row. */
-  private final byte[] scratch = new byte[Math.max(InvitationId.HEX_LENGTH, Dates.EXPORT_DATE_TIME_LENGTH)];
+  /** A row's id and time as ASCII, printed from here rather than made strings for each row. */
+  private final byte[] scratch =
+      new byte[Math.max(InvitationId.HEX_LENGTH, Dates.EXPORT_DATE_TIME_LENGTH)];
+  /** Each reason printed so far, as printed (see {@link #reason}). */
+  private final Map<String, byte[]> printedReasons = new HashMap<>();
 
   CsvExportWriter(CsvPrinter printer) {
     this.printer = printer;
@@ -118,7 +121,6 @@ public final class CsvExportWriter implements ExportWriter {
   }
 
   private static final int MOST_PRINTED_REASONS = 4096;
-  private final Map<String, byte[]> printedReasons = new HashMap<>();
 
   private static InvitriageException cannotWrite(UncheckedIOException e) {
     return InvitriageException.io("cannot write the export", e.getCause());

@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Prints the CSV export as UTF-8 bytes: RFC 4180 with the export's quoting, each cell made safe
@@ -136,7 +137,7 @@ public final class CsvPrinter {
       throw new IllegalStateException("a printed value is sized to need no flush");
     });
     printer.cell(value); // a record's first cell: no separator before it
-    return java.util.Arrays.copyOf(printer.buffer, printer.length);
+    return Arrays.copyOf(printer.buffer, printer.length);
   }
 
   /** The next cell, given as {@link #printed} made it. */

@@ -1,7 +1,7 @@
 package dev.invitriage.formats;
 
-import java.time.DateTimeException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -154,7 +154,9 @@ final class Dates {
    */
   static String formatExportDateTime(LocalDateTime t) {
     byte[] text = new byte[EXPORT_DATE_TIME_LENGTH];
-    return writeExportDateTime(t, text) ? new String(text, StandardCharsets.US_ASCII) : EXPORT_DATE_TIME.format(t);
+    return writeExportDateTime(t, text)
+        ? new String(text, StandardCharsets.US_ASCII)
+        : EXPORT_DATE_TIME.format(t);
   }
 
   /** How long the usual {@code sent_at} is: {@code 2024-01-31T09:05:00}. */
