@@ -15,7 +15,10 @@ public final class EncodedInvitation {
     FROM_URL,
     TO_NAME,
     TO_URL,
-    MESSAGE
+    MESSAGE;
+
+    /** How many there are: {@code values()} makes a new array at every call, for every row. */
+    public static final int COUNT = values().length;
   }
 
   private final Direction direction;
@@ -28,7 +31,7 @@ public final class EncodedInvitation {
    * @param bounds each {@link Text}'s start in {@code bytes}, then its end, in {@link Text} order
    */
   public EncodedInvitation(Direction direction, LocalDateTime sentAt, byte[] bytes, int[] bounds) {
-    if (bounds.length != 2 * Text.values().length) {
+    if (bounds.length != 2 * Text.COUNT) {
       throw new IllegalArgumentException("bounds of " + bounds.length / 2 + " texts");
     }
     this.direction = direction;

@@ -62,7 +62,7 @@ final class Codec {
     Bytes.In in = new Bytes.In(bytes);
     version(in, "invitation");
     Direction direction = enumAt(Direction.values(), in.readByte());
-    int[] bounds = new int[2 * Text.values().length];
+    int[] bounds = new int[2 * Text.COUNT];
     in.skipString(bounds, 2 * Text.FROM_NAME.ordinal());
     in.skipString(bounds, 2 * Text.FROM_URL.ordinal());
     in.skipString(bounds, 2 * Text.TO_NAME.ordinal());
