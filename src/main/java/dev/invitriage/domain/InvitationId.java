@@ -59,10 +59,7 @@ public record InvitationId(long hi, long lo) implements Comparable<InvitationId>
 
     Key add(String s) {
       int n = s.length();
-      // UTF-8 takes at most three bytes a character (a surrogate pair four for its two).
-      if (length + 3 * n > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + 3 * n));
-      }
+      room(3 * n); // UTF-8 takes at most three bytes a character (a surrogate pair four for its two)
       for (int i = 0; i < n; i++) {
         char c = s.charAt(i);
         if (c >= 0x80) {
@@ -86,13 +83,17 @@ public record InvitationId(long hi, long lo) implements Comparable<InvitationId>
       if (year < 1000 || year > 9999 || t.getNano() != 0) {
         return add(String.valueOf(t));
       }
-      if (length + "yyyy-MM-ddTHH:mm:ss".length() > bytes.length) {
-        bytes = Arrays.copyOf(bytes, 2 * bytes.length + "yyyy-MM-ddTHH:mm:ss".length());
-      }
+      room("yyyy-MM-ddTHH:mm:ss".length());
       twoDigits(year / 100).twoDigits(year % 100).put('-').twoDigits(t.getMonthValue())
           .put('-').twoDigits(t.getDayOfMonth()).put('T').twoDigits(t.getHour())
           .put(':').twoDigits(t.getMinute());
       return t.getSecond() == 0 ? this : put(':').twoDigits(t.getSecond());
+    }
+
+    private void room(int more) {
+      if (length + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + more));
+      }
     }
 
     private Key twoDigits(int value) {

@@ -40,16 +40,19 @@ final class SearchGrams {
     if (text.isEmpty()) {
       return;
     }
+    char[] lower = null;
+    int n = text.length();
     if (seen != null) {
       seen.useFor(filter);
-      if (seen.addLoweredOneByOne(filter, text)) {
-        return;
-      }
+      lower = seen.loweredOneByOne(text);
     }
-    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower == null) {
+      lower = text.toLowerCase(Locale.ROOT).toCharArray();
+      n = lower.length;
+    }
     int previous = -1;
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
+    for (int i = 0; i < n; i++) {
+      char c = lower[i];
       if (seen == null || seen.first(c)) {
         set(filter, hash(c));
       }
@@ -69,7 +72,7 @@ final class SearchGrams {
     private long[] filter;
     /** A bit for each ASCII character, then for each pair of them. */
     private final long[] keys = new long[(ASCII + ASCII * ASCII) / 64];
-    /** The text being added, as characters: read without a call for each. */
+    /** The text being added, lowered, as characters: read without a call for each. */
     private char[] chars = new char[256];
 
     private void useFor(long[] f) {
@@ -80,13 +83,13 @@ final class SearchGrams {
     }
 
     /**
-     * Adds a text whose lower case is its characters' own, one by one, as it is for nearly all
-     * text: false, adding nothing, for one holding a character {@code String.toLowerCase} lowers
-     * by what stands around it (Σ, which ends a word as ς), into two (İ), or as a pair (a
-     * surrogate). The lower-case copy of each text and a call for each of its characters were a
-     * third of storing an imported row.
+     * A text in lower case, its first {@code text.length()} characters, where that is its
+     * characters' own, one by one, as it is for nearly all text; null for one holding a character
+     * {@code String.toLowerCase} lowers by what stands around it (Σ, which ends a word as ς), into
+     * two (İ), or as a pair (a surrogate). The lower-case copy of each text and a call for each of
+     * its characters were a third of storing an imported row.
      */
-    private boolean addLoweredOneByOne(long[] filter, String text) {
+    private char[] loweredOneByOne(String text) {
       int n = text.length();
       if (chars.length < n) {
         chars = new char[Math.max(n, 2 * chars.length)];
@@ -97,27 +100,16 @@ final class SearchGrams {
         if (c < ASCII) {
           chars[i] = Ascii.toLowerCase(c);
         } else if (c == '\u03A3' || c == '\u0130' || Character.isSurrogate(c)) {
-          return false;
+          return null;
         } else {
           int lower = Character.toLowerCase((int) c);
           if (!Character.isBmpCodePoint(lower)) {
-            return false;
+            return null;
           }
           chars[i] = (char) lower;
         }
       }
-      int previous = -1;
-      for (int i = 0; i < n; i++) {
-        char c = chars[i];
-        if (first(c)) {
-          set(filter, hash(c));
-        }
-        if (previous >= 0 && first(previous, c)) {
-          set(filter, hash(previous, c));
-        }
-        previous = c;
-      }
-      return true;
+      return chars;
     }
 
     /** True, once, for an ASCII character; always for any other. */
