@@ -163,7 +163,7 @@ public final class Bench {
       double seconds = time(product.child("import", MapDbWrite.class, written.toString(), String.valueOf(storeBytes), config), null, null);
       deleteMapDbFiles(written);
       floors.put("mapdb-write-" + config, Map.of("what", "cold JVM that only writes " + Math.round(storeBytes / 1e6)
-          + " MB (the " + label(large) + " store's size) into a new MapDB file as 80 KB values outside the B-tree's nodes, "
+          + " MB (the " + label(large) + " store's size) into a new store's MapDB file (the store's settings and volumes) as 80 KB values outside the B-tree's nodes, "
           + (config.equals("store") ? "with MapDB's write-ahead log and a forced commit (how every other change is made)"
               : "without MapDB's write-ahead log, one forced commit (the import's configuration)")
           + "; the launcher's settings for import",

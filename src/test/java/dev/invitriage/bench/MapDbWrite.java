@@ -1,23 +1,24 @@
 package dev.invitriage.bench;
 
+import dev.invitriage.store.StoreTestAccess;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
-import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
 
 /**
- * A cold JVM that does nothing but write {@code BYTES} into a new MapDB file as values of 80 KB
- * (about a chunk of 256 invitations) in one tree map, then commit and close: no parsing, judging,
- * indexing or journal of ours. The floor under an import, which must store at least as much;
- * {@link Bench} reports it beside sqlite3's whole import, in two configurations:
+ * A cold JVM that does nothing but write {@code BYTES} into a new store's MapDB file as values of
+ * 80 KB (about a chunk of 256 invitations) in one tree map, values outside its nodes, then commit
+ * and close: no parsing, judging, indexing or journal of ours. The floor under an import, which
+ * must store at least as much; {@link Bench} reports it beside sqlite3's whole import, in the
+ * store's own two configurations (its MapDB settings and volumes, made by the store's code):
  *
  * <ul>
- *   <li>{@code no-log}: the import's (see {@code BulkImport}, {@code Tables.openWithoutLog}):
- *       values outside the B-tree's nodes, memory-mapped, no write-ahead log, the commit forced
- *       to disk: the floor;
- *   <li>{@code store}: the same with MapDB's write-ahead log (transactions), as every other
- *       change is made: what the import would cost without writing into a copy.
+ *   <li>{@code no-log}: the import's (see {@code BulkImport}, {@code Tables.openWithoutLog}): a
+ *       copy of the empty store opened without a write-ahead log, one forced commit: the floor;
+ *   <li>{@code store}: the store as every other change is made, with MapDB's write-ahead log:
+ *       what the import would cost without writing into a copy.
  * </ul>
  */
 public final class MapDbWrite {
@@ -29,8 +30,7 @@ public final class MapDbWrite {
     String file = args[0];
     long total = Long.parseLong(args[1]);
     boolean log = args[2].equals("store");
-    DBMaker.Maker maker = DBMaker.fileDB(file).fileMmapEnableIfSupported().fileMmapPreclearDisable().cleanerHackEnable();
-    DB db = (log ? maker.transactionEnable() : maker).make();
+    DB db = StoreTestAccess.newStoreForWriting(Path.of(file), log);
     try {
       BTreeMap<Integer, byte[]> values = db.treeMap("values", Serializer.INTEGER, Serializer.BYTE_ARRAY)
           .valuesOutsideNodesEnable().createOrOpen();
@@ -39,16 +39,9 @@ public final class MapDbWrite {
         ByteBuffer.wrap(value).putInt(0, i);
         values.put(i, value.clone());
       }
-      db.commit();
+      db.commit(); // forced to disk, as the store's every commit is (LinuxVolume)
     } finally {
       db.close();
-    }
-    // The store forces its file to disk at each commit (LinuxVolume); MapDB's close does not.
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(java.nio.file.Path.of(file),
-        java.nio.file.StandardOpenOption.WRITE)) {
-      ch.force(true);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mapdb.DBException;
@@ -60,6 +62,38 @@ class LinuxVolumeTest {
       ch.read(far, (2 << 20) + 8);
       assertThat(head.flip().getLong()).isEqualTo(0x0102030405060708L);
       assertThat(far.array()).containsExactly(9, 8, 7);
+    }
+  }
+
+  @Test
+  void aLargeValueWrittenToTheFileIsReadBackThroughTheMappingAndSynced() throws IOException {
+    assumeTrue(linux64());
+    Path file = dir.resolve("large.db");
+    byte[] value = new byte[3 * LinuxVolume.WRITTEN_NOT_MAPPED + 5];
+    new Random(7).nextBytes(value);
+    long at = (1 << 20) + 8; // in the mapping's second slice, as MapDB's records lie within one
+    Volume v = make(file, false);
+    try {
+      v.ensureAvailable(3 << 20);
+      v.putLong(at - 8, -1L); // through the mapping, just before
+      v.putData(at, value, 1, value.length - 1); // not from the array's start
+      v.putData(at + value.length - 1, new byte[] {42}, 0, 1); // small: through the mapping
+
+      byte[] mappedRead = new byte[value.length - 1];
+      v.getData(at, mappedRead, 0, mappedRead.length); // unsynced, through the mapping
+      assertThat(mappedRead).isEqualTo(Arrays.copyOfRange(value, 1, value.length));
+      assertThat(v.getLong(at - 8)).isEqualTo(-1L);
+      assertThat(v.getByte(at + value.length - 1)).isEqualTo((byte) 42);
+      v.sync();
+    } finally {
+      v.close();
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer inFile = ByteBuffer.allocate(value.length);
+      ch.read(inFile, at);
+      byte[] expected = Arrays.copyOfRange(value, 1, value.length + 1); // ends with a 0
+      expected[value.length - 1] = 42;
+      assertThat(inFile.array()).isEqualTo(expected);
     }
   }
 
