@@ -197,6 +197,11 @@ final class Noise {
     return LANGUAGES.codes().get(i);
   }
 
+  /** Builds the tables, if no use of them has yet: the class's initialisation does, once. */
+  static void build() {
+    // Nothing more: calling a class's static method initialises it.
+  }
+
   private static WordSequences sequences(Section section) {
     return new WordSequences(canonicalPhrases(section));
   }
