@@ -1,6 +1,7 @@
 package dev.invitriage.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +25,11 @@ final class ReasonColumn {
   private static final int VERSION = 1;
 
   private final BTreeMap<Integer, byte[]> map;
-  /** Chunks read or written so far; a null element is a row without a reason. */
-  private final Map<Integer, String[]> chunks = new HashMap<>();
+  /**
+   * Chunks read or written so far, by number (null: not yet read); a null element is a row
+   * without a reason. An array, not a map: an export asks for every row's reason.
+   */
+  private String[][] chunks = new String[16][];
   private final BitSet dirty = new BitSet();
 
   ReasonColumn(BTreeMap<Integer, byte[]> map) {
@@ -47,22 +51,33 @@ final class ReasonColumn {
   void flush(int size) {
     for (int chunk = dirty.nextSetBit(0); chunk >= 0; chunk = dirty.nextSetBit(chunk + 1)) {
       int rows = Math.max(0, Math.min(Chunks.SIZE, size - (chunk << Chunks.SHIFT)));
-      map.put(chunk, encode(chunks.get(chunk), rows));
+      map.put(chunk, encode(chunks[chunk], rows));
     }
     dirty.clear();
   }
 
   /** Writes a full chunk if it changed and lets go of it; it is read again when asked. */
   void retire(int chunk) {
-    String[] reasons = chunks.remove(chunk);
-    if (reasons != null && dirty.get(chunk)) {
-      map.put(chunk, encode(reasons, Chunks.SIZE));
+    String[] reasons = chunk < chunks.length ? chunks[chunk] : null;
+    if (reasons != null) {
+      chunks[chunk] = null;
+      if (dirty.get(chunk)) {
+        map.put(chunk, encode(reasons, Chunks.SIZE));
+      }
     }
     dirty.clear(chunk);
   }
 
   private String[] chunk(int chunk) {
-    return chunks.computeIfAbsent(chunk, c -> decode(map.get(c)));
+    if (chunk >= chunks.length) {
+      chunks = Arrays.copyOf(chunks, Math.max(2 * chunks.length, chunk + 1));
+    }
+    String[] reasons = chunks[chunk];
+    if (reasons == null) {
+      reasons = decode(map.get(chunk));
+      chunks[chunk] = reasons;
+    }
+    return reasons;
   }
 
   static byte[] encode(String[] reasons, int rows) {

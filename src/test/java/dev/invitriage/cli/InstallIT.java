@@ -194,7 +194,8 @@ class InstallIT {
     env.put("INVITRIAGE_SHOW_COMMAND", "1");
     assertThat(invitriage(env, "import").out.lines()).contains("-XX:TieredStopAtLevel=1");
     assertThat(invitriage(env, "export").out.lines()).doesNotContain("-XX:TieredStopAtLevel=1")
-        .contains("-XX:Tier4InvocationThreshold=50000"); // the optimising compiler on the hottest only
+        .contains("-XX:Tier4InvocationThreshold=50000") // the optimising compiler on the hottest only
+        .contains("-XX:MaxInlineLevel=3"); // inlining less deeply there
     assertThat(invitriage(env, "serve").out.lines()).doesNotContain("-XX:TieredStopAtLevel=1")
         .noneMatch(word -> word.startsWith("-XX:Tier4"));
     List<String> inbox = invitriage(env, "--db", "x.db").out.lines().toList();
