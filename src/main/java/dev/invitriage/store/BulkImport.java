@@ -77,10 +77,10 @@ final class BulkImport {
     // read only once the copy was open, and a large store takes a while to copy.
     try (Parts parts = Parts.readAndJudge(producer, store.classifier)) {
       target = openCopy();
-      try {
+      try (Writeback writeback = new Writeback(store.storeIo.channels(), List.of(store.journal.path(), copy))) {
         InboxState importing = new InboxState(target, store.classifier);
         tally = importing.startImport();
-        sources = parts.takeInOrder(part -> apply(part, importing, tally));
+        sources = parts.takeInOrder(part -> writeback.written(apply(part, importing, tally)));
         long first = entries.isEmpty() ? store.journal.lastSeq() + 1 : entries.get(0).seq();
         Journal.Ref end = store.append(Journal.Type.IMPORT_END, new Bytes.Out().writeVarLong(first).toByteArray(), false);
         entries.add(end);
@@ -227,8 +227,11 @@ final class BulkImport {
     return t;
   }
 
-  /** Journals, then applies, a part once it is judged; a failure in judging is thrown as it was. */
-  private void apply(Future<JudgedPart> judged, InboxState importing, InboxState.Tally tally) {
+  /**
+   * Journals, then applies, a part once it is judged, and returns the size of its journal entry
+   * (the store grows by about as much); a failure in judging is thrown as it was.
+   */
+  private int apply(Future<JudgedPart> judged, InboxState importing, InboxState.Tally tally) {
     JudgedPart part;
     try {
       part = judged.get();
@@ -239,6 +242,7 @@ final class BulkImport {
     }
     entries.add(store.append(Journal.Type.IMPORT, part.journalEntry(), false));
     importing.applyImportPart(part, tally);
+    return part.journalEntry().length;
   }
 
   /**
