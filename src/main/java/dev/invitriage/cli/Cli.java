@@ -159,6 +159,9 @@ public final class Cli {
       if (plain.command().equals(PlainCommandLine.EXPORT)) {
         ExportCommand export = new ExportCommand();
         export.filter = new FilterOptions();
+        if (plain.direction() != null) {
+          export.filter.direction = FilterOptions.DirectionChoice.valueOf(plain.direction().toUpperCase(Locale.ROOT));
+        }
         if (plain.format() != null) {
           export.format = ExportFormat.valueOf(plain.format().toUpperCase(Locale.ROOT));
         }

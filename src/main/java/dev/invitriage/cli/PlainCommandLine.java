@@ -13,7 +13,8 @@ import java.util.List;
  * exporting them. The forms: {@code [--db PATH] [--theme NAME]} (the inbox), {@code [--db PATH]
  * [--theme NAME] tui [--db PATH] [--theme NAME]}, {@code [--db PATH] stats [--db PATH] [--format
  * text|json]}, {@code [--db PATH] import PATH...} with {@code --db PATH} also among the paths, and
- * {@code [--db PATH] export [--db PATH] [--format csv|json] [-o|--output FILE]}, {@code --db} once
+ * {@code [--db PATH] export [--db PATH] [--format csv|json] [-o|--output FILE] [--direction
+ * incoming|outgoing|all]}, {@code --db} once
  * and each option at most once where it stands. Anything else picocli may read otherwise (an
  * {@code @file}, {@code --db=PATH}, a value or path that starts with {@code -} or names a command,
  * an empty one, {@code --debug}, {@code --skip-bad}, a filter, help...) is not plain: picocli runs
@@ -24,16 +25,17 @@ import java.util.List;
  * @param format stats' or export's format as typed (lower case); null when not given
  * @param paths what {@code import} imports, in order; empty for the others
  * @param output where {@code export} writes; null for standard output and the others
+ * @param direction export's {@code --direction} as typed (lower case); null when not given
  */
 record PlainCommandLine(
-    String command, Path db, String theme, String format, List<Path> paths, Path output) {
+    String command, Path db, String theme, String format, List<Path> paths, Path output, String direction) {
   static final String TUI = "tui";
   static final String STATS = "stats";
   static final String IMPORT = "import";
   static final String EXPORT = "export";
 
   PlainCommandLine(String command, Path db, String theme, String format) {
-    this(command, db, theme, format, List.of(), null);
+    this(command, db, theme, format, List.of(), null, null);
   }
 
   /** The plain command line {@code args} are, or null when picocli must read them. */
@@ -44,6 +46,7 @@ record PlainCommandLine(
     String tuiTheme = null;
     String format = null;
     Path output = null;
+    String direction = null;
     List<Path> paths = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -79,6 +82,9 @@ record PlainCommandLine(
       } else if (arg.equals("--format") && EXPORT.equals(command) && format == null
           && (value.equals("csv") || value.equals("json"))) {
         format = value;
+      } else if (arg.equals("--direction") && EXPORT.equals(command) && direction == null
+          && (value.equals("incoming") || value.equals("outgoing") || value.equals("all"))) {
+        direction = value;
       } else if ((arg.equals("-o") || arg.equals("--output")) && EXPORT.equals(command)
           && output == null) {
         output = path(value);
@@ -95,7 +101,7 @@ record PlainCommandLine(
     }
     String theme = tuiTheme != null ? tuiTheme : rootTheme;
     return new PlainCommandLine(
-        command == null ? TUI : command, db, theme, format, List.copyOf(paths), output);
+        command == null ? TUI : command, db, theme, format, List.copyOf(paths), output, direction);
   }
 
   private static boolean isPlainValue(String value) {

@@ -431,7 +431,9 @@ class CliTest {
     Files.writeString(home.resolve("no-such-dir"), "a file where a folder should be");
     String unwritable = home.resolve("no-such-dir").resolve("x.csv").toString();
     List<String[]> forms = List.of(new String[] {"--db", db, "export"}, new String[] {"export", "--db", db, "--format", "json"},
-        new String[] {"export", "--db", db, "--format", "csv"}, new String[] {"export", "--db", db, "-o", unwritable});
+        new String[] {"export", "--db", db, "--format", "csv"}, new String[] {"export", "--db", db, "-o", unwritable},
+        new String[] {"export", "--db", db, "--direction", "incoming", "--format", "json"},
+        new String[] {"--db", db, "export", "--direction", "outgoing"}, new String[] {"export", "--db", db, "--direction", "all"});
     for (String[] args : forms) {
       assertThat(Cli.runDirectly(context(), settings(), sink(), sink(), args)).as(String.join(" ", args)).isNotNull();
       assertThat(cli.runRaw(args)).as(String.join(" ", args)).isEqualTo(viaPicocli(args));

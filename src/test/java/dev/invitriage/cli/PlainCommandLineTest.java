@@ -36,9 +36,9 @@ class PlainCommandLineTest {
   @Provide
   Arbitrary<List<String>> commandLines() {
     Arbitrary<String> option = Arbitraries.of("--db", "--theme", "--format", "--debug", "--db=x.db", "--help", "-V", "--",
-        "-o", "--output", "--offenders", "--search");
+        "-o", "--output", "--offenders", "--search", "--direction");
     Arbitrary<String> value = Arbitraries.of("inbox.db", "dir/x.db", "light", "json", "text", "JSON", "csv", "-x", "@args", "",
-        "tui", "stats", "list", "import", "export", "export.zip", "out.csv");
+        "tui", "stats", "list", "import", "export", "export.zip", "out.csv", "all", "incoming", "outgoing", "ALL");
     Arbitrary<List<String>> optionWithValue = Combinators.combine(option, value).as(List::of);
     Arbitrary<List<String>> word = Arbitraries.of("stats", "tui", "list", "import", "export", "inbox.db", "export.zip",
         "Invitations.csv", "--skip-bad", "-", "--offenders").map(List::of);
@@ -75,7 +75,12 @@ class PlainCommandLineTest {
       assertThat(plain.format() == null ? null : ExportFormat.valueOf(plain.format().toUpperCase(Locale.ROOT)))
           .as("format of %s", words).isEqualTo(export.format);
       assertThat(plain.output()).as("output of %s", words).isEqualTo(export.output);
-      assertThat(export.filter.toFilter(FilterOptions.DirectionChoice.ALL).matchesAll()).as("filter of %s", words).isTrue();
+      assertThat(plain.direction() == null ? null
+          : FilterOptions.DirectionChoice.valueOf(plain.direction().toUpperCase(Locale.ROOT)))
+          .as("direction of %s", words).isEqualTo(export.filter.direction);
+      FilterOptions.DirectionChoice all = FilterOptions.DirectionChoice.ALL;
+      export.filter.direction = null;
+      assertThat(export.filter.toFilter(all).matchesAll()).as("filter of %s", words).isTrue();
     } else {
       StatsCommand stats = (StatsCommand) sub.commandSpec().userObject();
       StatsCommand.Format format = plain.format() == null ? StatsCommand.Format.TEXT
@@ -95,15 +100,19 @@ class PlainCommandLineTest {
         .isEqualTo(new PlainCommandLine("stats", Path.of("x.db"), null, "json"));
     assertThat(PlainCommandLine.parse("--db", "x.db", "import", "export.zip", "Connections.csv"))
         .isEqualTo(new PlainCommandLine("import", Path.of("x.db"), null, null,
-            List.of(Path.of("export.zip"), Path.of("Connections.csv")), null));
+            List.of(Path.of("export.zip"), Path.of("Connections.csv")), null, null));
     assertThat(PlainCommandLine.parse("import", "a.zip", "--db", "x.db", "b"))
-        .isEqualTo(new PlainCommandLine("import", Path.of("x.db"), null, null, List.of(Path.of("a.zip"), Path.of("b")), null));
+        .isEqualTo(new PlainCommandLine("import", Path.of("x.db"), null, null, List.of(Path.of("a.zip"), Path.of("b")), null, null));
     assertThat(PlainCommandLine.parse("--db", "x.db", "export", "-o", "out.csv"))
-        .isEqualTo(new PlainCommandLine("export", Path.of("x.db"), null, null, List.of(), Path.of("out.csv")));
+        .isEqualTo(new PlainCommandLine("export", Path.of("x.db"), null, null, List.of(), Path.of("out.csv"), null));
+    assertThat(PlainCommandLine.parse("export", "--direction", "all", "-o", "out.csv"))
+        .isEqualTo(new PlainCommandLine("export", null, null, null, List.of(), Path.of("out.csv"), "all"));
+    assertThat(PlainCommandLine.parse("export", "--direction", "incoming"))
+        .isEqualTo(new PlainCommandLine("export", null, null, null, List.of(), null, "incoming"));
     assertThat(PlainCommandLine.parse("export", "--format", "json", "--db", "x.db"))
         .isEqualTo(new PlainCommandLine("export", Path.of("x.db"), null, "json"));
     assertThat(PlainCommandLine.parse("export", "--output", "out.json", "--format", "json"))
-        .isEqualTo(new PlainCommandLine("export", null, null, "json", List.of(), Path.of("out.json")));
+        .isEqualTo(new PlainCommandLine("export", null, null, "json", List.of(), Path.of("out.json"), null));
   }
 
   @Example
@@ -123,7 +132,10 @@ class PlainCommandLineTest {
         new String[] {"export", "--format", "xml"}, new String[] {"export", "-o"}, new String[] {"export", "-o", "-"},
         new String[] {"export", "-o", "a", "--output", "b"}, new String[] {"export", "-oout.csv"},
         new String[] {"export", "--output=out.csv"}, new String[] {"--theme", "x", "export"},
-        new String[] {"export", "out.csv"}, new String[] {"export", "--search", "ana"}, new String[] {"export", "--help"});
+        new String[] {"export", "out.csv"}, new String[] {"export", "--search", "ana"}, new String[] {"export", "--help"},
+        new String[] {"export", "--direction", "ALL"}, new String[] {"export", "--direction", "both"},
+        new String[] {"export", "--direction", "all", "--direction", "all"}, new String[] {"stats", "--direction", "all"},
+        new String[] {"export", "--direction", "all", "--offenders"});
     for (String[] args : picocli) {
       assertThat(PlainCommandLine.parse(args)).as(String.join(" ", args)).isNull();
     }
