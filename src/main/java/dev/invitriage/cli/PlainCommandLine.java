@@ -14,11 +14,11 @@ import java.util.List;
  * [--theme NAME] tui [--db PATH] [--theme NAME]}, {@code [--db PATH] stats [--db PATH] [--format
  * text|json]}, {@code [--db PATH] import PATH...} with {@code --db PATH} also among the paths, and
  * {@code [--db PATH] export [--db PATH] [--format csv|json] [-o|--output FILE] [--direction
- * incoming|outgoing|all]}, {@code --db} once
- * and each option at most once where it stands. Anything else picocli may read otherwise (an
- * {@code @file}, {@code --db=PATH}, a value or path that starts with {@code -} or names a command,
- * an empty one, {@code --debug}, {@code --skip-bad}, a filter, help...) is not plain: picocli runs
- * it, and words its errors.
+ * incoming|outgoing|all]}, {@code --db} once and each option at most once where it stands.
+ * Anything else picocli may read otherwise (an {@code @file}, {@code --db=PATH}, a value or path
+ * that starts with {@code -} or names a command, an empty one, {@code --debug}, {@code
+ * --skip-bad}, a filter other than the direction, help...) is not plain: picocli runs it, and
+ * words its errors.
  *
  * @param command {@code tui}, {@code stats}, {@code import} or {@code export}
  * @param theme the inbox's theme, the command's {@code --theme} before the root's; null when none
