@@ -102,72 +102,10 @@ public final class Classifier implements MessageClassifier {
    * the phrase tables was 80 ms of a 1.1 s cold {@code stats}).
    */
   public static MessageClassifier onFirstUse(List<String> userPhrases) {
-    List<String> phrases = userPhrases == null ? null : new ArrayList<>(userPhrases);
-    String fingerprint = fingerprintOf(phrases);
-    return new MessageClassifier() {
-      private volatile Classifier built;
-
-      private Classifier built() {
-        Classifier c = built;
-        if (c == null) {
-          synchronized (this) {
-            c = built;
-            if (c == null) {
-              c = create(phrases);
-              built = c;
-            }
-          }
-        }
-        return c;
-      }
-
-      @Override
-      public Classification classify(String message, String senderName, String recipientName) {
-        return built().classify(message, senderName, recipientName);
-      }
-
-      @Override
-      public String templateKey(String message, String senderName, String recipientName) {
-        return built().templateKey(message, senderName, recipientName);
-      }
-
-      @Override
-      public String templateKeyOfPersonal(String message, String senderName, String recipientName) {
-        return built().templateKeyOfPersonal(message, senderName, recipientName);
-      }
-
-      @Override
-      public long templateHashOfPersonal(String message, String senderName, String recipientName) {
-        return built().templateHashOfPersonal(message, senderName, recipientName);
-      }
-
-      @Override
-      public String fingerprint() {
-        return fingerprint;
-      }
-
-      @Override
-      public boolean ready() {
-        return built != null;
-      }
-
-      /** Set by the first prepareInBackground: every screen's first frame asks (see App). */
-      private final java.util.concurrent.atomic.AtomicBoolean preparing =
-          new java.util.concurrent.atomic.AtomicBoolean();
-
-      @Override
-      public void prepareInBackground() {
-        if (built != null || !preparing.compareAndSet(false, true)) {
-          return;
-        }
-        Thread warmUp = new Thread(this::built, "classifier-warm-up");
-        warmUp.setDaemon(true); // never keeps a command from ending
-        warmUp.start();
-      }
-    };
+    return new ClassifierOnFirstUse(userPhrases);
   }
 
-  private static String fingerprintOf(List<String> userPhrases) {
+  static String fingerprintOf(List<String> userPhrases) {
     StringBuilder fingerprint =
         new StringBuilder("rules ").append(RULES_VERSION).append(' ').append(CompiledLanguages.fingerprint());
     for (String phrase : userPhrases == null ? List.<String>of() : userPhrases) {
