@@ -561,8 +561,13 @@ public final class Bench {
     for (int i = 0; i < reps; i++) {
       t[i] = m.get();
     }
+    return medianOf(t);
+  }
+
+  /** The middle of {@code t} once sorted (the upper one of two); sorts {@code t}. */
+  private static double medianOf(double[] t) {
     Arrays.sort(t);
-    return t[reps / 2];
+    return t[t.length / 2];
   }
 
   /**
@@ -576,9 +581,7 @@ public final class Bench {
       a[i] = ours.get();
       b[i] = baseline.get();
     }
-    Arrays.sort(a);
-    Arrays.sort(b);
-    return new double[] {a[reps / 2], b[reps / 2]};
+    return new double[] {medianOf(a), medianOf(b)};
   }
 
   /** Wall seconds of a child process; stdout to a file (or discarded); a failure stops the bench. */
